@@ -1,0 +1,120 @@
+package dev.lapse.agent.bootstrap;
+
+/**
+ * The only class that instrumented code calls. It is appended to the bootstrap class path at start-up so
+ * that instrumented JDK classes ({@code java.beans.PropertyChangeSupport}, Swing components, ...) can see it,
+ * which is why it uses JDK types only and knows nothing of the agent: the agent wires a {@link Sink} into it.
+ *
+ * <p>It ships inside the agent jar as {@code LapseHook.classdata}, not {@code .class}, so the application's
+ * class loader can never define a second copy. Every method is safe to call before a sink is installed and
+ * after it is removed: it then does nothing.
+ *
+ * <p>Nested registration calls count once: {@code JButton.addActionListener} delegating to
+ * {@code EventListenerList.add} is one registration, made by the outermost call. A per-thread depth counter
+ * tells the outermost call apart.
+ */
+public final class LapseHook {
+
+    /** What the agent does with the calls instrumented code makes. Implementations must never throw. */
+    public interface Sink {
+        /** An add-style method returned normally. {@code subject} is the receiver, or the class for a static API. */
+        void added(int apiId, Object subject, Object listener);
+
+        /** A remove-style method returned normally. */
+        void removed(int apiId, Object subject, Object listener);
+
+        /** A lifecycle-ending method (close, dispose, {@code @PreDestroy}, ...) returned normally on {@code owner}. */
+        void ended(int methodId, Object owner);
+
+        /** Application code said that {@code owner} should now be collectable. */
+        void expectCollected(Object owner, String reason);
+
+        /** Runs the check now and writes the report files; returns the report directory (a {@code java.nio.file.Path}). */
+        Object writeReport();
+    }
+
+    private static volatile Sink sink;
+
+    /** Count of calls into registration methods on this thread, to find the outermost one. */
+    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
+
+    private LapseHook() {
+    }
+
+    /** Wires the agent in; {@code null} turns every hook into a no-op. */
+    public static void install(Sink newSink) {
+        if (LapseHook.class.getClassLoader() != null) {
+            // A copy on an application class path would split the hook in two and see no calls from the JDK.
+            throw new IllegalStateException("LapseHook must be loaded by the bootstrap class loader, not "
+                    + LapseHook.class.getClassLoader());
+        }
+        sink = newSink;
+    }
+
+    /** Whether a sink is installed. */
+    public static boolean installed() {
+        return sink != null;
+    }
+
+    /** Entering a registration (add or remove) method; returns whether this is the outermost such call. */
+    public static boolean enter() {
+        // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
+        return DEPTH.get()[0]++ == 0;
+    }
+
+    /**
+     * Leaving an add method. Records the registration when this was the outermost call and it returned normally.
+     * The subject is {@code self}, or {@code declaringType} for a static method.
+     */
+    public static void exitAdd(boolean outermost, int apiId, Object self, Class<?> declaringType, Object listener,
+            Throwable thrown) {
+        Sink s = leave(outermost);
+        if (s != null && thrown == null && listener != null) {
+            s.added(apiId, self != null ? self : declaringType, listener);
+        }
+    }
+
+    /** Leaving a remove method; the counterpart of {@link #exitAdd}. */
+    public static void exitRemove(boolean outermost, int apiId, Object self, Class<?> declaringType,
+            Object listener, Throwable thrown) {
+        Sink s = leave(outermost);
+        if (s != null && thrown == null && listener != null) {
+            s.removed(apiId, self != null ? self : declaringType, listener);
+        }
+    }
+
+    /** A lifecycle-ending method returned normally. */
+    public static void ended(int methodId, Object owner) {
+        Sink s = sink;
+        if (s != null && owner != null) {
+            s.ended(methodId, owner);
+        }
+    }
+
+    /** See {@code dev.lapse.Lapse#expectCollected}. */
+    public static void expectCollected(Object owner, String reason) {
+        Sink s = sink;
+        if (s != null && owner != null) {
+            s.expectCollected(owner, reason);
+        }
+    }
+
+    /** See {@code dev.lapse.Lapse#writeReport}; {@code null} when no agent is installed. */
+    public static Object writeReport() {
+        Sink s = sink;
+        return s == null ? null : s.writeReport();
+    }
+
+    private static Sink leave(boolean outermost) {
+        int[] depth = DEPTH.get();
+        if (depth[0] > 0) {
+            depth[0]--;
+        }
+        return outermost ? sink : null;
+    }
+}

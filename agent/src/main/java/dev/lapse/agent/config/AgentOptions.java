@@ -1,0 +1,255 @@
+package dev.lapse.agent.config;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, parsed from {@code key=value,key=value} as given after {@code -javaagent:lapse-agent.jar=}.
+ * Lists inside a value are separated by {@code :}. Unknown keys and bad values are rejected with a message
+ * that names them, so a typo in a test run's flag never passes silently. {@link #toString()} gives back the
+ * canonical argument string.
+ */
+public final class AgentOptions {
+
+    /** Directory for the report files. Default {@value #DEFAULT_OUT}, relative to the working directory. */
+    public static final String OUT = "out";
+    /** Extra lifecycle-ending method names, {@code :}-separated, added to the built-in ones. Default none. */
+    public static final String LIFECYCLE = "lifecycle";
+    /** Class name patterns ({@code *} and {@code ?} wildcards, {@code :}-separated) never instrumented. Default none. */
+    public static final String EXCLUDES = "excludes";
+    /** Most registrations tracked at once; past it new ones are dropped and counted. Default {@value #DEFAULT_MAX_TRACKED}. */
+    public static final String MAX_TRACKED = "maxTracked";
+    /** Whether the check forces a full garbage collection ({@code System.gc()}). Default {@code true}. */
+    public static final String GC = "gc";
+    /** Time limit for the check and report at JVM exit. Default {@code 10s}. */
+    public static final String EXIT_TIMEOUT = "exitTimeout";
+    /** Most objects one check's reference walk visits. Default {@value #DEFAULT_WALK_LIMIT}. */
+    public static final String WALK_LIMIT = "walkLimit";
+    /** Time limit for one check's reference walk. Default {@code 5s}. */
+    public static final String WALK_TIMEOUT = "walkTimeout";
+    /** The agent's log level on standard error: {@code debug}, {@code info}, {@code warn}, {@code error}, {@code off}. Default {@code info}. */
+    public static final String LOG = "log";
+
+    static final String DEFAULT_OUT = "lapse-report";
+    static final int DEFAULT_MAX_TRACKED = 500_000;
+    static final int DEFAULT_WALK_LIMIT = 1_000_000;
+
+    private static final List<String> KEYS =
+            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, LOG);
+    private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "off");
+    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
+    private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$.*?]+");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    private final Map<String, String> given;
+    private final Path out;
+    private final List<String> lifecycle;
+    private final List<String> excludes;
+    private final int maxTracked;
+    private final boolean gc;
+    private final Duration exitTimeout;
+    private final int walkLimit;
+    private final Duration walkTimeout;
+    private final String log;
+
+    private AgentOptions(Map<String, String> given) {
+        this.given = Collections.unmodifiableMap(given);
+        this.out = path(OUT, given.getOrDefault(OUT, DEFAULT_OUT));
+        this.lifecycle = list(LIFECYCLE, given.get(LIFECYCLE), JAVA_NAME, "a Java method name");
+        this.excludes = list(EXCLUDES, given.get(EXCLUDES), CLASS_PATTERN, "a class name pattern");
+        this.maxTracked = positiveInt(MAX_TRACKED, given.getOrDefault(MAX_TRACKED, "" + DEFAULT_MAX_TRACKED));
+        this.gc = bool(GC, given.getOrDefault(GC, "true"));
+        this.exitTimeout = duration(EXIT_TIMEOUT, given.getOrDefault(EXIT_TIMEOUT, "10s"));
+        this.walkLimit = positiveInt(WALK_LIMIT, given.getOrDefault(WALK_LIMIT, "" + DEFAULT_WALK_LIMIT));
+        this.walkTimeout = duration(WALK_TIMEOUT, given.getOrDefault(WALK_TIMEOUT, "5s"));
+        this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
+    }
+
+    /**
+     * Parses the agent argument.
+     *
+     * @param argument {@code key=value,...}; {@code null} or empty means all defaults
+     * @throws OptionException naming the unknown key or the bad value
+     */
+    public static AgentOptions parse(String argument) {
+        Map<String, String> given = new LinkedHashMap<>();
+        if (argument != null && !argument.isBlank()) {
+            for (String pair : argument.split(",", -1)) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new OptionException("Lapse: option '" + pair + "' is not key=value (valid keys: "
+                            + String.join(", ", KEYS) + ")");
+                }
+                String key = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (!KEYS.contains(key)) {
+                    throw new OptionException("Lapse: unknown option '" + key + "' (valid keys: "
+                            + String.join(", ", KEYS) + ")");
+                }
+                if (given.put(key, value) != null) {
+                    throw new OptionException("Lapse: option '" + key + "' is given twice");
+                }
+            }
+        }
+        return new AgentOptions(given);
+    }
+
+    /** All defaults. */
+    public static AgentOptions defaults() {
+        return parse(null);
+    }
+
+    /** The report directory, absolute. */
+    public Path out() {
+        return out;
+    }
+
+    /** Extra lifecycle-ending method names. */
+    public List<String> lifecycle() {
+        return lifecycle;
+    }
+
+    /** Extra class name patterns never to instrument. */
+    public List<String> excludes() {
+        return excludes;
+    }
+
+    public int maxTracked() {
+        return maxTracked;
+    }
+
+    public boolean gc() {
+        return gc;
+    }
+
+    public Duration exitTimeout() {
+        return exitTimeout;
+    }
+
+    public int walkLimit() {
+        return walkLimit;
+    }
+
+    public Duration walkTimeout() {
+        return walkTimeout;
+    }
+
+    public String log() {
+        return log;
+    }
+
+    /** The options as given, in canonical form: the argument that would produce them. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
+    /** Every option with its effective value, for the report. */
+    public Map<String, String> effective() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(OUT, out.toString());
+        m.put(LIFECYCLE, String.join(":", lifecycle));
+        m.put(EXCLUDES, String.join(":", excludes));
+        m.put(MAX_TRACKED, Integer.toString(maxTracked));
+        m.put(GC, Boolean.toString(gc));
+        m.put(EXIT_TIMEOUT, exitTimeout.toMillis() + "ms");
+        m.put(WALK_LIMIT, Integer.toString(walkLimit));
+        m.put(WALK_TIMEOUT, walkTimeout.toMillis() + "ms");
+        m.put(LOG, log);
+        return m;
+    }
+
+    private static Path path(String key, String value) {
+        if (value.isEmpty()) {
+            throw bad(key, value, "a directory");
+        }
+        try {
+            return Paths.get(value).toAbsolutePath().normalize();
+        } catch (RuntimeException e) {
+            throw bad(key, value, "a directory (" + e.getMessage() + ")");
+        }
+    }
+
+    private static List<String> list(String key, String value, Pattern element, String what) {
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(":", -1)) {
+            if (!element.matcher(item).matches()) {
+                throw new OptionException("Lapse: option '" + key + "' has '" + item + "', which is not " + what
+                        + " (separate several with ':')");
+            }
+            items.add(item);
+        }
+        return List.copyOf(items);
+    }
+
+    private static int positiveInt(String key, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(key, value, "a whole number above 0");
+    }
+
+    private static boolean bool(String key, String value) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw bad(key, value, "true or false");
+        }
+    }
+
+    private static Duration duration(String key, String value) {
+        Matcher m = DURATION.matcher(value);
+        if (m.matches()) {
+            try {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "ms" : m.group(2);
+                Duration d = unit.equals("ms") ? Duration.ofMillis(n)
+                        : unit.equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
+                if (!d.isZero()) {
+                    return d;
+                }
+            } catch (NumberFormatException | ArithmeticException e) {
+                // reported below
+            }
+        }
+        throw bad(key, value, "a duration above 0 such as 500ms, 10s or 2m");
+    }
+
+    private static String oneOf(String key, String value, List<String> allowed) {
+        if (allowed.contains(value)) {
+            return value;
+        }
+        throw bad(key, value, "one of " + String.join(", ", allowed));
+    }
+
+    private static OptionException bad(String key, String value, String expected) {
+        return new OptionException("Lapse: option '" + key + "' has bad value '" + value + "': expected " + expected);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.lapse.agent.confirm;
+
+import java.util.List;
+
+/** What one check found and what it could not decide. Immutable. */
+public final class CheckResult {
+    public final List<Finding> findings;
+    /** Whether the check asked for a full collection. */
+    public final boolean gcForced;
+    /** Whether a full collection happened during the check. */
+    public final boolean gcHappened;
+    public final boolean explicitGcDisabled;
+    /** Ended owners with registrations left, before confirmation. */
+    public final int candidates;
+    /** Registrations of ended owners not confirmed because no full collection happened since the signal. */
+    public final int awaitingGc;
+    /** Registrations of ended owners that the subject no longer holds (nothing leaks through them). */
+    public final int notHeld;
+    /** Registrations the walk could not decide within its budget. */
+    public final int undecided;
+    /** Objects the reference walk visited. */
+    public final int visited;
+    public final long durationMillis;
+
+    CheckResult(List<Finding> findings, boolean gcForced, boolean gcHappened, boolean explicitGcDisabled,
+            int candidates, int awaitingGc, int notHeld, int undecided, int visited, long durationMillis) {
+        this.findings = List.copyOf(findings);
+        this.gcForced = gcForced;
+        this.gcHappened = gcHappened;
+        this.explicitGcDisabled = explicitGcDisabled;
+        this.candidates = candidates;
+        this.awaitingGc = awaitingGc;
+        this.notHeld = notHeld;
+        this.undecided = undecided;
+        this.visited = visited;
+        this.durationMillis = durationMillis;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.instrument.ApiCatalog;
+import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.reflect.ReferenceFields;
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.OwnerRecord;
+import dev.lapse.agent.track.OwnerResolver;
+import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Tracker;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Confirms findings (DESIGN.md section 2, "Confirm"): after a full collection that happened after the
+ * end-of-life signal, the owner is still reachable, and a walk proves subject → … → listener → … → owner.
+ * No finding without both. Walks are grouped by subject, so a subject with many listeners is walked once.
+ */
+public final class Checker {
+    private final Tracker tracker;
+    private final ApiCatalog catalog;
+    private final OwnerResolver owners;
+    private final GcProbe gc;
+    private final int walkLimit;
+    private final Duration walkTimeout;
+
+    public Checker(Tracker tracker, ApiCatalog catalog, OwnerResolver owners, GcProbe gc, int walkLimit,
+            Duration walkTimeout) {
+        this.tracker = tracker;
+        this.catalog = catalog;
+        this.owners = owners;
+        this.gc = gc;
+        this.walkLimit = walkLimit;
+        this.walkTimeout = walkTimeout;
+    }
+
+    /**
+     * Runs one check.
+     *
+     * @param forceGc whether to ask for a full collection first ({@code System.gc()})
+     */
+    public CheckResult check(boolean forceGc) {
+        long start = System.nanoTime();
+        boolean gcHappened = false;
+        if (forceGc && !tracker.ended().isEmpty()) {
+            gcHappened = gc.forceFullGc();
+        }
+        List<OwnerRecord> ended = tracker.ended(); // drained again: owners freed by the collection are gone
+        long fullGcs = gc.fullCount();
+
+        // subject -> (listener -> registration), all by identity
+        Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
+        int awaitingGc = 0;
+        for (OwnerRecord record : ended) {
+            EndOfLife end = record.end();
+            Object owner = record.owner();
+            if (end == null || owner == null) {
+                continue;
+            }
+            for (Registration r : record.registrations()) {
+                Object subject = r.subject();
+                Object listener = r.listener();
+                if (subject == null || listener == null) {
+                    continue;
+                }
+                if (fullGcs <= end.majorGcsBefore()) {
+                    awaitingGc++;
+                    continue;
+                }
+                bySubject.computeIfAbsent(subject, s -> new IdentityHashMap<>())
+                        .put(listener, new Candidate(r, owner, end));
+            }
+        }
+
+        ReferenceWalker.Budget budget =
+                new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
+        List<Finding> findings = new ArrayList<>();
+        int notHeld = 0;
+        int undecided = 0;
+        for (Map.Entry<Object, Map<Object, Candidate>> e : bySubject.entrySet()) {
+            Object subject = e.getKey();
+            Map<Object, Candidate> byListener = e.getValue();
+            Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+            targets.addAll(byListener.keySet());
+            boolean wasExhausted = budget.exhausted();
+            Map<Object, List<Step>> paths = wasExhausted ? Map.of() : ReferenceWalker.walk(subject, targets, budget);
+            for (Map.Entry<Object, Candidate> c : byListener.entrySet()) {
+                List<Step> toListener = paths.get(c.getKey());
+                boolean staticRegistry = subject instanceof Class;
+                if (toListener == null && staticRegistry && !budget.exhausted()) {
+                    // a static API may keep its listeners in a registry no static field reaches (UIManager's
+                    // state lives in an AppContext): the listener surviving a full collection with no removal is
+                    // the evidence, and the chain says that its first hop was not traced
+                    toListener = List.of(new Step(((Class<?>) subject).getName(), "(static registry)",
+                            c.getKey().getClass().getName()));
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false));
+                } else if (toListener != null) {
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true));
+                } else if (budget.exhausted()) {
+                    undecided++;
+                } else {
+                    notHeld++;
+                }
+            }
+        }
+        return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
+                notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced) {
+        OwnerResolver.Explanation explanation = owners.explain(listener);
+        List<Step> chain = new ArrayList<>(toListener);
+        for (OwnerResolver.Hop hop : explanation.hops) {
+            chain.add(new Step(hop.fromClass, hop.field, hop.toClass));
+        }
+        ApiMethod api = catalog.get(c.registration.apiId());
+        boolean staticSubject = subject instanceof Class;
+        String subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
+        return new Finding(api, subjectClass, staticSubject, listener.getClass().getName(),
+                c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
+                fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener));
+    }
+
+    /** The name of a field of {@code holder} whose value is {@code value} (by identity), or {@code null}. */
+    private static String fieldHolding(Object holder, Object value) {
+        for (Field f : ReferenceFields.of(holder.getClass())) {
+            if (ReferenceFields.read(f, holder) == value) {
+                return f.getName();
+            }
+        }
+        return null;
+    }
+
+    /** A registration of an ended owner, waiting for confirmation. */
+    private static final class Candidate {
+        final Registration registration;
+        final Object owner;
+        final EndOfLife end;
+
+        Candidate(Registration registration, Object owner, EndOfLife end) {
+            this.registration = registration;
+            this.owner = owner;
+            this.end = end;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Registration;
+import java.util.List;
+
+/**
+ * One confirmed lapsed listener: a registration whose owner should be dead and, after a full collection, is
+ * still reachable from the subject through the listener. Holds names and frames only, never the objects.
+ */
+public final class Finding {
+    public final ApiMethod api;
+    /** Removal API paired with {@link #api}, as a display name, or {@code null} when the API has none. */
+    public final String subjectClass;
+    public final boolean staticSubject;
+    public final String listenerClass;
+    public final String ownerClass;
+    /** {@code self}, {@code enclosing-instance} or {@code captured}. */
+    public final String relation;
+    /** Subject to owner, field by field. */
+    public final List<Step> chain;
+    /** Whether {@link #chain} was traced all the way (a static registry may hide its path). */
+    public final boolean chainTraced;
+    public final List<StackTraceElement> site;
+    public final String thread;
+    public final long registeredMillis;
+    public final EndOfLife end;
+    /** The owner's field that holds the subject, or {@code null}. */
+    public final String subjectField;
+    /** The owner's field that holds the very listener registered, or {@code null}. */
+    public final String listenerField;
+
+    Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
+            String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
+            String subjectField, String listenerField) {
+        this.api = api;
+        this.subjectClass = subjectClass;
+        this.staticSubject = staticSubject;
+        this.listenerClass = listenerClass;
+        this.ownerClass = ownerClass;
+        this.relation = relation;
+        this.chain = List.copyOf(chain);
+        this.chainTraced = chainTraced;
+        this.site = registration.site().frames();
+        this.thread = registration.thread();
+        this.registeredMillis = registration.timeMillis();
+        this.end = end;
+        this.subjectField = subjectField;
+        this.listenerField = listenerField;
+    }
+}

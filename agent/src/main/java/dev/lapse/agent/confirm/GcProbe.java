@@ -1,0 +1,76 @@
+package dev.lapse.agent.confirm;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Counts full collections and forces one where allowed. Confirmation needs a collection that could have
+ * freed an old owner, after its end-of-life signal: a young collection proves nothing. The collectors that
+ * qualify are picked by the names HotSpot gives them (G1, Parallel, Serial, ZGC, Shenandoah).
+ */
+public final class GcProbe {
+    private static final Pattern FULL = Pattern.compile(
+            ".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
+
+    private final List<GarbageCollectorMXBean> full = new ArrayList<>();
+    private final boolean explicitGcDisabled;
+
+    public GcProbe() {
+        List<GarbageCollectorMXBean> all = ManagementFactory.getGarbageCollectorMXBeans();
+        for (GarbageCollectorMXBean bean : all) {
+            if (FULL.matcher(bean.getName()).matches()) {
+                full.add(bean);
+            }
+        }
+        if (full.isEmpty()) {
+            full.addAll(all); // an unknown collector: any collection counts, the walk still has the last word
+        }
+        this.explicitGcDisabled = readExplicitGcDisabled();
+    }
+
+    /** Full collections so far. */
+    public long fullCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean bean : full) {
+            n += Math.max(0, bean.getCollectionCount());
+        }
+        return n;
+    }
+
+    /** Whether {@code -XX:+DisableExplicitGC} turns {@code System.gc()} into a no-op. */
+    public boolean explicitGcDisabled() {
+        return explicitGcDisabled;
+    }
+
+    /** Asks for a full collection; returns whether one happened. */
+    public boolean forceFullGc() {
+        long before = fullCount();
+        System.gc();
+        if (fullCount() > before) {
+            return true;
+        }
+        // a concurrent collector may finish its cycle after System.gc() returns
+        for (int i = 0; i < 20 && fullCount() == before; i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fullCount() > before;
+    }
+
+    private static boolean readExplicitGcDisabled() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean hotspot =
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return hotspot != null && "true".equals(hotspot.getVMOption("DisableExplicitGC").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+DisableExplicitGC");
+        }
+    }
+}

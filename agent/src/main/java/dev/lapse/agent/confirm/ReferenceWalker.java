@@ -1,0 +1,131 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.reflect.ReferenceFields;
+import java.lang.reflect.Field;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A bounded, time-boxed breadth-first walk over strong references (instance fields and array elements) from a
+ * root to a set of targets, yielding the shortest chain to each, field by field. It reads fields only; it never
+ * calls a method of the objects it meets, and compares them by identity. Weak and soft referents are not
+ * followed: they hold nothing alive. Class objects, class loaders and threads are not entered: their graphs
+ * are the whole heap and never the path a registration makes.
+ */
+final class ReferenceWalker {
+
+    /** What a walk may spend; shared by all walks of one check. */
+    static final class Budget {
+        private final int maxObjects;
+        private final long deadlineNanos;
+        private int visited;
+        private boolean exhausted;
+
+        Budget(int maxObjects, long deadlineNanos) {
+            this.maxObjects = maxObjects;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        boolean spend() {
+            if (exhausted) {
+                return false;
+            }
+            if (++visited > maxObjects || ((visited & 63) == 0 && System.nanoTime() > deadlineNanos)) {
+                exhausted = true;
+            }
+            return !exhausted;
+        }
+
+        boolean exhausted() {
+            return exhausted;
+        }
+
+        int visited() {
+            return visited;
+        }
+    }
+
+    /** Where an object was reached from. */
+    private static final class Parent {
+        final Object holder;
+        final String field;
+
+        Parent(Object holder, String field) {
+            this.holder = holder;
+            this.field = field;
+        }
+    }
+
+    private ReferenceWalker() {
+    }
+
+    /**
+     * Chains from {@code root} to each target reached; a {@code Class} root starts from its static fields.
+     *
+     * @return for each target found (by identity), the steps from the root to it
+     */
+    static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget) {
+        Map<Object, List<Step>> found = new IdentityHashMap<>();
+        Map<Object, Parent> parents = new IdentityHashMap<>();
+        ArrayDeque<Object> queue = new ArrayDeque<>();
+        parents.put(root, null);
+        if (root instanceof Class) {
+            Class<?> type = (Class<?>) root;
+            for (Field f : ReferenceFields.staticOf(type)) {
+                reach(ReferenceFields.read(f, null), root, "static " + f.getName(), parents, queue, targets, found);
+            }
+        } else {
+            queue.add(root);
+        }
+        while (!queue.isEmpty() && found.size() < targets.size() && budget.spend()) {
+            Object o = queue.poll();
+            Class<?> type = o.getClass();
+            if (type.isArray()) {
+                if (!type.getComponentType().isPrimitive()) {
+                    Object[] array = (Object[]) o;
+                    for (int i = 0; i < array.length; i++) {
+                        reach(array[i], o, "[" + i + "]", parents, queue, targets, found);
+                    }
+                }
+            } else {
+                for (Field f : ReferenceFields.of(type)) {
+                    reach(ReferenceFields.read(f, o), o, f.getName(), parents, queue, targets, found);
+                }
+            }
+        }
+        return found.isEmpty() ? Collections.emptyMap() : found;
+    }
+
+    private static void reach(Object value, Object holder, String field, Map<Object, Parent> parents,
+            ArrayDeque<Object> queue, Set<Object> targets, Map<Object, List<Step>> found) {
+        if (value == null || parents.containsKey(value)) {
+            return;
+        }
+        parents.put(value, new Parent(holder, field));
+        if (targets.contains(value)) {
+            found.put(value, chain(value, parents));
+        }
+        if (!(value instanceof Class || value instanceof ClassLoader || value instanceof Thread
+                || value instanceof Module || value instanceof String)) {
+            queue.add(value);
+        }
+    }
+
+    private static List<Step> chain(Object target, Map<Object, Parent> parents) {
+        List<Step> steps = new ArrayList<>();
+        Object current = target;
+        Parent p;
+        while ((p = parents.get(current)) != null) {
+            String from = p.holder instanceof Class ? ((Class<?>) p.holder).getName() : p.holder.getClass().getName();
+            steps.add(new Step(from, p.field, current.getClass().getName()));
+            current = p.holder;
+        }
+        Collections.reverse(steps);
+        return steps;
+    }
+}

@@ -1,0 +1,21 @@
+package dev.lapse.agent.instrument;
+
+import dev.lapse.agent.bootstrap.LapseHook;
+import net.bytebuddy.asm.Advice;
+
+/** Inlined into add-style methods: one call into the hook on entry, one on exit. */
+final class AddAdvice {
+    private AddAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static boolean enter() {
+        return LapseHook.enter();
+    }
+
+    @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
+    static void exit(@Advice.Enter boolean outermost, @ApiId int apiId, @Advice.This(optional = true) Object self,
+            @Advice.Origin Class<?> type, @ListenerArg Object listener, @Advice.Thrown Throwable thrown) {
+        LapseHook.exitAdd(outermost, apiId, self, type, listener, thrown);
+    }
+}

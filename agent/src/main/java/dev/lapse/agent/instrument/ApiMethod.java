@@ -1,0 +1,100 @@
+package dev.lapse.agent.instrument;
+
+import java.util.List;
+
+/**
+ * One instrumented method, as known at instrumentation time. Instrumented code passes only its {@link #id()};
+ * everything else is looked up here when it is needed, which is rarely on the registration path.
+ */
+public final class ApiMethod {
+
+    /** What calling the method means. */
+    public enum Kind {
+        /** Registers a listener on the subject. */
+        ADD,
+        /** Unregisters a listener from the subject. */
+        REMOVE,
+        /** Ends the life of its receiver (close, dispose, {@code @PreDestroy}, ...). */
+        END
+    }
+
+    private final int id;
+    private final Kind kind;
+    private final String declaringClass;
+    private final String name;
+    private final List<String> parameterTypes;
+    private final int listenerIndex;
+    private final String removeName;
+    private final boolean isStatic;
+
+    ApiMethod(int id, Kind kind, String declaringClass, String name, List<String> parameterTypes, int listenerIndex,
+            String removeName, boolean isStatic) {
+        this.id = id;
+        this.kind = kind;
+        this.declaringClass = declaringClass;
+        this.name = name;
+        this.parameterTypes = List.copyOf(parameterTypes);
+        this.listenerIndex = listenerIndex;
+        this.removeName = removeName;
+        this.isStatic = isStatic;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Binary name of the class that declares the method. */
+    public String declaringClass() {
+        return declaringClass;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Binary names of the parameter types. */
+    public List<String> parameterTypes() {
+        return parameterTypes;
+    }
+
+    /** Index of the listener parameter; -1 for {@link Kind#END}. */
+    public int listenerIndex() {
+        return listenerIndex;
+    }
+
+    /** Binary name of the listener parameter's type, or {@code null} for {@link Kind#END}. */
+    public String listenerType() {
+        return listenerIndex < 0 ? null : parameterTypes.get(listenerIndex);
+    }
+
+    /**
+     * For {@link Kind#ADD}: the name of the remove method that undoes it, or {@code null} when the API has none.
+     * For {@link Kind#REMOVE}: its own name. Registrations and removals match on this name.
+     */
+    public String removeName() {
+        return removeName;
+    }
+
+    public boolean isStatic() {
+        return isStatic;
+    }
+
+    /** Whether a call of {@code remove} undoes a registration made through this method. */
+    public boolean undoneBy(ApiMethod remove) {
+        return kind == Kind.ADD && remove.kind == Kind.REMOVE && remove.name.equals(removeName);
+    }
+
+    /** {@code com.acme.Model#addListener}. */
+    public String display() {
+        return declaringClass + "#" + name;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + display() + parameterTypes;
+    }
+}

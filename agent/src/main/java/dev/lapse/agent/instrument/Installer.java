@@ -1,0 +1,146 @@
+package dev.lapse.agent.instrument;
+
+import dev.lapse.agent.bootstrap.LapseHook;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the advice on every registration API, removal and lifecycle end the {@link MethodPlanner} finds,
+ * at class load and, for classes already loaded, by retransformation. Advice is inlined and changes no class
+ * format, so retransformation works for JDK classes and undoes cleanly.
+ */
+public final class Installer {
+    private static final Logger LOG = LoggerFactory.getLogger(Installer.class);
+
+    private final ApiCatalog catalog;
+    private final MethodPlanner planner;
+    private final AtomicLong transformErrors = new AtomicLong();
+    private final AtomicLong instrumentedTypes = new AtomicLong();
+    private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(Installer.class.getClassLoader());
+
+    /** The plan computed by the type matcher, handed to the transformer that runs next on the same thread. */
+    private final ThreadLocal<Object[]> lastPlan = new ThreadLocal<>();
+
+    /**
+     * @param lifecycleNames extra lifecycle-ending method names, beyond the built-in ones
+     * @param excludes       class name patterns never to instrument
+     */
+    public Installer(ApiCatalog catalog, List<String> lifecycleNames, List<String> excludes) {
+        this.catalog = catalog;
+        Set<String> names = new HashSet<>(NameRules.LIFECYCLE);
+        names.addAll(lifecycleNames);
+        this.planner = new MethodPlanner(catalog, new TypeScope(excludes), names);
+    }
+
+    /** Instruments loaded and future classes; the returned transformer can undo it. */
+    public ResettableClassFileTransformer install(Instrumentation inst) {
+        return new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(new ErrorsOnly())
+                // instrumented JDK classes live in named modules that must read the hook's (unnamed) module
+                .assureReadEdgeTo(inst, LapseHook.class)
+                .ignore(ElementMatchers.isSynthetic().or(ElementMatchers.nameStartsWith("dev.lapse.agent.")))
+                .type(new HasPlan())
+                .transform(this::transform)
+                .installOn(inst);
+    }
+
+    /** Classes that received advice so far. */
+    public long instrumentedTypes() {
+        return instrumentedTypes.get();
+    }
+
+    /** Classes Byte Buddy could not transform (logged at debug level). */
+    public long transformErrors() {
+        return transformErrors.get();
+    }
+
+    private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+        List<MethodPlanner.Planned> plan = planFor(type);
+        for (MethodPlanner.Planned p : plan) {
+            Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(ApiId.class, p.api.id());
+            Class<?> advice;
+            switch (p.api.kind()) {
+                case ADD:
+                    advice = AddAdvice.class;
+                    break;
+                case REMOVE:
+                    advice = RemoveAdvice.class;
+                    break;
+                default:
+                    advice = EndAdvice.class;
+                    break;
+            }
+            if (p.api.listenerIndex() >= 0) {
+                mapping = mapping.bind(ListenerArg.class, p.method.getParameters().get(p.api.listenerIndex()));
+            }
+            builder = builder.visit(mapping.to(advice, adviceLocator).on(ElementMatchers.is(p.method)));
+        }
+        instrumentedTypes.incrementAndGet();
+        return builder;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<MethodPlanner.Planned> planFor(TypeDescription type) {
+        Object[] cached = lastPlan.get();
+        lastPlan.remove();
+        if (cached != null && cached[0] == type) {
+            return (List<MethodPlanner.Planned>) cached[1];
+        }
+        return planner.plan(type);
+    }
+
+    /** Matches types with at least one planned method, keeping the plan for the transformer. */
+    private final class HasPlan implements ElementMatcher<TypeDescription> {
+        @Override
+        public boolean matches(TypeDescription type) {
+            List<MethodPlanner.Planned> plan;
+            try {
+                plan = planner.plan(type);
+            } catch (RuntimeException e) {
+                transformErrors.incrementAndGet();
+                LOG.debug("cannot plan {}: {}", type.getName(), e.toString());
+                return false;
+            }
+            if (plan.isEmpty()) {
+                return false;
+            }
+            lastPlan.set(new Object[] {type, plan});
+            return true;
+        }
+    }
+
+    /** Logs what the JVM would otherwise swallow: a class that could not be transformed. */
+    private final class ErrorsOnly extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                Throwable throwable) {
+            long n = transformErrors.incrementAndGet();
+            if (n == 1) {
+                LOG.warn("could not instrument {} ({}); later failures are logged at debug level", typeName,
+                        throwable.toString());
+            } else {
+                LOG.debug("could not instrument {}: {}", typeName, throwable.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lapse.agent.reflect;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes fields readable for the owner resolution and the reference walk. Packages of named modules (the JDK's
+ * {@code java.beans}, {@code javax.swing}, ...) are opened to the agent through {@link Instrumentation}, one
+ * package at a time and only when a walk meets them; module encapsulation never fails a check.
+ */
+public final class Access {
+    private static volatile Instrumentation instrumentation;
+
+    private Access() {
+    }
+
+    /** Lets later calls open packages of named modules. */
+    public static void init(Instrumentation inst) {
+        instrumentation = inst;
+    }
+
+    /** Makes {@code f} readable; {@code false} when that is impossible. */
+    public static boolean open(Field f) {
+        try {
+            f.setAccessible(true);
+            return true;
+        } catch (InaccessibleObjectException | SecurityException first) {
+            Instrumentation inst = instrumentation;
+            Class<?> owner = f.getDeclaringClass();
+            Module module = owner.getModule();
+            if (inst == null || !module.isNamed() || !inst.isModifiableModule(module)) {
+                return false;
+            }
+            try {
+                inst.redefineModule(module, Set.of(), Map.of(),
+                        Map.of(owner.getPackageName(), Set.of(Access.class.getModule())), Set.of(), Map.of());
+                f.setAccessible(true);
+                return true;
+            } catch (RuntimeException second) {
+                return false;
+            }
+        }
+    }
+}

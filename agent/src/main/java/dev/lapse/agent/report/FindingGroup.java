@@ -1,0 +1,87 @@
+package dev.lapse.agent.report;
+
+import dev.lapse.agent.confirm.Finding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Findings with one signature (DESIGN.md section 5): registration API, subject class, listener class, owner
+ * class and the site's top application frame. The signature is stable across runs and machines: lambda class
+ * names lose the JVM's counters, and line numbers are part of it only through the top frame.
+ */
+public final class FindingGroup {
+    private final String signature;
+    private final Finding example;
+    private int count;
+    private long firstSeen;
+    private long lastSeen;
+
+    private FindingGroup(String signature, Finding example) {
+        this.signature = signature;
+        this.example = example;
+        this.firstSeen = Long.MAX_VALUE;
+        this.lastSeen = Long.MIN_VALUE;
+    }
+
+    /** Groups findings by signature, biggest group first. */
+    public static List<FindingGroup> group(Collection<Finding> findings) {
+        Map<String, FindingGroup> groups = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            String signature = signature(f);
+            FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
+            g.count++;
+            g.firstSeen = Math.min(g.firstSeen, f.registeredMillis);
+            g.lastSeen = Math.max(g.lastSeen, f.registeredMillis);
+        }
+        List<FindingGroup> sorted = new ArrayList<>(groups.values());
+        sorted.sort(Comparator.comparingInt(FindingGroup::count).reversed().thenComparing(FindingGroup::signature));
+        return sorted;
+    }
+
+    static String signature(Finding f) {
+        StackTraceElement top = Names.topApplicationFrame(f.site);
+        String key = f.api.display() + '|' + f.subjectClass + '|' + Names.stableClass(f.listenerClass) + '|'
+                + f.ownerClass + '|'
+                + (top == null ? "" : top.getClassName() + '#' + top.getMethodName() + ':' + top.getLineNumber());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    public String signature() {
+        return signature;
+    }
+
+    /** The first finding of the group; the others differ only in time and thread. */
+    public Finding example() {
+        return example;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Earliest registration time in the group, epoch milliseconds. */
+    public long firstSeen() {
+        return firstSeen;
+    }
+
+    /** Latest registration time in the group, epoch milliseconds. */
+    public long lastSeen() {
+        return lastSeen;
+    }
+}

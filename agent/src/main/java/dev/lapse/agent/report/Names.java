@@ -1,0 +1,151 @@
+package dev.lapse.agent.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Class and frame names as people read them, and the stable forms used in signatures. */
+final class Names {
+    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+            "dev.lapse.Lapse");
+    private static final int MAX_APP_FRAMES = 10;
+
+    private Names() {
+    }
+
+    /** A lambda's runtime name without the JVM's counter and address: {@code com.acme.View$$Lambda}. */
+    static String stableClass(String binaryName) {
+        int lambda = binaryName.indexOf("$$Lambda");
+        return lambda < 0 ? binaryName : binaryName.substring(0, lambda + "$$Lambda".length());
+    }
+
+    static boolean isLambda(String binaryName) {
+        return binaryName.contains("$$Lambda");
+    }
+
+    /** {@code View$1}, {@code View$Handler$2}: the last segment is a number. */
+    static boolean isAnonymous(String binaryName) {
+        int dollar = binaryName.lastIndexOf('$');
+        if (dollar < 0 || dollar == binaryName.length() - 1 || isLambda(binaryName)) {
+            return false;
+        }
+        for (int i = dollar + 1; i < binaryName.length(); i++) {
+            if (!Character.isDigit(binaryName.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The class name without its package: {@code View$1}. */
+    static String simple(String binaryName) {
+        return stableClass(binaryName).substring(binaryName.lastIndexOf('.') + 1);
+    }
+
+    /** A source-like name: {@code View.Handler} for the member class {@code View$Handler}. */
+    static String source(String binaryName) {
+        return simple(binaryName).replace('$', '.');
+    }
+
+    /** A variable name for an object of this class: {@code model} for {@code com.acme.TaskModel}'s last word. */
+    static String variable(String binaryName) {
+        String s = simple(binaryName);
+        s = s.substring(s.lastIndexOf('$') + 1);
+        if (s.isEmpty()) {
+            return "subject";
+        }
+        return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /**
+     * The listener as people read it: {@code lambda in View.<init> (View.java:42)}, {@code anonymous View$1},
+     * {@code inner class View.Handler}, or the plain class name.
+     */
+    static String listener(String binaryName, StackTraceElement site) {
+        if (isLambda(binaryName)) {
+            return site == null ? "lambda or method reference in " + source(hostOfLambda(binaryName))
+                    : "lambda or method reference in " + frame(site);
+        }
+        if (isAnonymous(binaryName)) {
+            return "anonymous " + simple(binaryName);
+        }
+        if (simple(binaryName).indexOf('$') >= 0) {
+            return "inner class " + source(binaryName);
+        }
+        return simple(binaryName);
+    }
+
+    /** {@code View.<init> (View.java:42)}. */
+    static String frame(StackTraceElement f) {
+        return source(f.getClassName()) + "." + f.getMethodName() + " (" + location(f) + ")";
+    }
+
+    /** {@code View.java:42}. */
+    static String location(StackTraceElement f) {
+        String file = f.getFileName() == null ? "unknown source" : f.getFileName();
+        return f.getLineNumber() >= 0 ? file + ":" + f.getLineNumber() : file;
+    }
+
+    /** Frames of the JDK, and of Lapse's own API, which are never where a leak is made or fixed. */
+    static boolean isJdkFrame(StackTraceElement f) {
+        for (String p : JDK_PREFIXES) {
+            if (f.getClassName().startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The frames to show: application frames (not the JDK's) in order, at most ten; the stack as it is when it
+     * has none.
+     */
+    static List<StackTraceElement> applicationFrames(List<StackTraceElement> frames) {
+        List<StackTraceElement> app = new ArrayList<>();
+        for (StackTraceElement f : frames) {
+            if (!isJdkFrame(f)) {
+                app.add(f);
+                if (app.size() == MAX_APP_FRAMES) {
+                    break;
+                }
+            }
+        }
+        return app.isEmpty() ? frames.subList(0, Math.min(frames.size(), 3)) : app;
+    }
+
+    /** The first application frame, or {@code null} for an empty stack. */
+    static StackTraceElement topApplicationFrame(List<StackTraceElement> frames) {
+        List<StackTraceElement> app = applicationFrames(frames);
+        return app.isEmpty() ? null : app.get(0);
+    }
+
+    private static String hostOfLambda(String binaryName) {
+        return binaryName.substring(0, binaryName.indexOf("$$Lambda"));
+    }
+
+    /** {@code closed} for {@code close}: how the report says an owner's life ended. */
+    static String pastTense(String method) {
+        switch (method) {
+            case "close":
+                return "closed";
+            case "dispose":
+                return "disposed";
+            case "destroy":
+                return "destroyed";
+            case "shutdown":
+                return "shut down";
+            case "stop":
+                return "stopped";
+            case "release":
+                return "released";
+            case "terminate":
+                return "terminated";
+            case "uninstall":
+                return "uninstalled";
+            case "detach":
+                return "detached";
+            default:
+                return "ended by " + method + "()";
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.lapse.agent.report;
+
+import dev.lapse.agent.confirm.Finding;
+import dev.lapse.agent.instrument.ApiMethod;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fix for one finding, as concrete code for its API and site: the remove call to add to the owner's
+ * lifecycle method, or, for an API with no remove method, a weak wrapper together with a strong reference kept
+ * in the owner (a weak wrapper alone lets a lambda be collected at once and the callback silently stops).
+ */
+final class Recommendation {
+    /** {@code remove-call} or {@code weak-wrapper}. */
+    final String kind;
+    final String summary;
+    /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
+    final String where;
+    final String code;
+
+    private Recommendation(String kind, String summary, String where, String code) {
+        this.kind = kind;
+        this.summary = summary;
+        this.where = where;
+        this.code = code;
+    }
+
+    static Recommendation of(Finding f) {
+        ApiMethod api = f.api;
+        String owner = Names.source(f.ownerClass);
+        String subject = f.staticSubject ? Names.source(f.subjectClass)
+                : f.subjectField != null ? f.subjectField : Names.variable(f.subjectClass);
+        String listenerType = Names.source(api.listenerType());
+        StackTraceElement site = Names.topApplicationFrame(f.site);
+        String registeredAt = site == null ? "" : " at " + Names.location(site);
+        boolean needsField = f.listenerField == null && !f.relation.equals("self");
+        String listener = f.relation.equals("self") ? "this" : f.listenerField != null ? f.listenerField : "listener";
+        String[] place = lifecyclePlace(f);
+        String lifecycle = place[1];
+        String where = place[0] + "#" + lifecycle;
+
+        if (api.removeName() == null) {
+            List<String> code = new ArrayList<>();
+            code.add("// " + owner + ": keep a strong reference to the listener for as long as " + owner + " lives,");
+            code.add("// and give the subject only a weak wrapper, since " + Names.source(api.declaringClass()) + "#"
+                    + api.name() + " has no remove method:");
+            code.add("private final " + listenerType + " " + (needsField ? "listener" : listener)
+                    + " = /* the listener registered" + registeredAt + " */;");
+            code.add(subject + "." + api.name() + "(" + args(api, "new Weak" + Names.simple(api.listenerType())
+                    .replace('$', '_') + "(" + (needsField ? "listener" : listener) + ")") + ");");
+            code.add("// Weak" + Names.simple(api.listenerType()).replace('$', '_') + " holds the listener in a "
+                    + "WeakReference and forwards to it while it is set.");
+            return new Recommendation("weak-wrapper", owner + " is kept alive by " + Names.source(f.subjectClass)
+                    + " through " + api.name() + ", which has no remove method: register a weak wrapper and keep"
+                    + " the listener in a field of " + owner + ".", where, String.join("\n", code));
+        }
+
+        List<String> code = new ArrayList<>();
+        if (needsField) {
+            code.add("// " + owner + ": keep the instance you register; a second lambda or `this::method` is a"
+                    + " different object and removes nothing");
+            code.add("private final " + listenerType + " listener = /* the listener registered" + registeredAt
+                    + " */;");
+            code.add("");
+        }
+        code.add("// in " + Names.source(place[0]) + "." + lifecycle + "():");
+        code.add(subject + "." + api.removeName() + "(" + args(api, listener) + ");");
+        return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) in " + Names.source(place[0]) + "."
+                + lifecycle + "(): the listener registered" + registeredAt + " keeps " + owner + " reachable from "
+                + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
+    }
+
+    /**
+     * Class and method the fix goes in: the owner's lifecycle method that ended it, or, for an explicit signal,
+     * the method that called {@code Lapse.expectCollected}.
+     */
+    private static String[] lifecyclePlace(Finding f) {
+        String method = f.end.method();
+        if (method != null) {
+            return new String[] {f.ownerClass, method.substring(method.indexOf('#') + 1)};
+        }
+        StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
+        return caller == null ? new String[] {f.ownerClass, "close"}
+                : new String[] {caller.getClassName(), caller.getMethodName()};
+    }
+
+    /** The add method's arguments with the listener replaced: keys stay as they were when added. */
+    private static String args(ApiMethod api, String listener) {
+        List<String> args = new ArrayList<>();
+        List<String> types = api.parameterTypes();
+        for (int i = 0; i < types.size(); i++) {
+            args.add(i == api.listenerIndex() ? listener
+                    : "/* same " + Names.source(types.get(i)) + " as when added */");
+        }
+        return String.join(", ", args);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lapse.agent.report;
+
+import dev.lapse.agent.confirm.CheckResult;
+import dev.lapse.agent.track.Stats;
+import java.util.List;
+import java.util.Map;
+
+/** Everything one report file says: the groups, how the check went, counters, the JVM and the settings. */
+public final class Report {
+    /** Version of the JSON layout; bumped on any incompatible change. */
+    public static final int SCHEMA = 1;
+
+    final String version;
+    final long generatedMillis;
+    final List<FindingGroup> groups;
+    final CheckResult check;
+    final Stats stats;
+    final Map<String, String> jvm;
+    final Map<String, String> options;
+    final List<String> notes;
+    final int instrumentedMethods;
+
+    /**
+     * @param notes limits of this run in words: what the report could not see or confirm
+     */
+    public Report(String version, long generatedMillis, CheckResult check, Stats stats, Map<String, String> jvm,
+            Map<String, String> options, List<String> notes, int instrumentedMethods) {
+        this.version = version;
+        this.generatedMillis = generatedMillis;
+        this.groups = FindingGroup.group(check.findings);
+        this.check = check;
+        this.stats = stats;
+        this.jvm = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(jvm));
+        this.options = options;
+        this.notes = List.copyOf(notes);
+        this.instrumentedMethods = instrumentedMethods;
+    }
+
+    public List<FindingGroup> groups() {
+        return groups;
+    }
+
+    /** Total findings over all groups. */
+    public int findingCount() {
+        return check.findings.size();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lapse.agent.report;
+
+import dev.lapse.agent.confirm.Finding;
+import dev.lapse.agent.track.EndOfLife;
+import java.util.List;
+
+/** The finding told in words: who the owner is, how the listener holds it, and why it should be dead. */
+final class Story {
+    private Story() {
+    }
+
+    /** {@code anonymous View$1 captured this$0 = View, disposed at Main.java:30}. */
+    static String owner(Finding f) {
+        StackTraceElement site = Names.topApplicationFrame(f.site);
+        String listener = Names.listener(f.listenerClass, site);
+        String owner = Names.source(f.ownerClass);
+        String how;
+        switch (f.relation) {
+            case "self":
+                how = owner + " registered itself";
+                break;
+            default:
+                List<String> fields = new java.util.ArrayList<>();
+                boolean afterListener = false;
+                for (int i = 0; i < f.chain.size(); i++) {
+                    if (afterListener) {
+                        fields.add(f.chain.get(i).field);
+                    } else if (f.chain.get(i).to.equals(f.listenerClass)) {
+                        afterListener = true;
+                    }
+                }
+                how = listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
+        }
+        return how + ", " + end(f);
+    }
+
+    /** {@code disposed at Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}. */
+    static String end(Finding f) {
+        EndOfLife end = f.end;
+        StackTraceElement at = endFrame(f);
+        String where = at == null ? "" : " at " + Names.location(at);
+        if (EndOfLife.EXPLICIT.equals(end.signal())) {
+            String reason = end.reason() == null || end.reason().isEmpty() ? "" : " (" + end.reason() + ")";
+            return "declared collectable" + reason + where;
+        }
+        String method = end.method() == null ? "?" : end.method().substring(end.method().indexOf('#') + 1);
+        return Names.pastTense(method) + where;
+    }
+
+    /**
+     * Where the end happened: the caller of the lifecycle method (the first application frame after it), or
+     * the lifecycle method itself when nothing else is known.
+     */
+    static StackTraceElement endFrame(Finding f) {
+        List<StackTraceElement> frames = f.end.site().frames();
+        if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
+            return Names.topApplicationFrame(frames);
+        }
+        List<StackTraceElement> app = Names.applicationFrames(frames.size() > 1 ? frames.subList(1, frames.size())
+                : frames);
+        return app.isEmpty() ? (frames.isEmpty() ? null : frames.get(0)) : app.get(0);
+    }
+
+    /** {@code com.acme.View is kept alive by com.acme.Model after View#dispose}. */
+    static String headline(Finding f) {
+        return Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
+                + (f.staticSubject ? " (static)" : "") + " after it was " + end(f);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.lapse.agent.runtime;
+
+import dev.lapse.agent.bootstrap.LapseHook;
+import dev.lapse.agent.config.AgentOptions;
+import dev.lapse.agent.confirm.CheckResult;
+import dev.lapse.agent.confirm.Checker;
+import dev.lapse.agent.confirm.GcProbe;
+import dev.lapse.agent.instrument.ApiCatalog;
+import dev.lapse.agent.instrument.Installer;
+import dev.lapse.agent.reflect.Access;
+import dev.lapse.agent.report.Report;
+import dev.lapse.agent.report.ReportFiles;
+import dev.lapse.agent.report.TextReportWriter;
+import dev.lapse.agent.track.OwnerResolver;
+import dev.lapse.agent.track.SiteCapture;
+import dev.lapse.agent.track.Stats;
+import dev.lapse.agent.track.Tracker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running agent: wires options, tracking, instrumentation and reporting together once per JVM, writes the
+ * report at exit (from a shutdown hook, within a time limit) and on demand. Loaded only after the hook is on
+ * the bootstrap class path.
+ */
+public final class LapseRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(LapseRuntime.class);
+    private static LapseRuntime running;
+
+    private final AgentOptions options;
+    private final boolean attached;
+    private final long startedMillis = System.currentTimeMillis();
+    private final ApiCatalog catalog = new ApiCatalog();
+    private final Stats stats = new Stats();
+    private final OwnerResolver owners = new OwnerResolver();
+    private final GcProbe gc = new GcProbe();
+    private final Tracker tracker;
+    private final Checker checker;
+    private final ReportFiles files;
+    private final String version = readVersion();
+
+    private LapseRuntime(AgentOptions options, boolean attached) {
+        this.options = options;
+        this.attached = attached;
+        this.tracker = new Tracker(catalog, owners, new SiteCapture(), stats, options.maxTracked(),
+                System::currentTimeMillis, gc::fullCount);
+        this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout());
+        this.files = new ReportFiles(options.out());
+    }
+
+    /**
+     * Starts the agent once; a second start in the same JVM is a no-op that says so.
+     *
+     * @param attached whether the agent was loaded into a running JVM rather than at launch
+     */
+    public static synchronized void start(AgentOptions options, Instrumentation inst, boolean attached)
+            throws IOException {
+        if (running != null) {
+            LOG.info("already running in this JVM (options {}); nothing to do", running.options);
+            return;
+        }
+        LapseRuntime runtime = new LapseRuntime(options, attached);
+        runtime.files.prepare();
+        Access.init(inst);
+        TrackingSink sink = new TrackingSink(runtime.tracker, runtime::writeReportNow);
+        LapseHook.install(sink);
+        Installer installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
+        installer.install(inst);
+        SelfTest.run(sink);
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::reportAtExit, "lapse-exit-report"));
+        running = runtime;
+        LOG.debug("started{}: report to {}, gc={}, explicit GC disabled={}", attached ? " (attached)" : "",
+                options.out(), options.gc(), runtime.gc.explicitGcDisabled());
+    }
+
+    /** Runs the check and writes the files now; returns the report directory. */
+    synchronized Path writeReportNow() {
+        CheckResult check = checker.check(options.gc());
+        Report report = report(check);
+        try {
+            files.write(report);
+        } catch (IOException e) {
+            LOG.error("could not write the report to {}: {}", files.dir(), e.toString());
+            return null;
+        }
+        return files.dir();
+    }
+
+    private void reportAtExit() {
+        Thread worker = new Thread(() -> {
+            Path dir = writeReportNow();
+            if (dir != null) {
+                LOG.info("{} Report: {}", lastSummary, dir.resolve(ReportFiles.TEXT));
+            }
+        }, "lapse-exit-check");
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join(options.exitTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            LOG.warn("the exit check did not finish within {} ms (option exitTimeout); no report written at exit",
+                    options.exitTimeout().toMillis());
+        }
+    }
+
+    private volatile String lastSummary = "";
+
+    private Report report(CheckResult check) {
+        List<String> notes = new ArrayList<>();
+        if (attached) {
+            notes.add("Lapse was attached at " + Instant.ofEpochMilli(startedMillis)
+                    + "; registrations made before then are unknown.");
+        }
+        if (check.explicitGcDisabled && check.awaitingGc > 0) {
+            notes.add("-XX:+DisableExplicitGC is set, so Lapse could not force a full collection: "
+                    + check.awaitingGc + " registration(s) of ended owners await a full collection the JVM runs"
+                    + " by itself.");
+        } else if (check.awaitingGc > 0) {
+            notes.add(check.awaitingGc + " registration(s) of ended owners await a full collection"
+                    + (options.gc() ? "" : " (gc=false: Lapse does not force one)") + ".");
+        }
+        if (check.undecided > 0) {
+            notes.add(check.undecided + " registration(s) could not be confirmed within the walk budget"
+                    + " (walkLimit=" + options.walkLimit() + ", walkTimeout=" + options.walkTimeout().toMillis()
+                    + "ms).");
+        }
+        if (stats.dropped() > 0) {
+            notes.add(stats.dropped() + " registration(s) were not tracked: the maxTracked cap ("
+                    + options.maxTracked() + ") was reached.");
+        }
+        if (stats.hookErrors() > 0) {
+            notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
+        }
+        Report report = new Report(version, System.currentTimeMillis(), check, stats, jvm(), options.effective(),
+                notes, catalog.size());
+        lastSummary = TextReportWriter.summary(report);
+        return report;
+    }
+
+    private Map<String, String> jvm() {
+        Map<String, String> jvm = new LinkedHashMap<>();
+        jvm.put("version", System.getProperty("java.version"));
+        jvm.put("vendor", System.getProperty("java.vendor"));
+        jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("pid", Long.toString(ProcessHandle.current().pid()));
+        String command = System.getProperty("sun.java.command", "");
+        jvm.put("main", command.isEmpty() ? "" : command.split(" ", 2)[0]);
+        jvm.put("started", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+        jvm.put("mode", attached ? "attach" : "launch");
+        jvm.put("uptimeMillis", Long.toString(TimeUnit.MILLISECONDS.toMillis(
+                ManagementFactory.getRuntimeMXBean().getUptime())));
+        return jvm;
+    }
+
+    private static String readVersion() {
+        try (InputStream in = LapseRuntime.class.getResourceAsStream("/dev/lapse/agent/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.lapse.agent.runtime;
+
+import dev.lapse.agent.bootstrap.LapseHook;
+import dev.lapse.agent.track.Stats;
+import dev.lapse.agent.track.Tracker;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the hook calls. Every failure is counted and the first one logged; none reaches the application.
+ * A probe listener set by the {@link SelfTest} is recognised by identity and not tracked.
+ */
+final class TrackingSink implements LapseHook.Sink {
+    private static final Logger LOG = LoggerFactory.getLogger(TrackingSink.class);
+
+    private final Tracker tracker;
+    private final Stats stats;
+    private final Supplier<Object> reporter;
+    private volatile Object probe;
+    private volatile boolean probeSeen;
+
+    TrackingSink(Tracker tracker, Supplier<Object> reporter) {
+        this.tracker = tracker;
+        this.stats = tracker.stats();
+        this.reporter = reporter;
+    }
+
+    @Override
+    public void added(int apiId, Object subject, Object listener) {
+        try {
+            if (listener == probe) {
+                probeSeen = true;
+                return;
+            }
+            tracker.added(apiId, subject, listener);
+        } catch (Throwable t) {
+            failed("registration", t);
+        }
+    }
+
+    @Override
+    public void removed(int apiId, Object subject, Object listener) {
+        try {
+            tracker.removed(apiId, subject, listener);
+        } catch (Throwable t) {
+            failed("removal", t);
+        }
+    }
+
+    @Override
+    public void ended(int methodId, Object owner) {
+        try {
+            tracker.ended(methodId, owner);
+        } catch (Throwable t) {
+            failed("lifecycle end", t);
+        }
+    }
+
+    @Override
+    public void expectCollected(Object owner, String reason) {
+        try {
+            tracker.expectCollected(owner, reason);
+        } catch (Throwable t) {
+            failed("expectCollected", t);
+        }
+    }
+
+    @Override
+    public Object writeReport() {
+        try {
+            return reporter.get();
+        } catch (Throwable t) {
+            failed("writeReport", t);
+            return null;
+        }
+    }
+
+    /** Sets the object whose registration proves that instrumentation reaches this sink. */
+    void expectProbe(Object listener) {
+        probeSeen = false;
+        probe = listener;
+    }
+
+    boolean probeSeen() {
+        return probeSeen;
+    }
+
+    private void failed(String what, Throwable t) {
+        if (stats.hookFailed()) {
+            LOG.warn("a {} hook failed; the application is unaffected, later failures are only counted", what, t);
+        }
+    }
+}

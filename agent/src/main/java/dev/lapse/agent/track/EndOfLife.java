@@ -1,0 +1,53 @@
+package dev.lapse.agent.track;
+
+/** Why an owner should now be dead: the signal, where it happened and when. Immutable. */
+public final class EndOfLife {
+    /** Signal names used in reports. */
+    public static final String LIFECYCLE_END = "lifecycle-end";
+    public static final String EXPLICIT = "explicit";
+
+    private final String signal;
+    private final String method;
+    private final String reason;
+    private final Site site;
+    private final long timeMillis;
+    private final long majorGcsBefore;
+
+    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
+        this.signal = signal;
+        this.method = method;
+        this.reason = reason;
+        this.site = site;
+        this.timeMillis = timeMillis;
+        this.majorGcsBefore = majorGcsBefore;
+    }
+
+    /** {@link #LIFECYCLE_END} or {@link #EXPLICIT}. */
+    public String signal() {
+        return signal;
+    }
+
+    /** The lifecycle method that returned ({@code com.acme.View#dispose}), or {@code null}. */
+    public String method() {
+        return method;
+    }
+
+    /** The reason given to {@code Lapse.expectCollected}, or {@code null}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The stack at the signal; for a lifecycle end the lifecycle method's own frame comes first. */
+    public Site site() {
+        return site;
+    }
+
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    /** Count of full collections before the signal: confirmation needs one more. */
+    public long majorGcsBefore() {
+        return majorGcsBefore;
+    }
+}
