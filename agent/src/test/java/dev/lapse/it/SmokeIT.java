@@ -1,0 +1,25 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.it.scenario.QuickLeak;
+import dev.lapse.it.support.ForkedJvm;
+import dev.lapse.it.support.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmokeIT {
+    @Test
+    void anonymous_listener_of_disposed_view_is_reported_at_exit() {
+        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class).run().assertSuccess();
+        List<JsonValue> findings = r.findings();
+        assertEquals(1, findings.size(), r.text());
+        JsonValue f = findings.get(0);
+        assertEquals("lifecycle-end", f.get("signal").string());
+        assertEquals("dev.lapse.it.scenario.QuickLeak$View", f.get("owner.class").string());
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
+        assertEquals("dev.lapse.it.scenario.QuickLeak$Model#addChangeListener", f.get("registration.method").string());
+        assertTrue(r.text().contains("removeChangeListener"), r.text());
+    }
+}

@@ -1,0 +1,201 @@
+package dev.lapse.it.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a separate JVM with the real shaded agent jar, drains its output, enforces a time
+ * limit and returns what happened, including the report files. The JVM used is {@code lapse.test.java} (a
+ * {@code java} executable or a JDK home) when set, else the one running the tests.
+ */
+public final class ForkedJvm {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> programArgs = new ArrayList<>();
+    private String agentOptions;
+    private boolean withAgent = true;
+    private final String mainClass;
+
+    private ForkedJvm(String mainClass) {
+        this.mainClass = mainClass;
+    }
+
+    /** A JVM that will run {@code mainClass} from the test classes with the agent. */
+    public static ForkedJvm main(Class<?> mainClass) {
+        return new ForkedJvm(mainClass.getName());
+    }
+
+    /** Extra agent options after {@code out=DIR}, e.g. {@code lifecycle=teardown}. */
+    public ForkedJvm agentOptions(String options) {
+        this.agentOptions = options;
+        return this;
+    }
+
+    /** Runs without {@code -javaagent}. */
+    public ForkedJvm withoutAgent() {
+        this.withAgent = false;
+        return this;
+    }
+
+    public ForkedJvm jvmArg(String arg) {
+        jvmArgs.add(arg);
+        return this;
+    }
+
+    public ForkedJvm args(String... args) {
+        programArgs.addAll(List.of(args));
+        return this;
+    }
+
+    /** Runs the JVM to its end; report files go to a fresh temporary directory. */
+    public Result run() {
+        try {
+            Path out = Files.createTempDirectory("lapse-it-");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(java());
+            cmd.add("-Xmx256m");
+            cmd.add("-Djava.awt.headless=true");
+            cmd.add("-Xshare:off"); // appending to the bootstrap class path makes CDS print a warning; keep stderr clean
+            if (withAgent) {
+                String options = "out=" + out + (agentOptions == null ? "" : "," + agentOptions);
+                cmd.add("-javaagent:" + agentJar() + "=" + options);
+            }
+            cmd.addAll(jvmArgs);
+            cmd.add("-cp");
+            cmd.add(testClasses());
+            cmd.add(mainClass);
+            cmd.addAll(programArgs);
+            Process p = new ProcessBuilder(cmd).start();
+            Drain stdout = new Drain(p.getInputStream());
+            Drain stderr = new Drain(p.getErrorStream());
+            stdout.start();
+            stderr.start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("forked JVM did not finish within " + TIMEOUT_SECONDS + "s: " + cmd
+                        + "\nstdout:\n" + stdout.text() + "\nstderr:\n" + stderr.text());
+            }
+            stdout.join();
+            stderr.join();
+            return new Result(cmd, p.exitValue(), stdout.text(), stderr.text(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The shaded agent jar built by {@code mvn package}. */
+    public static Path agentJar() {
+        Path jar = Paths.get(System.getProperty("lapse.agent.jar", "target/lapse-agent.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no agent jar at " + jar + ": run the integration tests through 'mvn verify'");
+        }
+        return jar;
+    }
+
+    private static String testClasses() {
+        return System.getProperty("lapse.test.classes", "target/test-classes");
+    }
+
+    /** The java executable for forked JVMs. */
+    public static String java() {
+        String configured = System.getProperty("lapse.test.java", "");
+        if (configured.isBlank() || configured.startsWith("${")) {
+            return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        }
+        Path p = Paths.get(configured);
+        return Files.isDirectory(p) ? p.resolve("bin").resolve("java").toString() : p.toString();
+    }
+
+    /** What a forked JVM did. */
+    public static final class Result {
+        public final List<String> command;
+        public final int exitCode;
+        public final String stdout;
+        public final String stderr;
+        public final Path reportDir;
+
+        Result(List<String> command, int exitCode, String stdout, String stderr, Path reportDir) {
+            this.command = command;
+            this.exitCode = exitCode;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.reportDir = reportDir;
+        }
+
+        /** Fails with the JVM's output unless it exited with 0. */
+        public Result assertSuccess() {
+            if (exitCode != 0) {
+                throw new AssertionError("forked JVM exited with " + exitCode + "\n" + this);
+            }
+            return this;
+        }
+
+        /** The parsed {@code lapse-report.json}. */
+        public JsonValue json() {
+            return JsonValue.parse(read("lapse-report.json"));
+        }
+
+        /** {@code lapse-report.txt}. */
+        public String text() {
+            return read("lapse-report.txt");
+        }
+
+        /** The finding groups of the JSON report. */
+        public List<JsonValue> findings() {
+            return json().get("findings").list();
+        }
+
+        private String read(String name) {
+            Path file = reportDir.resolve(name);
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError("no " + file + "\n" + this, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "command: " + String.join(" ", command) + "\nexit: " + exitCode + "\nstdout:\n" + stdout
+                    + "\nstderr:\n" + stderr;
+        }
+    }
+
+    private static final class Drain extends Thread {
+        private final InputStream in;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        Drain(InputStream in) {
+            this.in = in;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                in.transferTo(bytes);
+            } catch (IOException e) {
+                // the process ended; what was read is kept
+            }
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
