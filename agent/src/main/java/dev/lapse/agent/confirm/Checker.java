@@ -127,14 +127,32 @@ public final class Checker {
                 fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener));
     }
 
-    /** The name of a field of {@code holder} whose value is {@code value} (by identity), or {@code null}. */
+    /**
+     * How the owner's code reaches {@code value}: a field of {@code holder} ({@code model}), else a static field of
+     * its class or an enclosing class ({@code App.MODEL}); {@code null} when neither holds it.
+     */
     private static String fieldHolding(Object holder, Object value) {
         for (Field f : ReferenceFields.of(holder.getClass())) {
             if (ReferenceFields.read(f, holder) == value) {
                 return f.getName();
             }
         }
+        for (Class<?> c = holder.getClass(); c != null; c = enclosing(c)) {
+            for (Field f : ReferenceFields.staticOf(c)) {
+                if (ReferenceFields.read(f, null) == value) {
+                    return c.getSimpleName() + "." + f.getName();
+                }
+            }
+        }
         return null;
+    }
+
+    private static Class<?> enclosing(Class<?> c) {
+        try {
+            return c.getEnclosingClass();
+        } catch (LinkageError | SecurityException e) {
+            return null;
+        }
     }
 
     /** A registration of an ended owner, waiting for confirmation. */

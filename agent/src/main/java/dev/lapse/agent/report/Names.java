@@ -42,9 +42,62 @@ final class Names {
         return stableClass(binaryName).substring(binaryName.lastIndexOf('.') + 1);
     }
 
-    /** A source-like name: {@code View.Handler} for the member class {@code View$Handler}. */
+    /**
+     * A source-like name: {@code View.Handler} for the member class {@code View$Handler}, {@code Object[]} for an
+     * array, {@code lambda in View} for a lambda's class.
+     */
     static String source(String binaryName) {
-        return simple(binaryName).replace('$', '.');
+        if (binaryName.startsWith("[")) {
+            return arrayName(binaryName);
+        }
+        if (isLambda(binaryName)) {
+            return "lambda in " + source(hostOfLambda(binaryName));
+        }
+        String simple = simple(binaryName);
+        if (isAnonymous(binaryName)) {
+            int last = simple.lastIndexOf('$');
+            return simple.substring(0, last).replace('$', '.') + simple.substring(last); // View$1 stays View$1
+        }
+        return simple.replace('$', '.');
+    }
+
+    /** {@code [Ljava.lang.Object;} as {@code Object[]}, {@code [[I} as {@code int[][]}. */
+    private static String arrayName(String descriptor) {
+        int dims = 0;
+        while (dims < descriptor.length() && descriptor.charAt(dims) == '[') {
+            dims++;
+        }
+        String element = descriptor.substring(dims);
+        String base;
+        switch (element.charAt(0)) {
+            case 'L':
+                base = source(element.substring(1, element.length() - 1));
+                break;
+            case 'Z':
+                base = "boolean";
+                break;
+            case 'B':
+                base = "byte";
+                break;
+            case 'C':
+                base = "char";
+                break;
+            case 'S':
+                base = "short";
+                break;
+            case 'I':
+                base = "int";
+                break;
+            case 'J':
+                base = "long";
+                break;
+            case 'F':
+                base = "float";
+                break;
+            default:
+                base = "double";
+        }
+        return base + "[]".repeat(dims);
     }
 
     /** A variable name for an object of this class: {@code model} for {@code com.acme.TaskModel}'s last word. */

@@ -55,8 +55,10 @@ public final class TextReportWriter {
             line(b, "", "  at " + Names.frame(frames.get(i)));
         }
         StackTraceElement at = Story.endFrame(f);
-        line(b, "ended", Story.end(f) + (f.end.method() == null ? "" : "  [" + f.end.method() + "]")
-                + (at == null ? "" : " in " + Names.frame(at)));
+        String ended = f.end.method() != null ? Names.source(f.end.method().substring(0, f.end.method().indexOf('#')))
+                + "." + f.end.method().substring(f.end.method().indexOf('#') + 1) + "() returned"
+                : "Lapse.expectCollected(" + (f.end.reason() == null ? "" : '"' + f.end.reason() + '"') + ")";
+        line(b, "ended", ended + (at == null ? "" : ", called from " + Names.frame(at)));
         line(b, "owner", Story.owner(f));
         line(b, "chain", Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "") + "  [subject]");
         String indent = "";

@@ -1,0 +1,21 @@
+package dev.lapse.agent.instrument;
+
+import java.util.List;
+
+/** Registers catalog entries for tests in other packages. */
+public final class CatalogForTests {
+    private CatalogForTests() {
+    }
+
+    public static ApiMethod add(ApiCatalog c, String type, String name, String removeName) {
+        return c.register(ApiMethod.Kind.ADD, type, name, List.of("java.lang.Runnable"), 0, removeName, false);
+    }
+
+    public static ApiMethod remove(ApiCatalog c, String type, String name) {
+        return c.register(ApiMethod.Kind.REMOVE, type, name, List.of("java.lang.Runnable"), 0, name, false);
+    }
+
+    public static ApiMethod end(ApiCatalog c, String type, String name) {
+        return c.register(ApiMethod.Kind.END, type, name, List.of(), -1, null, false);
+    }
+}
