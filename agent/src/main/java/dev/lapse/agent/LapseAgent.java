@@ -1,5 +1,6 @@
 package dev.lapse.agent;
 
+import dev.lapse.agent.cli.Cli;
 import dev.lapse.agent.config.AgentOptions;
 import dev.lapse.agent.config.OptionException;
 import dev.lapse.agent.log.LapseLogger;
@@ -26,11 +27,12 @@ public final class LapseAgent {
         start(args, inst, true);
     }
 
-    /** {@code java -jar lapse-agent.jar}: explains how to use the agent. */
+    /** {@code java -jar lapse-agent.jar [COMMAND ...]}: the command line. */
     public static void main(String[] args) {
-        System.out.println("Lapse finds lapsed listeners. Run your program with\n"
-                + "  java -javaagent:lapse-agent.jar[=out=DIR,...] -jar your-app.jar\n"
-                + "and read DIR/lapse-report.txt (default DIR: ./lapse-report). See README.md for the options.");
+        int exit = Cli.standard().run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
+        }
     }
 
     private static void start(String args, Instrumentation inst, boolean attached) throws Exception {

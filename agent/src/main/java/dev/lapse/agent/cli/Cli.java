@@ -1,0 +1,56 @@
+package dev.lapse.agent.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code java -jar lapse-agent.jar COMMAND ...}: dispatches to the {@link Command}s. */
+public final class Cli {
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+
+    Cli(List<Command> commands) {
+        for (Command c : commands) {
+            this.commands.put(c.name(), c);
+        }
+    }
+
+    /** The command line with every command Lapse has. */
+    public static Cli standard() {
+        return new Cli(List.of());
+    }
+
+    /** Runs one command line; returns the exit code. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            usage(out);
+            return 0;
+        }
+        Command c = commands.get(args[0]);
+        if (c == null) {
+            err.println("lapse: unknown command '" + args[0] + "'");
+            usage(err);
+            return 2;
+        }
+        try {
+            return c.run(List.of(Arrays.copyOfRange(args, 1, args.length)), out, err);
+        } catch (Exception e) {
+            err.println("lapse " + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        }
+    }
+
+    private void usage(PrintStream out) {
+        out.println("Lapse finds lapsed listeners. Run your program with");
+        out.println("  java -javaagent:lapse-agent.jar[=out=DIR,...] -jar your-app.jar");
+        out.println("and read DIR/lapse-report.txt (default DIR: ./lapse-report). README.md lists the options.");
+        if (!commands.isEmpty()) {
+            out.println();
+            out.println("Commands (java -jar lapse-agent.jar COMMAND):");
+            for (Command c : commands.values()) {
+                out.printf("  %-28s %s%n", c.usage(), c.summary());
+            }
+        }
+    }
+}
