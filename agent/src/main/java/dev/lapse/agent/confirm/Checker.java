@@ -4,7 +4,6 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.reflect.ReferenceFields;
 import dev.lapse.agent.track.EndOfLife;
-import dev.lapse.agent.track.OwnerRecord;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.Tracker;
@@ -51,19 +50,19 @@ public final class Checker {
         if (forceGc && !tracker.ended().isEmpty()) {
             gcHappened = gc.forceFullGc();
         }
-        List<OwnerRecord> ended = tracker.ended(); // drained again: owners freed by the collection are gone
+        List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
         long fullGcs = gc.fullCount();
 
         // subject -> (listener -> registration), all by identity
         Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
         int awaitingGc = 0;
-        for (OwnerRecord record : ended) {
-            EndOfLife end = record.end();
-            Object owner = record.owner();
+        for (Tracker.Ended e : ended) {
+            EndOfLife end = e.record.end();
+            Object owner = e.record.owner();
             if (end == null || owner == null) {
                 continue;
             }
-            for (Registration r : record.registrations()) {
+            for (Registration r : e.registrations) {
                 Object subject = r.subject();
                 Object listener = r.listener();
                 if (subject == null || listener == null) {

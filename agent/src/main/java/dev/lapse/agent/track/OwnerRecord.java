@@ -8,14 +8,17 @@ import java.util.List;
 
 /**
  * An owner with live registrations: a weak reference to the owner, its registrations and its end of life.
- * It is its own key in the tracker's map, compared by the owner's identity, never by its {@code equals}.
- * The lock is this record's own monitor, which application code cannot reach.
+ * It is also the node of its {@link OwnerTable} chain. All mutable state is guarded by the lock of the table
+ * segment that holds it; only {@link #end()} may be read without it.
+ *
+ * <p>Registrations are kept as one object while there is one (most owners) and as an array after that, to
+ * keep the per-registration memory within budget.
  */
 public final class OwnerRecord extends WeakReference<Object> {
     private final int hash;
-    private Registration[] registrations = new Registration[2];
+    OwnerRecord next;
+    private Object registrations; // null, a Registration, or a Registration[] holding `size` entries
     private int size;
-    private boolean retired;
     private volatile EndOfLife end;
 
     OwnerRecord(Object owner, int identityHash, ReferenceQueue<Object> queue) {
@@ -33,133 +36,106 @@ public final class OwnerRecord extends WeakReference<Object> {
         return end;
     }
 
+    int hash() {
+        return hash;
+    }
+
     void end(EndOfLife e) {
         end = e;
     }
 
-    /** Adds a registration; {@code false} when this record was retired meanwhile (use a fresh one). */
-    synchronized boolean add(Registration r, Stats stats) {
-        if (retired) {
-            return false;
-        }
-        purgeDeadSubjects(stats);
-        if (size == registrations.length) {
-            registrations = Arrays.copyOf(registrations, size * 2);
-        }
-        registrations[size++] = r;
-        stats.tracked.incrementAndGet();
-        end = null; // an owner that registers again is alive again
-        return true;
+    int size() {
+        return size;
     }
 
-    /** Removes the first registration undone by this removal; returns it, or {@code null}. */
-    synchronized Registration remove(Object subject, Object listener, RemoveMatcher matcher, Stats stats) {
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Adds a registration; the owner is alive again if it had ended. Returns how many dead ones were purged. */
+    int add(Registration r) {
+        int purged = size > 0 ? purgeDeadCount() : 0;
+        if (size == 0) {
+            registrations = r;
+        } else if (size == 1) {
+            registrations = new Registration[] {(Registration) registrations, r, null, null};
+        } else {
+            Registration[] array = (Registration[]) registrations;
+            if (size == array.length) {
+                array = Arrays.copyOf(array, size * 2);
+                registrations = array;
+            }
+            array[size] = r;
+        }
+        size++;
+        end = null; // an owner that registers again is alive again
+        return purged;
+    }
+
+    /** Removes the first registration that a removal of {@code listener} from {@code subject} undoes. */
+    Registration remove(Object subject, Object listener, RemoveMatcher matcher) {
         for (int i = 0; i < size; i++) {
-            Registration r = registrations[i];
+            Registration r = at(i);
             if (r.get() == listener && r.subject() == subject && matcher.undoes(r.apiId())) {
-                drop(i, stats);
-                r.clear(); // a cleared reference is never enqueued
+                removeAt(i);
                 return r;
             }
         }
         return null;
     }
 
-    /** Drops a registration whose listener was collected. */
-    synchronized void collected(Registration r, Stats stats) {
-        for (int i = 0; i < size; i++) {
-            if (registrations[i] == r) {
-                drop(i, stats);
-                return;
-            }
-        }
+    /** Drops registrations whose listener or subject was collected; returns whether any were dropped. */
+    boolean purgeDead() {
+        return purgeDeadCount() > 0;
     }
 
-    /** Retires the record if it has no registrations left; returns whether it did. */
-    synchronized boolean retireIfEmpty() {
-        if (size == 0) {
-            retired = true;
-        }
-        return retired;
-    }
-
-    /** Retires the record for good (its owner was collected) and drops its registrations. */
-    synchronized void retire(Stats stats) {
-        retired = true;
-        stats.tracked.addAndGet(-size);
-        Arrays.fill(registrations, 0, size, null);
+    /** Drops every registration (the owner was collected). */
+    void clearAll() {
+        registrations = null;
         size = 0;
     }
 
-    /** A snapshot of the live registrations. */
-    public synchronized List<Registration> registrations() {
+    /** A snapshot of the registrations. Call under the segment lock. */
+    List<Registration> snapshot() {
         List<Registration> copy = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            copy.add(registrations[i]);
+            copy.add(at(i));
         }
         return copy;
     }
 
-    private void purgeDeadSubjects(Stats stats) {
+    private int purgeDeadCount() {
+        int purged = 0;
         for (int i = size - 1; i >= 0; i--) {
-            if (registrations[i].subject() == null) {
-                registrations[i].clear();
-                drop(i, stats);
+            Registration r = at(i);
+            if (r.get() == null || r.subject() == null) {
+                removeAt(i);
+                purged++;
             }
         }
+        return purged;
     }
 
-    private void drop(int i, Stats stats) {
-        System.arraycopy(registrations, i + 1, registrations, i, size - i - 1);
-        registrations[--size] = null;
-        stats.tracked.decrementAndGet();
+    private Registration at(int i) {
+        return size == 1 ? (Registration) registrations : ((Registration[]) registrations)[i];
     }
 
-    /** Which registrations a removal undoes, by API method id. */
+    private void removeAt(int i) {
+        if (size == 1) {
+            registrations = null;
+        } else {
+            Registration[] array = (Registration[]) registrations;
+            System.arraycopy(array, i + 1, array, i, size - i - 1);
+            array[size - 1] = null;
+            if (size == 2) {
+                registrations = array[0];
+            }
+        }
+        size--;
+    }
+
+    /** Which registrations a removal undoes, by the add method's id. */
     interface RemoveMatcher {
         boolean undoes(int addApiId);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    /** Equal to another record or a {@link Lookup} for the same, still-reachable owner. */
-    @Override
-    public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        Object mine = get();
-        if (mine == null) {
-            return false;
-        }
-        if (o instanceof OwnerRecord) {
-            return ((OwnerRecord) o).get() == mine;
-        }
-        return o instanceof Lookup && ((Lookup) o).owner == mine;
-    }
-
-    /** A short-lived key for finding an owner's record without allocating a weak reference. */
-    static final class Lookup {
-        final Object owner;
-        private final int hash;
-
-        Lookup(Object owner) {
-            this.owner = owner;
-            this.hash = System.identityHashCode(owner);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o == this || (o instanceof OwnerRecord && ((OwnerRecord) o).get() == owner)
-                    || (o instanceof Lookup && ((Lookup) o).owner == owner);
-        }
     }
 }

@@ -1,29 +1,26 @@
 package dev.lapse.agent.track;
 
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
  * One add call: a weak reference to the listener carrying the facts of the registration (the
  * {@code KeyedWeakReference} shape). The subject is held weakly too; nothing here keeps application objects
- * alive. Mutable state is guarded by the owning {@link OwnerRecord}.
+ * alive. Immutable. Not queued: a registration whose listener or subject was collected is purged the next time
+ * its owner's record is touched or checked, which saves a queue entry per registration.
  */
 public final class Registration extends WeakReference<Object> {
-    final OwnerRecord record;
     private final WeakReference<Object> subject;
     private final int apiId;
     private final Site site;
-    private final long timeMillis;
+    private final int seconds; // since the epoch; an int keeps the record at 48 bytes, and seconds are enough
     private final String thread;
 
-    Registration(Object listener, Object subject, OwnerRecord record, int apiId, Site site, long timeMillis,
-            String thread, ReferenceQueue<Object> queue) {
-        super(listener, queue);
-        this.record = record;
+    Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread) {
+        super(listener);
         this.subject = new WeakReference<>(subject);
         this.apiId = apiId;
         this.site = site;
-        this.timeMillis = timeMillis;
+        this.seconds = (int) (timeMillis / 1000);
         this.thread = thread;
     }
 
@@ -45,8 +42,9 @@ public final class Registration extends WeakReference<Object> {
         return site;
     }
 
+    /** When it was registered, epoch milliseconds, to the second. */
     public long timeMillis() {
-        return timeMillis;
+        return seconds * 1000L;
     }
 
     /** Name of the thread that registered. */

@@ -2,11 +2,8 @@ package dev.lapse.agent.track;
 
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,9 +20,7 @@ public final class Tracker {
     private final int maxTracked;
     private final LongSupplier clock;
     private final LongSupplier majorGcCount;
-
-    private final ConcurrentHashMap<Object, OwnerRecord> records = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    private final OwnerTable table = new OwnerTable();
 
     /**
      * @param clock        wall-clock milliseconds (injected so tests need no sleeps)
@@ -54,16 +49,10 @@ public final class Tracker {
             stats.dropped.increment();
             return;
         }
-        Site site = sites.registration(apiId, listener.getClass());
-        long now = clock.getAsLong();
-        String thread = Thread.currentThread().getName();
-        while (true) {
-            OwnerRecord record = recordFor(owner);
-            if (record.add(new Registration(listener, subject, record, apiId, site, now, thread, queue), stats)) {
-                return;
-            }
-            records.remove(record, record); // retired meanwhile by a removal on another thread
-        }
+        Registration r = new Registration(listener, subject, apiId, sites.registration(apiId, listener.getClass()),
+                clock.getAsLong(), Thread.currentThread().getName());
+        int purged = table.withRecord(owner, record -> record.add(r));
+        stats.tracked.addAndGet(1 - purged);
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */
@@ -72,68 +61,61 @@ public final class Tracker {
         if (remove == null) {
             return;
         }
-        OwnerRecord record = records.get(new OwnerRecord.Lookup(owners.ownerOf(listener)));
-        if (record == null) {
-            return;
-        }
-        if (record.remove(subject, listener, addId -> {
-            ApiMethod add = catalog.get(addId);
-            return add != null && add.undoneBy(remove);
-        }, stats) != null) {
+        Registration undone = table.ifPresent(owners.ownerOf(listener), record -> record.remove(subject, listener,
+                addId -> {
+                    ApiMethod add = catalog.get(addId);
+                    return add != null && add.undoneBy(remove);
+                }));
+        if (undone != null) {
+            undone.clear();
+            stats.tracked.decrementAndGet();
             stats.removed.increment();
-            if (record.retireIfEmpty()) {
-                records.remove(record, record);
-            }
         }
     }
 
     /** A lifecycle-ending method returned on {@code owner}. */
     public void ended(int methodId, Object owner) {
-        OwnerRecord record = records.get(new OwnerRecord.Lookup(owner));
-        if (record == null) {
+        if (table.ifPresent(owner, record -> Boolean.TRUE) == null) {
             return; // the common case: not an owner, or one that cleaned up after itself
         }
         ApiMethod m = catalog.get(methodId);
-        signal(record, new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
+        signal(owner, new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
                 clock.getAsLong(), majorGcCount.getAsLong()));
     }
 
     /** Application code declared that {@code owner} should be collected from now on. */
     public void expectCollected(Object owner, String reason) {
-        OwnerRecord record = records.get(new OwnerRecord.Lookup(owner));
-        if (record != null) {
-            signal(record, new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
-                    majorGcCount.getAsLong()));
-        }
+        signal(owner, new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
+                majorGcCount.getAsLong()));
     }
 
-    /** Owners with an end-of-life signal and registrations left: the candidates for findings. */
-    public List<OwnerRecord> ended() {
+    /** Owners with an end-of-life signal and registrations left, each with a snapshot of its registrations. */
+    public List<Ended> ended() {
         drain();
-        List<OwnerRecord> ended = new ArrayList<>();
-        for (OwnerRecord r : records.values()) {
-            if (r.end() != null && r.owner() != null) {
-                ended.add(r);
+        List<Ended> ended = new ArrayList<>();
+        int[] purged = new int[1];
+        table.forEach(record -> {
+            int before = record.size();
+            if (record.get() != null) {
+                record.purgeDead();
+            } else {
+                record.clearAll(); // collected but not yet queued: it holds nothing
             }
-        }
+            purged[0] += before - record.size();
+            if (record.end() != null && record.size() > 0) {
+                ended.add(new Ended(record, record.snapshot()));
+            }
+            return record.size() > 0;
+        });
+        stats.tracked.addAndGet(-purged[0]);
         return ended;
     }
 
-    /** Forgets owners and registrations whose objects were collected. */
+    /** Forgets owners that were collected. */
     public void drain() {
-        Reference<?> ref;
-        while ((ref = queue.poll()) != null) {
-            if (ref instanceof OwnerRecord) {
-                OwnerRecord record = (OwnerRecord) ref;
-                record.retire(stats);
-                records.remove(record, record);
-            } else if (ref instanceof Registration) {
-                Registration r = (Registration) ref;
-                r.record.collected(r, stats);
-                if (r.record.retireIfEmpty()) {
-                    records.remove(r.record, r.record);
-                }
-            }
+        int gone = table.expunge();
+        if (gone > 0) {
+            stats.tracked.addAndGet(-gone);
         }
     }
 
@@ -143,22 +125,26 @@ public final class Tracker {
 
     /** Owners tracked right now. */
     public int owners() {
-        return records.size();
+        return table.size();
     }
 
-    private void signal(OwnerRecord record, EndOfLife end) {
-        record.end(end);
-        stats.signals.increment();
-    }
-
-    private OwnerRecord recordFor(Object owner) {
-        OwnerRecord.Lookup lookup = new OwnerRecord.Lookup(owner);
-        OwnerRecord record = records.get(lookup);
-        if (record != null) {
-            return record;
+    private void signal(Object owner, EndOfLife end) {
+        if (table.ifPresent(owner, record -> {
+            record.end(end);
+            return Boolean.TRUE;
+        }) != null) {
+            stats.signals.increment();
         }
-        OwnerRecord fresh = new OwnerRecord(owner, lookup.hashCode(), queue);
-        OwnerRecord raced = records.putIfAbsent(fresh, fresh);
-        return raced != null ? raced : fresh;
+    }
+
+    /** An ended owner's record and its registrations at the time of the check. */
+    public static final class Ended {
+        public final OwnerRecord record;
+        public final List<Registration> registrations;
+
+        Ended(OwnerRecord record, List<Registration> registrations) {
+            this.record = record;
+            this.registrations = List.copyOf(registrations);
+        }
     }
 }
