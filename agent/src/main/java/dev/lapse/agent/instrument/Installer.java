@@ -49,7 +49,7 @@ public final class Installer {
 
     /** Instruments loaded and future classes; the returned transformer can undo it. */
     public ResettableClassFileTransformer install(Instrumentation inst) {
-        return new AgentBuilder.Default()
+        return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
@@ -61,6 +61,31 @@ public final class Installer {
                 .type(new HasPlan())
                 .transform(this::transform)
                 .installOn(inst);
+    }
+
+    /**
+     * Byte Buddy probes {@code sun.misc.Unsafe} while it initialises its class injectors, and JDK 24+ prints
+     * warnings about that on the application's standard error (JEP 471). Lapse injects no classes (advice is
+     * inlined), so the probing is switched off while Byte Buddy initialises; the properties are restored
+     * afterwards so the application never sees them. Shading relocates these names along with Byte Buddy.
+     */
+    private static AgentBuilder newAgentBuilder() {
+        String[] keys = {"net.bytebuddy.safe", "net.bytebuddy.nexus.disabled"};
+        String[] previous = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            previous[i] = System.setProperty(keys[i], "true");
+        }
+        try {
+            return new AgentBuilder.Default();
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (previous[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], previous[i]);
+                }
+            }
+        }
     }
 
     /** Classes that received advice so far. */
