@@ -61,28 +61,33 @@ public final class LapseHook {
         return sink != null;
     }
 
-    /** Entering a registration (add or remove) method; returns whether this is the outermost such call. */
-    public static boolean enter() {
+    /**
+     * Entering a registration (add or remove) method: counts the call on this thread and returns the counter,
+     * which the advice hands back on exit so the thread-local is looked up once per call.
+     */
+    public static int[] enter() {
         // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
-        return DEPTH.get()[0]++ == 0;
+        int[] depth = DEPTH.get();
+        depth[0]++;
+        return depth;
     }
 
     /**
      * Leaving an add method. Records the registration when this was the outermost call and it returned normally.
      * The subject is {@code self}, or {@code declaringType} for a static method.
      */
-    public static void exitAdd(boolean outermost, int apiId, Object self, Class<?> declaringType, Object listener,
+    public static void exitAdd(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener,
             Throwable thrown) {
-        Sink s = leave(outermost);
+        Sink s = leave(depth);
         if (s != null && thrown == null && listener != null) {
             s.added(apiId, self != null ? self : declaringType, listener);
         }
     }
 
     /** Leaving a remove method; the counterpart of {@link #exitAdd}. */
-    public static void exitRemove(boolean outermost, int apiId, Object self, Class<?> declaringType,
-            Object listener, Throwable thrown) {
-        Sink s = leave(outermost);
+    public static void exitRemove(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener,
+            Throwable thrown) {
+        Sink s = leave(depth);
         if (s != null && thrown == null && listener != null) {
             s.removed(apiId, self != null ? self : declaringType, listener);
         }
@@ -110,11 +115,11 @@ public final class LapseHook {
         return s == null ? null : s.writeReport();
     }
 
-    private static Sink leave(boolean outermost) {
-        int[] depth = DEPTH.get();
-        if (depth[0] > 0) {
-            depth[0]--;
+    /** Uncounts the call; returns the sink when it was the outermost one. */
+    private static Sink leave(int[] depth) {
+        if (depth == null || depth[0] <= 0) {
+            return null; // entered before the advice was installed, or enter failed: nothing to pair with
         }
-        return outermost ? sink : null;
+        return --depth[0] == 0 ? sink : null;
     }
 }

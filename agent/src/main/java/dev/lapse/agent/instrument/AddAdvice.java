@@ -9,13 +9,13 @@ final class AddAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean enter() {
+    static int[] enter() {
         return LapseHook.enter();
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    static void exit(@Advice.Enter boolean outermost, @ApiId int apiId, @Advice.This(optional = true) Object self,
+    static void exit(@Advice.Enter int[] depth, @ApiId int apiId, @Advice.This(optional = true) Object self,
             @Advice.Origin Class<?> type, @ListenerArg Object listener, @Advice.Thrown Throwable thrown) {
-        LapseHook.exitAdd(outermost, apiId, self, type, listener, thrown);
+        LapseHook.exitAdd(depth, apiId, self, type, listener, thrown);
     }
 }

@@ -49,22 +49,17 @@ final class OwnerTable {
     }
 
     /**
-     * Runs {@code action} on the owner's existing record and drops the record when the action left it empty.
-     * Returns {@code null} without running anything when the owner has no record.
+     * Runs {@code action} on the owner's existing record; returns {@code null} without running anything when the
+     * owner has none. A record left empty stays linked: an owner that removes and adds again (a view re-bound
+     * to another model) reuses it instead of allocating a new weak reference. Empty records are swept when
+     * their segment grows and at every check.
      */
     <T> T ifPresent(Object owner, Action<T> action) {
         int hash = System.identityHashCode(owner);
         Segment s = segmentFor(hash);
         synchronized (s) {
             OwnerRecord r = s.find(owner, hash);
-            if (r == null) {
-                return null;
-            }
-            T result = action.apply(r);
-            if (r.isEmpty()) {
-                s.unlink(r);
-            }
-            return result;
+            return r == null ? null : action.apply(r);
         }
     }
 
@@ -99,15 +94,19 @@ final class OwnerTable {
         return registrations;
     }
 
-    /** Owners with a record. */
+    /** Owners with registrations (a scan: for diagnostics and tests, not for the hot path). */
     int size() {
-        int n = 0;
+        int[] n = new int[1];
         for (Segment s : segments) {
             synchronized (s) {
-                n += s.count;
+                s.forEach(r -> {
+                    if (!r.isEmpty()) {
+                        n[0]++;
+                    }
+                });
             }
         }
-        return n;
+        return n[0];
     }
 
     private Segment segmentFor(int hash) {
@@ -131,7 +130,10 @@ final class OwnerTable {
 
         void insert(OwnerRecord r) {
             if (count >= buckets.length - (buckets.length >> 2)) {
-                resize();
+                sweepEmpty();
+                if (count >= buckets.length - (buckets.length >> 1)) {
+                    resize();
+                }
             }
             int i = index(r.hash(), buckets.length);
             r.next = buckets[i];
@@ -161,6 +163,28 @@ final class OwnerTable {
             for (OwnerRecord head : buckets) {
                 for (OwnerRecord r = head; r != null; r = r.next) {
                     visitor.accept(r);
+                }
+            }
+        }
+
+        /**
+         * Unlinks records that hold no registration before growing. Records of collected owners are left to
+         * {@link OwnerTable#expunge}, which counts the registrations that go with them.
+         */
+        private void sweepEmpty() {
+            for (int i = 0; i < buckets.length; i++) {
+                OwnerRecord prev = null;
+                for (OwnerRecord r = buckets[i]; r != null; r = r.next) {
+                    if (r.isEmpty()) {
+                        if (prev == null) {
+                            buckets[i] = r.next;
+                        } else {
+                            prev.next = r.next;
+                        }
+                        count--;
+                    } else {
+                        prev = r;
+                    }
                 }
             }
         }
