@@ -26,12 +26,8 @@ public final class Lapse {
      * @param reason why it should be dead, in words for the report (for example "tab closed")
      */
     public static void expectCollected(Object owner, String reason) {
-        if (owner == null) {
-            return;
-        }
-        Method m = Hook.EXPECT_COLLECTED;
-        if (m != null) {
-            invoke(m, owner, reason == null ? "" : reason);
+        if (owner != null) {
+            call("expectCollected", new Class<?>[] {Object.class, String.class}, owner, reason == null ? "" : reason);
         }
     }
 
@@ -42,40 +38,30 @@ public final class Lapse {
      * @return the directory the report files were written to, or empty when the agent is not loaded
      */
     public static Optional<Path> writeReport() {
-        Method m = Hook.WRITE_REPORT;
-        if (m == null) {
-            return Optional.empty();
-        }
-        Object dir = invoke(m);
+        Object dir = call("writeReport", new Class<?>[0]);
         return dir instanceof Path ? Optional.of((Path) dir) : Optional.empty();
     }
 
     /** Whether the agent is loaded in this JVM. */
     public static boolean isAgentLoaded() {
-        Method m = Hook.INSTALLED;
-        return m != null && Boolean.TRUE.equals(invoke(m));
+        return Boolean.TRUE.equals(call("installed", new Class<?>[0]));
     }
 
-    private static Object invoke(Method m, Object... args) {
+    /**
+     * Calls a static method of the hook. The hook is looked up each time rather than cached: in attach mode the
+     * agent (and with it the hook) may arrive after this class was first used. These calls are rare.
+     */
+    private static Object call(String name, Class<?>[] types, Object... args) {
+        Method m;
+        try {
+            m = Class.forName(HOOK, true, null).getMethod(name, types);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null; // no agent in this JVM
+        }
         try {
             return m.invoke(null, args);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // the agent never throws into the application; the hook counts its own failures
-        }
-    }
-
-    /** Looked up once, lazily: the hook is on the bootstrap class path only when the agent was started. */
-    private static final class Hook {
-        static final Method EXPECT_COLLECTED = find("expectCollected", Object.class, String.class);
-        static final Method WRITE_REPORT = find("writeReport");
-        static final Method INSTALLED = find("installed");
-
-        private static Method find(String name, Class<?>... parameterTypes) {
-            try {
-                return Class.forName(HOOK, true, null).getMethod(name, parameterTypes);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return null;
-            }
         }
     }
 }
