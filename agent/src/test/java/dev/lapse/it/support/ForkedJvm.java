@@ -24,15 +24,21 @@ public final class ForkedJvm {
     private final List<String> programArgs = new ArrayList<>();
     private String agentOptions;
     private boolean withAgent = true;
-    private final String mainClass;
+    /** What follows the JVM options: {@code -cp CLASSES Main} or {@code -jar JAR}. */
+    private final List<String> launch;
 
-    private ForkedJvm(String mainClass) {
-        this.mainClass = mainClass;
+    private ForkedJvm(List<String> launch) {
+        this.launch = launch;
     }
 
     /** A JVM that will run {@code mainClass} from the test classes with the agent. */
     public static ForkedJvm main(Class<?> mainClass) {
-        return new ForkedJvm(mainClass.getName());
+        return new ForkedJvm(List.of("-cp", testClasses(), mainClass.getName()));
+    }
+
+    /** A JVM that will run an executable jar with the agent. */
+    public static ForkedJvm jar(Path jar) {
+        return new ForkedJvm(List.of("-jar", jar.toAbsolutePath().toString()));
     }
 
     /** Extra agent options after {@code out=DIR}, e.g. {@code lifecycle=teardown}. */
@@ -71,9 +77,7 @@ public final class ForkedJvm {
                 cmd.add("-javaagent:" + agentJar() + "=" + options);
             }
             cmd.addAll(jvmArgs);
-            cmd.add("-cp");
-            cmd.add(testClasses());
-            cmd.add(mainClass);
+            cmd.addAll(launch);
             cmd.addAll(programArgs);
             Process p = new ProcessBuilder(cmd).start();
             Drain stdout = new Drain(p.getInputStream());

@@ -1,0 +1,83 @@
+package dev.lapse.demo;
+
+import dev.lapse.demo.bus.AuditTrail;
+import dev.lapse.demo.bus.Mailer;
+import dev.lapse.demo.bus.OrderPlaced;
+import dev.lapse.demo.customers.CustomerEditor;
+import dev.lapse.demo.customers.CustomerListView;
+import dev.lapse.demo.session.SessionMonitor;
+import dev.lapse.demo.tasks.ErrorBanner;
+import dev.lapse.demo.tasks.ProgressPanel;
+import dev.lapse.demo.tasks.StatusChecker;
+import dev.lapse.demo.tasks.TaskRunner.Outcome;
+import java.io.PrintStream;
+
+/**
+ * A back-office workday: each round a user opens a workspace (panels, editors, an audit trail, a mailer, a
+ * session monitor), works, and closes it again. Every component closes, but by default each one forgets to take
+ * its listener off a long-lived service, so every closed workspace stays in memory. {@code --fixed} applies the
+ * fixes Lapse recommends. The output is the same on every run, with or without the agent.
+ */
+public final class DemoApp {
+    private static final String[] CUSTOMERS = {"Ada Lovelace", "Grace Hopper", "Alan Turing"};
+    static final int ROUNDS = CUSTOMERS.length;
+
+    private DemoApp() {
+    }
+
+    public static void main(String[] args) {
+        boolean fixed = false;
+        for (String arg : args) {
+            if (arg.equals("--fixed")) {
+                fixed = true;
+            } else {
+                System.err.println("usage: java -jar lapse-demo.jar [--fixed]");
+                System.exit(2);
+            }
+        }
+        run(Services.APPLICATION, fixed, System.out);
+    }
+
+    /** Runs the workday on {@code services}; prints two lines per round. */
+    static void run(Services services, boolean fixed, PrintStream out) {
+        out.println("Lapse demo: " + ROUNDS + " workspaces opened and closed" + (fixed ? " (fixed)" : ""));
+        for (int round = 1; round <= ROUNDS; round++) {
+            workspace(services, round, fixed, out);
+            int left = services.listenerCount();
+            out.printf("round %d closed: %d listener%s left on the services%n", round, left, left == 1 ? "" : "s");
+        }
+    }
+
+    private static void workspace(Services services, int round, boolean fixed, PrintStream out) {
+        ProgressPanel progress = new ProgressPanel(services.tasks, fixed);
+        ErrorBanner banner = new ErrorBanner(services.tasks, fixed);
+        StatusChecker checker = new StatusChecker(services.tasks, fixed);
+        AuditTrail audit = new AuditTrail(services.bus, fixed);
+        Mailer mailer = new Mailer(services.bus, fixed);
+        CustomerEditor editor = new CustomerEditor(services.customer, fixed);
+        CustomerListView list = new CustomerListView(services.customers, fixed);
+        SessionMonitor session = new SessionMonitor(services.heartbeat, fixed);
+
+        services.tasks.run("import-" + round, Outcome.COMPLETED);
+        services.tasks.run("sync-" + round, Outcome.FAILED);
+        services.tasks.run("report-" + round, Outcome.TIMED_OUT);
+        String customer = CUSTOMERS[round - 1];
+        services.bus.publish(new OrderPlaced(customer, 1000 * round));
+        services.customer.setName(customer);
+        services.customers.addElement(customer);
+        services.heartbeat.beat();
+
+        out.printf("round %d: %d tasks finished, banner '%s', %d timeout, %d audited, %d mailed, editor '%s',"
+                + " %d rows, heartbeat %d%n", round, progress.finished(), banner.message(), checker.timeouts(),
+                audit.entries(), mailer.sent(), editor.title(), list.rows(), session.lastBeat());
+
+        progress.dispose();
+        banner.dispose();
+        checker.close();
+        audit.close();
+        mailer.shutdown();
+        editor.dispose();
+        list.dispose();
+        session.close();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lapse.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.demo.session.Heartbeat;
+import dev.lapse.demo.session.SessionMonitor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DemoAppTest {
+    private static List<String> run(Services services, boolean fixed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DemoApp.run(services, fixed, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+    }
+
+    @Test
+    void every_closed_workspace_leaves_its_eight_listeners_behind() {
+        List<String> out = run(new Services(), false);
+        assertEquals("round 1 closed: 8 listeners left on the services", out.get(2));
+        assertEquals("round 2 closed: 16 listeners left on the services", out.get(4));
+        assertEquals("round 3 closed: 24 listeners left on the services", out.get(6));
+    }
+
+    @Test
+    void fixed_workspaces_leave_only_the_inert_weak_wrapper_on_the_heartbeat_which_has_no_remove() {
+        Services services = new Services();
+        List<String> out = run(services, true);
+        assertEquals("round 3 closed: 3 listeners left on the services", out.get(6));
+        assertEquals(3, services.heartbeat.listenerCount());
+        assertEquals(0, services.tasks.listenerCount() + services.bus.handlerCount()
+                + services.customer.listenerCount() + services.customers.getListDataListeners().length);
+    }
+
+    @Test
+    void the_fixes_change_nothing_the_user_sees_while_a_workspace_is_open() {
+        List<String> leaky = run(new Services(), false);
+        List<String> fixed = run(new Services(), true);
+        for (int line : new int[] {1, 3, 5}) {
+            assertEquals(leaky.get(line), fixed.get(line));
+        }
+        assertTrue(fixed.get(5).endsWith("heartbeat 3"), fixed.get(5));
+        assertTrue(fixed.get(5).contains("editor 'Customer Alan Turing'"), fixed.get(5));
+    }
+
+    @Test
+    void weak_wrapper_keeps_calling_back_while_the_monitor_lives_and_lets_it_go_when_dropped()
+            throws InterruptedException {
+        Heartbeat heartbeat = new Heartbeat();
+        SessionMonitor monitor = new SessionMonitor(heartbeat, true);
+        System.gc();
+        heartbeat.beat();
+        assertEquals(1, monitor.lastBeat(), "the monitor's strong field keeps the delegate alive across a GC");
+
+        WeakReference<SessionMonitor> ref = new WeakReference<>(monitor);
+        monitor.close();
+        monitor = null;
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(ref.get(), "the heartbeat must not keep a closed monitor alive");
+        heartbeat.beat(); // the inert wrapper finds its delegate gone and does nothing
+    }
+}
