@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ public final class FindingGroup {
     /** Groups findings by signature, biggest group first. */
     public static List<FindingGroup> group(Collection<Finding> findings) {
         Map<String, FindingGroup> groups = new LinkedHashMap<>();
+        // Hashing is per distinct key, not per finding: sites are shared per call site, class names are the
+        // JVM's own strings, so the key is cheap where the signature is not (100,000 findings in a few groups).
+        Map<Key, String> signatures = new HashMap<>();
         for (Finding f : findings) {
-            String signature = signature(f);
+            String signature = signatures.computeIfAbsent(new Key(f), k -> signature(f));
             FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
             g.count++;
             g.firstSeen = Math.min(g.firstSeen, f.registeredMillis);
@@ -59,6 +63,33 @@ public final class FindingGroup {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    /** What a signature is computed from, compared by identity where the objects are shared. */
+    private static final class Key {
+        private final Finding f;
+        private final int hash;
+
+        Key(Finding f) {
+            this.f = f;
+            this.hash = ((System.identityHashCode(f.api) * 31 + f.subjectClass.hashCode()) * 31
+                    + f.listenerClass.hashCode()) * 31 + f.ownerClass.hashCode() + System.identityHashCode(f.site);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key)) {
+                return false;
+            }
+            Finding g = ((Key) o).f;
+            return f.api == g.api && f.site == g.site && f.subjectClass.equals(g.subjectClass)
+                    && f.listenerClass.equals(g.listenerClass) && f.ownerClass.equals(g.ownerClass);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 

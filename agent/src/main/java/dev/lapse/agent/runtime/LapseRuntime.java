@@ -87,14 +87,19 @@ public final class LapseRuntime {
 
     /** Runs the check and writes the files now; returns the report directory. */
     synchronized Path writeReportNow() {
+        long start = System.nanoTime();
         CheckResult check = checker.check(options.gc());
+        long checked = System.nanoTime();
         Report report = report(check);
+        long grouped = System.nanoTime();
         try {
             files.write(report);
         } catch (IOException e) {
             LOG.error("could not write the report to {}: {}", files.dir(), e.toString());
             return null;
         }
+        LOG.debug("report: check {} ms, grouping {} ms, writing {} ms", (checked - start) / 1_000_000,
+                (grouped - checked) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
         return files.dir();
     }
 

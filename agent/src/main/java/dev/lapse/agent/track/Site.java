@@ -8,22 +8,22 @@ import java.util.List;
  * {@code Class} references, so a site never keeps a class loader alive). Immutable; equal sites are shared.
  */
 public final class Site {
-    private final StackTraceElement[] frames;
+    private final List<StackTraceElement> frames;
     private final int hash;
 
     Site(StackTraceElement[] frames) {
-        this.frames = frames;
+        this.frames = List.of(frames);
         this.hash = Arrays.hashCode(frames);
     }
 
     /** The frames, innermost (the caller of the instrumented method) first. */
     public List<StackTraceElement> frames() {
-        return List.of(frames);
+        return frames;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Site && ((Site) o).hash == hash && Arrays.equals(((Site) o).frames, frames);
+        return o instanceof Site && ((Site) o).hash == hash && ((Site) o).frames.equals(frames);
     }
 
     @Override
