@@ -22,14 +22,15 @@ public final class ApiCatalog {
 
     /** Registers a method (again, after a retransformation, it keeps its id). */
     synchronized ApiMethod register(ApiMethod.Kind kind, String declaringClass, String name,
-            List<String> parameterTypes, int listenerIndex, String removeName, boolean isStatic) {
+            List<String> parameterTypes, int listenerIndex, String removeName, List<String> removeParameterTypes,
+            boolean isStatic) {
         String key = kind + " " + declaringClass + "#" + name + parameterTypes;
         ApiMethod known = byKey.get(key);
         if (known != null) {
             return known;
         }
         ApiMethod m = new ApiMethod(size, kind, declaringClass, name, parameterTypes, listenerIndex, removeName,
-                isStatic);
+                removeParameterTypes, isStatic);
         ApiMethod[] methods = byId;
         if (size == methods.length) {
             methods = java.util.Arrays.copyOf(methods, size * 2);

@@ -25,10 +25,11 @@ public final class ApiMethod {
     private final List<String> parameterTypes;
     private final int listenerIndex;
     private final String removeName;
+    private final List<String> removeParameterTypes;
     private final boolean isStatic;
 
     ApiMethod(int id, Kind kind, String declaringClass, String name, List<String> parameterTypes, int listenerIndex,
-            String removeName, boolean isStatic) {
+            String removeName, List<String> removeParameterTypes, boolean isStatic) {
         this.id = id;
         this.kind = kind;
         this.declaringClass = declaringClass;
@@ -36,6 +37,7 @@ public final class ApiMethod {
         this.parameterTypes = List.copyOf(parameterTypes);
         this.listenerIndex = listenerIndex;
         this.removeName = removeName;
+        this.removeParameterTypes = removeParameterTypes == null ? null : List.copyOf(removeParameterTypes);
         this.isStatic = isStatic;
     }
 
@@ -77,6 +79,15 @@ public final class ApiMethod {
      */
     public String removeName() {
         return removeName;
+    }
+
+    /**
+     * Binary names of the parameter types of the method named by {@link #removeName()}, or {@code null} when
+     * there is none. They can differ from the add's: {@code Toolkit.addAWTEventListener(listener, mask)} is undone
+     * by {@code removeAWTEventListener(listener)}.
+     */
+    public List<String> removeParameterTypes() {
+        return removeParameterTypes;
     }
 
     public boolean isStatic() {

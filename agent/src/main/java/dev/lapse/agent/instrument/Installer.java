@@ -47,11 +47,19 @@ public final class Installer {
         this.planner = new MethodPlanner(catalog, new TypeScope(excludes), names);
     }
 
-    /** Instruments loaded and future classes; the returned transformer can undo it. */
-    public ResettableClassFileTransformer install(Instrumentation inst) {
+    /**
+     * Instruments future classes and, when attached to a running JVM, the loaded ones; the returned transformer
+     * can undo it.
+     *
+     * @param attached whether classes loaded before the agent must be retransformed. At launch they need not
+     *                 be: the JDK UI classes Lapse instruments load after {@code premain}, and skipping the scan
+     *                 of loaded classes keeps start-up short.
+     */
+    public ResettableClassFileTransformer install(Instrumentation inst, boolean attached) {
         return newAgentBuilder()
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(new ErrorsOnly())

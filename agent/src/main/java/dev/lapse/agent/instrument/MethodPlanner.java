@@ -71,7 +71,7 @@ final class MethodPlanner {
             }
             if (!m.isStatic() && isLifecycleEnd(kind, type, m)) {
                 planned.add(new Planned(m, catalog.register(ApiMethod.Kind.END, type.getName(), name,
-                        parameterTypes(m), -1, null, false)));
+                        parameterTypes(m), -1, null, null, false)));
             }
         }
         return planned;
@@ -98,19 +98,20 @@ final class MethodPlanner {
             return;
         }
         TypeDescription listenerType = m.getParameters().get(index).getType().asErasure();
-        String removeName = findRemove(type, m.getName(), listenerType.getName());
-        if (removeName == null && !isListenerType(listenerType)) {
+        MethodDescription remove = findRemove(type, m, listenerType.getName());
+        if (remove == null && !isListenerType(listenerType)) {
             return; // an add with no remove counts only when its argument is plainly a listener
         }
         planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, type.getName(), m.getName(),
-                parameterTypes(m), index, removeName, m.isStatic())));
+                parameterTypes(m), index, remove == null ? null : remove.getName(),
+                remove == null ? null : parameterTypes(remove), m.isStatic())));
     }
 
     private void planRemove(MethodDescription.InDefinedShape m, List<Planned> planned) {
         int index = listenerIndex(m);
         if (index >= 0) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    m.getName(), parameterTypes(m), index, m.getName(), m.isStatic())));
+                    m.getName(), parameterTypes(m), index, m.getName(), parameterTypes(m), m.isStatic())));
         }
     }
 
@@ -121,10 +122,10 @@ final class MethodPlanner {
         }
         if (m.getName().equals("add")) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, m.getDeclaringType().getName(), "add",
-                    parameterTypes(m), 1, "remove", false)));
+                    parameterTypes(m), 1, "remove", parameterTypes(m), false)));
         } else if (m.getName().equals("remove")) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    "remove", parameterTypes(m), 1, "remove", false)));
+                    "remove", parameterTypes(m), 1, "remove", parameterTypes(m), false)));
         }
     }
 
@@ -149,8 +150,15 @@ final class MethodPlanner {
         return chosen;
     }
 
-    /** The name of a remove method in the type's hierarchy taking the same listener type, or {@code null}. */
-    private static String findRemove(TypeDescription type, String addName, String listenerType) {
+    /**
+     * A remove method in the type's hierarchy taking the same listener type, or {@code null}. One with exactly
+     * the add's parameters wins ({@code addPropertyChangeListener(String, l)} is undone by the two-argument
+     * remove), else the first found ({@code removeAWTEventListener(l)} for {@code addAWTEventListener(l, mask)}).
+     */
+    private static MethodDescription findRemove(TypeDescription type, MethodDescription add, String listenerType) {
+        String addName = add.getName();
+        List<String> addParameters = parameterTypes(add);
+        MethodDescription found = null;
         List<String> candidates = NameRules.removeNamesFor(addName);
         Set<String> seen = new HashSet<>();
         List<TypeDefinition> queue = new ArrayList<>();
@@ -163,7 +171,12 @@ final class MethodPlanner {
             try {
                 for (MethodDescription m : t.getDeclaredMethods()) {
                     if (candidates.contains(m.getName()) && !m.isPrivate() && takes(m, listenerType)) {
-                        return m.getName();
+                        if (parameterTypes(m).equals(addParameters)) {
+                            return m;
+                        }
+                        if (found == null) {
+                            found = m;
+                        }
                     }
                 }
                 TypeDescription.Generic superClass = t.getSuperClass();
@@ -177,7 +190,7 @@ final class MethodPlanner {
                 // a supertype missing from the class path: look no further up this branch
             }
         }
-        return null;
+        return found;
     }
 
     private static boolean takes(MethodDescription m, String typeName) {

@@ -46,9 +46,12 @@ final class Recommendation {
                     + api.name() + " has no remove method:");
             code.add("private final " + listenerType + " " + (needsField ? "listener" : listener)
                     + " = /* the listener registered" + registeredAt + " */;");
-            code.add(subject + "." + api.name() + "(" + args(api, "new Weak" + Names.simple(api.listenerType())
-                    .replace('$', '_') + "(" + (needsField ? "listener" : listener) + ")") + ");");
-            code.add("// Weak" + Names.simple(api.listenerType()).replace('$', '_') + " holds the listener in a "
+            String wrapperType = "Weak" + innermost(api.listenerType());
+            String wrapper = "new " + wrapperType + "("
+                    + (needsField ? "listener" : listener) + ")";
+            code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper)
+                    + ");");
+            code.add("// " + wrapperType + " holds the listener in a "
                     + "WeakReference and forwards to it while it is set.");
             return new Recommendation("weak-wrapper", owner + " is kept alive by " + Names.source(f.subjectClass)
                     + " through " + api.name() + ", which has no remove method: register a weak wrapper and keep"
@@ -64,7 +67,10 @@ final class Recommendation {
             code.add("");
         }
         code.add("// in " + Names.source(place[0]) + "." + lifecycle + "():");
-        code.add(subject + "." + api.removeName() + "(" + args(api, listener) + ");");
+        List<String> removeTypes = api.removeParameterTypes();
+        int listenerIndex = removeTypes.indexOf(api.listenerType());
+        code.add(subject + "." + api.removeName() + "(" + args(removeTypes,
+                listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
         return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) in " + Names.source(place[0]) + "."
                 + lifecycle + "(): the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                 + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
@@ -84,12 +90,16 @@ final class Recommendation {
                 : new String[] {caller.getClassName(), caller.getMethodName()};
     }
 
-    /** The add method's arguments with the listener replaced: keys stay as they were when added. */
-    private static String args(ApiMethod api, String listener) {
+    /** {@code TickListener} for {@code com.acme.Clock$TickListener}. */
+    private static String innermost(String binaryName) {
+        return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
+    }
+
+    /** Arguments of a call with the listener in its place: keys stay as they were when added. */
+    private static String args(List<String> types, int listenerIndex, String listener) {
         List<String> args = new ArrayList<>();
-        List<String> types = api.parameterTypes();
         for (int i = 0; i < types.size(); i++) {
-            args.add(i == api.listenerIndex() ? listener
+            args.add(i == listenerIndex ? listener
                     : "/* same " + Names.source(types.get(i)) + " as when added */");
         }
         return String.join(", ", args);

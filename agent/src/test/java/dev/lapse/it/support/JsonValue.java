@@ -55,11 +55,17 @@ public final class JsonValue {
     }
 
     public long number() {
+        if (!(value instanceof Number)) {
+            throw new IllegalStateException("not a number: " + value);
+        }
         return ((Number) value).longValue();
     }
 
     public boolean bool() {
-        return Boolean.TRUE.equals(value);
+        if (!(value instanceof Boolean)) {
+            throw new IllegalStateException("not a boolean: " + value);
+        }
+        return (Boolean) value;
     }
 
     public boolean isNull() {

@@ -1,0 +1,70 @@
+package dev.lapse.agent.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgentOptionsTest {
+    @Test
+    void defaults_are_the_documented_ones() {
+        AgentOptions o = AgentOptions.parse("");
+        assertEquals(Paths.get("lapse-report").toAbsolutePath(), o.out().toAbsolutePath());
+        assertEquals(List.of(), o.lifecycle());
+        assertEquals(List.of(), o.excludes());
+        assertEquals(500_000, o.maxTracked());
+        assertTrue(o.gc());
+        assertEquals(Duration.ofSeconds(10), o.exitTimeout());
+        assertEquals(1_000_000, o.walkLimit());
+        assertEquals(Duration.ofSeconds(5), o.walkTimeout());
+        assertEquals("info", o.log());
+        assertEquals(AgentOptions.defaults().toString(), AgentOptions.parse(null).toString());
+    }
+
+    @Test
+    void every_key_is_read(@TempDir Path dir) {
+        AgentOptions o = AgentOptions.parse("out=" + dir + ",lifecycle=teardown:unbind,excludes=com.acme.*:*Test,"
+                + "maxTracked=7,gc=false,exitTimeout=2m,walkLimit=99,walkTimeout=500ms,log=debug");
+        assertEquals(dir.toAbsolutePath(), o.out().toAbsolutePath());
+        assertEquals(List.of("teardown", "unbind"), o.lifecycle());
+        assertEquals(List.of("com.acme.*", "*Test"), o.excludes());
+        assertEquals(7, o.maxTracked());
+        assertFalse(o.gc());
+        assertEquals(Duration.ofMinutes(2), o.exitTimeout());
+        assertEquals(99, o.walkLimit());
+        assertEquals(Duration.ofMillis(500), o.walkTimeout());
+        assertEquals("debug", o.log());
+    }
+
+    @Test
+    void the_canonical_form_reads_back_as_the_same_options(@TempDir Path dir) {
+        AgentOptions o = AgentOptions.parse("out=" + dir + ",lifecycle=teardown,maxTracked=3,walkTimeout=2s");
+        assertEquals(o.toString(), AgentOptions.parse(o.toString()).toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "color=blue          | unknown option 'color'",
+        "gc                  | option 'gc' is not key=value",
+        "gc=true,gc=false    | option 'gc' is given twice",
+        "maxTracked=abc      | option 'maxTracked' has bad value 'abc'",
+        "maxTracked=0        | option 'maxTracked' has bad value '0'",
+        "walkLimit=-1        | option 'walkLimit' has bad value '-1'",
+        "gc=maybe            | option 'gc' has bad value 'maybe': expected true or false",
+        "exitTimeout=soon    | option 'exitTimeout' has bad value 'soon'",
+        "walkTimeout=0s      | option 'walkTimeout' has bad value '0s'",
+        "log=loud            | option 'log' has bad value 'loud'"})
+    void bad_input_names_the_key_and_the_value(String argument, String message) {
+        OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(argument));
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+}

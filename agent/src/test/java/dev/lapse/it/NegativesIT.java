@@ -1,0 +1,27 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.it.scenario.Negatives;
+import dev.lapse.it.support.ForkedJvm;
+import dev.lapse.it.support.JsonValue;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No finding when the listener was removed, the owner was collected, the owner is alive without an end, the
+ * subject itself is unreachable, or the owner registered again after its end.
+ */
+class NegativesIT {
+    @Test
+    void nothing_that_is_not_a_lapsed_listener_is_reported() {
+        ForkedJvm.Result r = ForkedJvm.main(Negatives.class).run().assertSuccess();
+        assertTrue(r.stdout.contains("weakly held view collected: true"), r.stdout);
+        assertEquals(0, r.findings().size(), r.text());
+        JsonValue stats = r.json().get("stats");
+        assertEquals(8, stats.get("registrationsSeen").number(), r.text());
+        assertEquals(2, stats.get("removed").number(), r.text());
+        assertEquals(0, stats.get("findings").number());
+        assertTrue(r.text().contains("No lapsed listeners found."), r.text());
+    }
+}
