@@ -18,7 +18,7 @@ public final class Cli {
 
     /** The command line with every command Lapse has. */
     public static Cli standard() {
-        return new Cli(List.of());
+        return new Cli(List.of(new ListCommand(), new AttachCommand(), new ReportCommand(), new StopCommand()));
     }
 
     /** Runs one command line; returns the exit code. */
@@ -29,12 +29,18 @@ public final class Cli {
         }
         Command c = commands.get(args[0]);
         if (c == null) {
-            err.println("lapse: unknown command '" + args[0] + "'");
-            usage(err);
+            err.println("lapse: unknown command '" + args[0] + "' (commands: " + String.join(", ", commands.keySet())
+                    + "; java -jar lapse-agent.jar help)");
             return 2;
         }
         try {
             return c.run(List.of(Arrays.copyOfRange(args, 1, args.length)), out, err);
+        } catch (NoClassDefFoundError e) {
+            if (String.valueOf(e.getMessage()).startsWith("com/sun/tools/attach")) {
+                err.println("lapse " + c.name() + ": " + TargetVm.noAttachModule().getMessage());
+                return 1;
+            }
+            throw e;
         } catch (Exception e) {
             err.println("lapse " + c.name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;

@@ -160,6 +160,21 @@ public final class AgentOptions {
         return b.toString();
     }
 
+    /**
+     * The options as given, as an agent argument for another JVM: {@code out} absolute, since the other JVM's
+     * working directory is not the one the user meant.
+     */
+    public String toArgument() {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(e.getKey()).append('=').append(e.getKey().equals(OUT) ? out.toString() : e.getValue());
+        }
+        return b.toString();
+    }
+
     /** Every option with its effective value, for the report. */
     public Map<String, String> effective() {
         Map<String, String> m = new LinkedHashMap<>();

@@ -5,9 +5,12 @@ import dev.lapse.agent.config.AgentOptions;
 import dev.lapse.agent.confirm.CheckResult;
 import dev.lapse.agent.confirm.Checker;
 import dev.lapse.agent.confirm.GcProbe;
+import dev.lapse.agent.control.Controlled;
+import dev.lapse.agent.control.LapseControl;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.Installer;
 import dev.lapse.agent.reflect.Access;
+import dev.lapse.agent.report.JfrEvents;
 import dev.lapse.agent.report.Report;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.TextReportWriter;
@@ -27,15 +30,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.management.JMException;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running agent: wires options, tracking, instrumentation and reporting together once per JVM, writes the
- * report at exit (from a shutdown hook, within a time limit) and on demand. Loaded only after the hook is on
- * the bootstrap class path.
+ * report at exit (from a shutdown hook, within a time limit) and on demand, and can be stopped again. Loaded
+ * only after the hook is on the bootstrap class path.
  */
-public final class LapseRuntime {
+public final class LapseRuntime implements Controlled {
+    /** System property naming the running agent's version: the command line's "is Lapse loaded" test. */
+    public static final String VERSION_PROPERTY = "dev.lapse.agent.version";
+    /** System property naming the running agent's report directory. */
+    public static final String OUT_PROPERTY = "dev.lapse.agent.out";
+
     private static final Logger LOG = LoggerFactory.getLogger(LapseRuntime.class);
     private static LapseRuntime running;
 
@@ -53,6 +64,9 @@ public final class LapseRuntime {
     private final ReportFiles files;
     private final TrackingSink sink;
     private final String version = readVersion();
+    private Instrumentation inst;
+    private ResettableClassFileTransformer transformer;
+    private Thread exitHook;
 
     private LapseRuntime(AgentOptions options, boolean attached) {
         this.options = options;
@@ -80,15 +94,30 @@ public final class LapseRuntime {
         Access.init(inst);
         LapseHook.install(runtime.sink);
         Installer installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
-        installer.install(inst, attached);
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::reportAtExit, "lapse-exit-report"));
+        runtime.inst = inst;
+        runtime.transformer = installer.install(inst, attached);
+        runtime.exitHook = new Thread(runtime::reportAtExit, "lapse-exit-report");
+        Runtime.getRuntime().addShutdownHook(runtime.exitHook);
+        try {
+            LapseControl.register(runtime);
+        } catch (JMException | RuntimeException e) {
+            LOG.warn("no MBean {}: {}", LapseControl.NAME, e.toString());
+        }
+        System.setProperty(VERSION_PROPERTY, runtime.version);
+        System.setProperty(OUT_PROPERTY, options.out().toAbsolutePath().toString());
         running = runtime;
         LOG.debug("started{}: report to {}, gc={}, explicit GC disabled={}", attached ? " (attached)" : "",
                 options.out(), options.gc(), runtime.gc.explicitGcDisabled());
     }
 
-    /** Runs the check and writes the files now; returns the report directory. */
-    synchronized Path writeReportNow() {
+    /** Runs the check and writes the files into the configured directory; returns it, or {@code null}. */
+    Path writeReportNow() {
+        Path text = writeReport(files.dir());
+        return text == null ? null : files.dir();
+    }
+
+    @Override
+    public synchronized Path writeReport(Path dir) {
         if (selfTestPassed == null) {
             // once, at the first report rather than at start-up: the probe loads and instruments
             // PropertyChangeSupport, which would add its cost to every JVM's start
@@ -99,15 +128,79 @@ public final class LapseRuntime {
         long checked = System.nanoTime();
         Report report = report(check);
         long grouped = System.nanoTime();
+        ReportFiles target = dir.equals(files.dir()) ? files : new ReportFiles(dir);
         try {
-            files.write(report);
+            if (target != files) {
+                target.prepare();
+            }
+            target.write(report);
         } catch (IOException e) {
-            LOG.error("could not write the report to {}: {}", files.dir(), e.toString());
+            LOG.error("could not write the report to {}: {}", dir, e.toString());
             return null;
         }
+        JfrEvents.emit(report);
         LOG.debug("report: check {} ms, grouping {} ms, writing {} ms", (checked - start) / 1_000_000,
                 (grouped - checked) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
+        return dir.resolve(ReportFiles.TEXT);
+    }
+
+    /**
+     * Stops the agent: the classes get their original code back, the hook forgets the sink, the exit report and
+     * the MBean are removed. A later attach starts afresh.
+     */
+    @Override
+    public void stop() {
+        synchronized (LapseRuntime.class) {
+            if (running != this) {
+                return;
+            }
+            LapseHook.install(null);
+            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting anyway
+            }
+            try {
+                LapseControl.unregister();
+            } catch (JMException e) {
+                LOG.debug("could not unregister {}: {}", LapseControl.NAME, e.toString());
+            }
+            System.clearProperty(VERSION_PROPERTY);
+            System.clearProperty(OUT_PROPERTY);
+            running = null;
+            LOG.info("stopped: instrumentation removed, tracking ended");
+        }
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String options() {
+        return options.toString();
+    }
+
+    @Override
+    public Path reportDirectory() {
         return files.dir();
+    }
+
+    @Override
+    public boolean attached() {
+        return attached;
+    }
+
+    @Override
+    public Stats stats() {
+        return stats;
+    }
+
+    @Override
+    public String lastSummary() {
+        return lastSummary;
     }
 
     private void reportAtExit() {

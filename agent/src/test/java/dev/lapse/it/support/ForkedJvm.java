@@ -67,19 +67,9 @@ public final class ForkedJvm {
     public Result run() {
         try {
             Path out = Files.createTempDirectory("lapse-it-");
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java());
-            cmd.add("-Xmx256m");
-            cmd.add("-Djava.awt.headless=true");
-            cmd.add("-Xshare:off"); // appending to the bootstrap class path makes CDS print a warning; keep stderr clean
-            if (withAgent) {
-                String options = "out=" + out + (agentOptions == null ? "" : "," + agentOptions);
-                cmd.add("-javaagent:" + agentJar() + "=" + options);
-            }
-            cmd.addAll(jvmArgs);
-            cmd.addAll(launch);
-            cmd.addAll(programArgs);
+            List<String> cmd = command(out);
             Process p = new ProcessBuilder(cmd).start();
+            p.getOutputStream().close();
             Drain stdout = new Drain(p.getInputStream());
             Drain stderr = new Drain(p.getErrorStream());
             stdout.start();
@@ -100,6 +90,105 @@ public final class ForkedJvm {
         }
     }
 
+    /** Starts the JVM and returns at once, for programs driven through standard input. */
+    public Running start() {
+        try {
+            Path out = Files.createTempDirectory("lapse-it-");
+            List<String> cmd = command(out);
+            return new Running(cmd, new ProcessBuilder(cmd).start(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> command(Path out) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.add("-Xmx256m");
+        cmd.add("-Djava.awt.headless=true");
+        cmd.add("-Xshare:off"); // appending to the bootstrap class path makes CDS print a warning; keep stderr clean
+        if (withAgent) {
+            String options = "out=" + out + (agentOptions == null ? "" : "," + agentOptions);
+            cmd.add("-javaagent:" + agentJar() + "=" + options);
+        }
+        cmd.addAll(jvmArgs);
+        cmd.addAll(launch);
+        cmd.addAll(programArgs);
+        return cmd;
+    }
+
+    /** A JVM that is still running: write lines to it, read its output line by line, end it. */
+    public static final class Running implements AutoCloseable {
+        private final List<String> command;
+        private final Process process;
+        private final java.io.BufferedReader stdout;
+        private final java.io.PrintWriter stdin;
+        private final Drain stderr;
+        private final StringBuilder seen = new StringBuilder();
+        public final Path reportDir;
+
+        Running(List<String> command, Process process, Path reportDir) {
+            this.command = command;
+            this.process = process;
+            this.reportDir = reportDir;
+            this.stdout = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.stdin = new java.io.PrintWriter(
+                    new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+            this.stderr = new Drain(process.getErrorStream());
+            stderr.start();
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Sends one line to the program's standard input. */
+        public Running send(String line) {
+            stdin.println(line);
+            return this;
+        }
+
+        /** Reads output lines until one starts with {@code prefix}; returns it. Fails when the program ends. */
+        public String await(String prefix) {
+            try {
+                String line;
+                while ((line = stdout.readLine()) != null) {
+                    seen.append(line).append('\n');
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            throw new AssertionError("the program ended before printing '" + prefix + "'\n" + this);
+        }
+
+        public String stderr() {
+            return stderr.text();
+        }
+
+        /** Waits for the program to exit; returns its exit code. */
+        public int waitFor() throws InterruptedException {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new AssertionError("the program did not exit\n" + this);
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+
+        @Override
+        public String toString() {
+            return "command: " + String.join(" ", command) + "\nstdout so far:\n" + seen + "\nstderr:\n"
+                    + stderr.text();
+        }
+    }
+
     /** The shaded agent jar built by {@code mvn package}. */
     public static Path agentJar() {
         Path jar = Paths.get(System.getProperty("lapse.agent.jar", "target/lapse-agent.jar")).toAbsolutePath();
@@ -109,7 +198,7 @@ public final class ForkedJvm {
         return jar;
     }
 
-    private static String testClasses() {
+    static String testClasses() {
         return System.getProperty("lapse.test.classes", "target/test-classes");
     }
 

@@ -1,0 +1,70 @@
+package dev.lapse.agent.cli;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code list}: the local JVMs this user can attach to, and whether Lapse runs in each. */
+final class ListCommand implements Command {
+    /** A JVM that does not answer its attach listener in time is listed as unknown rather than waited for. */
+    private static final long ANSWER_SECONDS = 5;
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public String usage() {
+        return "list";
+    }
+
+    @Override
+    public String summary() {
+        return "list the local JVMs: pid, main class or jar, whether Lapse is loaded";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty()) {
+            throw new CommandException("usage: " + usage());
+        }
+        if (!TargetVm.attachAvailable()) {
+            throw TargetVm.noAttachModule();
+        }
+        long self = ProcessHandle.current().pid();
+        out.printf("%-8s %-10s %s%n", "PID", "LAPSE", "MAIN");
+        for (VirtualMachineDescriptor d : VirtualMachine.list()) {
+            if (d.id().equals(Long.toString(self))) {
+                continue;
+            }
+            String main = d.displayName().isBlank() ? "(unknown)" : d.displayName().split(" ", 2)[0];
+            out.printf("%-8s %-10s %s%n", d.id(), lapseState(d.id()), main);
+        }
+        return 0;
+    }
+
+    private static String lapseState(String pid) {
+        CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> {
+            try (TargetVm target = TargetVm.attach(pid)) {
+                Optional<String> version = target.lapseVersion();
+                return version.isPresent() ? version.get() : "no";
+            } catch (CommandException e) {
+                return "?";
+            }
+        });
+        try {
+            return answer.get(ANSWER_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return "?";
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}

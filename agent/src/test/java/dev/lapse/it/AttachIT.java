@@ -1,0 +1,137 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.it.scenario.LongRunning;
+import dev.lapse.it.support.ForkedJvm;
+import dev.lapse.it.support.JsonValue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The command line against a JVM started without the agent: attach, leak, report, stop, and the errors. */
+class AttachIT {
+    private static ForkedJvm.Result lapse(String... args) {
+        return ForkedJvm.jar(ForkedJvm.agentJar()).withoutAgent().args(args).run();
+    }
+
+    @Test
+    void attach_report_and_stop_a_running_jvm() throws Exception {
+        Path out = Files.createTempDirectory("lapse-attach-");
+        Path asked = Files.createTempDirectory("lapse-attach-report-");
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+            String pid = Long.toString(app.pid());
+            app.await("ready");
+            app.send("leak").await("done leak"); // before the attach: unknown to Lapse
+
+            ForkedJvm.Result attach = lapse("attach", pid, "out=" + out);
+            assertEquals(0, attach.exitCode, attach.toString());
+            assertTrue(attach.stdout.contains("attached to pid " + pid), attach.stdout);
+
+            ForkedJvm.Result again = lapse("attach", pid, "out=" + out);
+            assertEquals(0, again.exitCode, again.toString());
+            assertTrue(again.stdout.contains("already loaded"), again.stdout);
+
+            app.send("leak").await("done leak");
+            app.send("leak").await("done leak");
+
+            ForkedJvm.Result report = lapse("report", pid, asked.toString());
+            assertEquals(0, report.exitCode, report.toString());
+            assertTrue(report.stdout.contains("2 lapsed listeners in 1 group"), report.stdout);
+            assertTrue(report.stdout.contains(asked.resolve("lapse-report.txt").toString()), report.stdout);
+            JsonValue json = JsonValue.parse(Files.readString(asked.resolve("lapse-report.json")));
+            List<JsonValue> findings = json.get("findings").list();
+            assertEquals(1, findings.size());
+            assertEquals("dev.lapse.it.scenario.LongRunning$View", findings.get(0).get("owner.class").string());
+            assertEquals(2, findings.get(0).get("count").number());
+            assertEquals("attach", json.get("jvm.mode").string());
+            assertTrue(Files.readString(asked.resolve("lapse-report.txt")).contains("registrations made before"
+                    + " then are unknown"));
+
+            ForkedJvm.Result defaultDir = lapse("report", pid);
+            assertEquals(0, defaultDir.exitCode, defaultDir.toString());
+            assertTrue(Files.isRegularFile(out.resolve("lapse-report.json")));
+
+            ForkedJvm.Result stop = lapse("stop", pid);
+            assertEquals(0, stop.exitCode, stop.toString());
+            assertTrue(stop.stdout.contains("stopped"), stop.stdout);
+
+            // the program keeps running, with its classes restored: Lapse is gone and sees nothing more
+            app.send("leak").await("done leak");
+            assertEquals("listeners 4", app.send("count").await("listeners"));
+            ForkedJvm.Result afterStop = lapse("report", pid);
+            assertNotEquals(0, afterStop.exitCode);
+            assertTrue(afterStop.stderr.contains("Lapse is not running in pid " + pid), afterStop.stderr);
+
+            // and it can be attached again
+            ForkedJvm.Result reattach = lapse("attach", pid, "out=" + out);
+            assertEquals(0, reattach.exitCode, reattach.toString());
+            app.send("quit").await("bye");
+            assertEquals(0, app.waitFor(), app.toString());
+            assertTrue(!app.stderr().contains("Exception"), app.stderr());
+        }
+    }
+
+    @Test
+    void list_shows_a_running_jvm_and_whether_lapse_runs_in_it() throws Exception {
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+            app.await("ready");
+            ForkedJvm.Result list = lapse("list");
+            assertEquals(0, list.exitCode, list.toString());
+            String line = list.stdout.lines().filter(l -> l.startsWith(app.pid() + " ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(list.stdout));
+            assertTrue(line.contains(LongRunning.class.getName()), line);
+            assertTrue(line.contains(" no "), line);
+            app.send("quit").await("bye");
+        }
+    }
+
+    @Test
+    void errors_are_one_clear_line_and_a_non_zero_exit() throws Exception {
+        assertError(lapse("attach", "abc"), "'abc' is not a process id");
+        assertError(lapse("attach", "999999999"), "no process with pid 999999999");
+        Process sleep = new ProcessBuilder("sleep", "60").start();
+        try {
+            assertError(lapse("attach", Long.toString(sleep.pid())), "is not a Java VM that accepts attach");
+        } finally {
+            sleep.destroyForcibly();
+        }
+        assertError(lapse("stop"), "usage: stop <pid>");
+        assertError(lapse("frobnicate"), "unknown command 'frobnicate'");
+    }
+
+    @Test
+    void a_bad_option_is_reported_and_the_target_keeps_running() throws Exception {
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+            app.await("ready");
+            ForkedJvm.Result attach = lapse("attach", Long.toString(app.pid()), "colour=blue");
+            assertError(attach, "unknown option 'colour'");
+            assertTrue(app.send("count").await("listeners").equals("listeners 0"));
+            app.send("quit").await("bye");
+        }
+    }
+
+    @Test
+    void a_jdk_21_target_that_refuses_dynamic_agents_gets_the_flag_named() throws Exception {
+        String configured = System.getProperty("lapse.test.java", "");
+        boolean forksThisJdk = configured.isBlank() || configured.startsWith("${");
+        Assumptions.assumeTrue(Runtime.version().feature() >= 21 && forksThisJdk,
+                "needs the forked JVM to be JDK 21 or newer");
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent()
+                .jvmArg("-XX:-EnableDynamicAgentLoading").start()) {
+            app.await("ready");
+            assertError(lapse("attach", Long.toString(app.pid())), "-XX:+EnableDynamicAgentLoading (JEP 451)");
+            app.send("quit").await("bye");
+        }
+    }
+
+    private static void assertError(ForkedJvm.Result r, String message) {
+        assertNotEquals(0, r.exitCode, r.toString());
+        assertTrue(r.stderr.contains(message), r.toString());
+        assertEquals(1, r.stderr.strip().lines().count(), "one line: " + r.stderr);
+    }
+}
