@@ -59,14 +59,19 @@ public final class OwnerResolver {
 
     private static final int MAX_HOPS = 8;
     private static final Field[] NONE = new Field[0];
+    private static final Links NO_LINKS = new Links(NONE, false);
 
-    /** Per class: the synthetic fields that lead towards the owner ({@code arg$N} in order, or {@code this$N}). */
-    private static final ClassValue<Field[]> LINKS = new ClassValue<Field[]>() {
+    /**
+     * Per class, computed once: the synthetic fields that lead towards the owner ({@code arg$N} in order, or
+     * {@code this$N}) and whether it is a lambda class. The registration path asks this for every listener, so
+     * nothing here may cost a name scan or a native call per registration.
+     */
+    private static final ClassValue<Links> LINKS = new ClassValue<Links>() {
         @Override
-        protected Field[] computeValue(Class<?> type) {
+        protected Links computeValue(Class<?> type) {
             boolean lambda = isLambda(type);
             if (!lambda && type.getName().indexOf('$') < 0) {
-                return NONE; // neither inner, anonymous nor lambda: no synthetic link; keep reflection off this class
+                return NO_LINKS; // neither inner, anonymous nor lambda: keep reflection off this class
             }
             List<Field> links = new ArrayList<>();
             try {
@@ -81,13 +86,32 @@ public final class OwnerResolver {
                     }
                 }
             } catch (LinkageError | SecurityException e) {
-                return NONE;
+                return NO_LINKS;
             }
             links.sort(Comparator.comparing(Field::getName, Comparator.comparingInt(String::length)
                     .thenComparing(Comparator.naturalOrder())));
-            return links.toArray(NONE);
+            return links.isEmpty() ? NO_LINKS : new Links(links.toArray(NONE), lambda);
         }
     };
+
+    /** Per class: whether it belongs to the platform (never an owner). */
+    private static final ClassValue<Boolean> JDK = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && !isLambda(type);
+        }
+    };
+
+    private static final class Links {
+        final Field[] fields;
+        final boolean lambda;
+
+        Links(Field[] fields, boolean lambda) {
+            this.fields = fields;
+            this.lambda = lambda;
+        }
+    }
 
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
@@ -122,16 +146,17 @@ public final class OwnerResolver {
 
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */
     private static Field next(Object o) {
-        Field[] links = LINKS.get(o.getClass());
-        if (links.length == 0) {
+        Links links = LINKS.get(o.getClass());
+        Field[] fields = links.fields;
+        if (fields.length == 0) {
             return null;
         }
-        if (!isLambda(o.getClass())) {
-            return ReferenceFields.read(links[0], o) != null ? links[0] : null;
+        if (!links.lambda) {
+            return ReferenceFields.read(fields[0], o) != null ? fields[0] : null;
         }
-        for (Field f : links) {
+        for (Field f : fields) {
             Object v = ReferenceFields.read(f, o);
-            if (v != null && !isJdk(v.getClass())) {
+            if (v != null && !JDK.get(v.getClass())) {
                 return f;
             }
         }
@@ -141,11 +166,5 @@ public final class OwnerResolver {
     /** Lambda and method-reference classes: hidden classes the JDK spins with {@code $$Lambda} in the name. */
     public static boolean isLambda(Class<?> type) {
         return type.isHidden() && type.getName().contains("$$Lambda");
-    }
-
-    /** Classes of the platform: never an owner. */
-    static boolean isJdk(Class<?> type) {
-        ClassLoader loader = type.getClassLoader();
-        return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && !isLambda(type);
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SiteCapture {
     static final int MAX_FRAMES = 24;
     static final int STABLE_AFTER = 3;
-    static final int RECHECK_EVERY = 1024;
+    static final int RECHECK_EVERY = 4096;
     private static final int MAX_INTERNED = 20_000;
     private static final String AGENT_PACKAGE = "dev.lapse.agent.";
 
