@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.it.scenario.LongRunning;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.it.support.JsonValue;
+import dev.lapse.agent.report.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.it.scenario.JdkApis;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.it.support.JsonValue;
+import dev.lapse.agent.report.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lapse.it.scenario.Configurable;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.it.support.JsonValue;
+import dev.lapse.agent.report.JsonValue;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;

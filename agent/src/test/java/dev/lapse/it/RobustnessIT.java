@@ -7,7 +7,7 @@ import dev.lapse.it.scenario.Concurrent;
 import dev.lapse.it.scenario.Hostile;
 import dev.lapse.it.scenario.KeepsNothingAlive;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.it.support.JsonValue;
+import dev.lapse.agent.report.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /** The host application never sees Lapse: hostile listeners, concurrency, and nothing kept alive. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.it.support.JsonValue;
+import dev.lapse.agent.report.JsonValue;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;

@@ -18,7 +18,8 @@ public final class Cli {
 
     /** The command line with every command Lapse has. */
     public static Cli standard() {
-        return new Cli(List.of(new ListCommand(), new AttachCommand(), new ReportCommand(), new StopCommand()));
+        return new Cli(List.of(new ListCommand(), new AttachCommand(), new ReportCommand(), new StopCommand(),
+                new MergeCommand()));
     }
 
     /** Runs one command line; returns the exit code. */

@@ -1,16 +1,20 @@
 package dev.lapse.agent.config;
 
+import dev.lapse.agent.report.ReportFormat;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The agent's options, parsed from {@code key=value,key=value} as given after {@code -javaagent:lapse-agent.jar=}.
@@ -36,6 +40,8 @@ public final class AgentOptions {
     public static final String WALK_LIMIT = "walkLimit";
     /** Time limit for one check's reference walk. Default {@code 5s}. */
     public static final String WALK_TIMEOUT = "walkTimeout";
+    /** Report files to write, {@code :}-separated: {@code json}, {@code txt}, {@code html}, {@code sarif}. Default {@code json:txt}. */
+    public static final String FORMATS = "formats";
     /** The agent's log level on standard error: {@code debug}, {@code info}, {@code warn}, {@code error}, {@code off}. Default {@code info}. */
     public static final String LOG = "log";
 
@@ -44,7 +50,7 @@ public final class AgentOptions {
     static final int DEFAULT_WALK_LIMIT = 1_000_000;
 
     private static final List<String> KEYS =
-            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, LOG);
+            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, FORMATS, LOG);
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "off");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$.*?]+");
@@ -59,6 +65,7 @@ public final class AgentOptions {
     private final Duration exitTimeout;
     private final int walkLimit;
     private final Duration walkTimeout;
+    private final List<ReportFormat> formats;
     private final String log;
 
     private AgentOptions(Map<String, String> given) {
@@ -71,6 +78,7 @@ public final class AgentOptions {
         this.exitTimeout = duration(EXIT_TIMEOUT, given.getOrDefault(EXIT_TIMEOUT, "10s"));
         this.walkLimit = positiveInt(WALK_LIMIT, given.getOrDefault(WALK_LIMIT, "" + DEFAULT_WALK_LIMIT));
         this.walkTimeout = duration(WALK_TIMEOUT, given.getOrDefault(WALK_TIMEOUT, "5s"));
+        this.formats = formats(given.get(FORMATS));
         this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
     }
 
@@ -147,6 +155,11 @@ public final class AgentOptions {
         return log;
     }
 
+    /** The report files to write, in the order given, without repeats. */
+    public List<ReportFormat> formats() {
+        return formats;
+    }
+
     /** The options as given, in canonical form: the argument that would produce them. */
     @Override
     public String toString() {
@@ -186,6 +199,7 @@ public final class AgentOptions {
         m.put(EXIT_TIMEOUT, exitTimeout.toMillis() + "ms");
         m.put(WALK_LIMIT, Integer.toString(walkLimit));
         m.put(WALK_TIMEOUT, walkTimeout.toMillis() + "ms");
+        m.put(FORMATS, formats.stream().map(ReportFormat::option).collect(Collectors.joining(":")));
         m.put(LOG, log);
         return m;
     }
@@ -214,6 +228,22 @@ public final class AgentOptions {
             items.add(item);
         }
         return List.copyOf(items);
+    }
+
+    private static List<ReportFormat> formats(String value) {
+        if (value == null) {
+            return ReportFormat.defaults();
+        }
+        Set<ReportFormat> formats = new LinkedHashSet<>();
+        for (String name : value.split(":", -1)) {
+            ReportFormat f = ReportFormat.named(name);
+            if (f == null) {
+                throw new OptionException("Lapse: option '" + FORMATS + "' has '" + name + "', which is not one of "
+                        + ReportFormat.names() + " (separate several with ':')");
+            }
+            formats.add(f);
+        }
+        return List.copyOf(formats);
     }
 
     private static int positiveInt(String key, String value) {

@@ -80,6 +80,7 @@ public final class Checker {
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
         List<Finding> findings = new ArrayList<>();
+        RetainedEstimate retained = new RetainedEstimate(bySubject.keySet());
         int notHeld = 0;
         int undecided = 0;
         for (Map.Entry<Object, Map<Object, Candidate>> e : bySubject.entrySet()) {
@@ -98,9 +99,9 @@ public final class Checker {
                     // the evidence, and the chain says that its first hop was not traced
                     toListener = List.of(new Step(((Class<?>) subject).getName(), "(static registry)",
                             c.getKey().getClass().getName()));
-                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false));
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false, retained));
                 } else if (toListener != null) {
-                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true));
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true, retained));
                 } else if (budget.exhausted()) {
                     undecided++;
                 } else {
@@ -112,7 +113,8 @@ public final class Checker {
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
-    private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced) {
+    private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced,
+            RetainedEstimate retained) {
         OwnerResolver.Explanation explanation = owners.explain(listener);
         List<Step> chain = new ArrayList<>(toListener);
         for (OwnerResolver.Hop hop : explanation.hops) {
@@ -123,7 +125,8 @@ public final class Checker {
         String subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
         return new Finding(api, subjectClass, staticSubject, listener.getClass().getName(),
                 c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
-                fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener));
+                fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener),
+                retained.of(c.owner));
     }
 
     /**

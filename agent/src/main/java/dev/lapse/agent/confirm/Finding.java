@@ -11,7 +11,6 @@ import java.util.List;
  */
 public final class Finding {
     public final ApiMethod api;
-    /** Removal API paired with {@link #api}, as a display name, or {@code null} when the API has none. */
     public final String subjectClass;
     public final boolean staticSubject;
     public final String listenerClass;
@@ -30,10 +29,12 @@ public final class Finding {
     public final String subjectField;
     /** The owner's field that holds the very listener registered, or {@code null}. */
     public final String listenerField;
+    /** Estimated bytes the owner keeps reachable, the owner included (see {@link RetainedEstimate}). */
+    public final long retainedBytes;
 
     Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
             String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
-            String subjectField, String listenerField) {
+            String subjectField, String listenerField, long retainedBytes) {
         this.api = api;
         this.subjectClass = subjectClass;
         this.staticSubject = staticSubject;
@@ -48,5 +49,6 @@ public final class Finding {
         this.end = end;
         this.subjectField = subjectField;
         this.listenerField = listenerField;
+        this.retainedBytes = retainedBytes;
     }
 }

@@ -17,7 +17,7 @@ public interface Controlled {
 
     String lastSummary();
 
-    /** Writes the report into {@code dir}; returns the text file written. */
+    /** Writes the report into {@code dir}; returns the primary file written (the text report unless {@code formats} leaves it out), or {@code null}. */
     Path writeReport(Path dir);
 
     /** Undoes the instrumentation and stops tracking. */

@@ -22,6 +22,12 @@ public final class Access {
         instrumentation = inst;
     }
 
+    /** The shallow size of {@code o} in bytes, as the JVM reports it; an estimate of 16 without the agent. */
+    public static long sizeOf(Object o) {
+        Instrumentation inst = instrumentation;
+        return inst == null ? 16 : inst.getObjectSize(o);
+    }
+
     /** Makes {@code f} readable; {@code false} when that is impossible. */
     public static boolean open(Field f) {
         try {

@@ -21,6 +21,7 @@ public final class FindingGroup {
     private final String signature;
     private final Finding example;
     private int count;
+    private long retainedBytes;
     private long firstSeen;
     private long lastSeen;
 
@@ -31,7 +32,7 @@ public final class FindingGroup {
         this.lastSeen = Long.MIN_VALUE;
     }
 
-    /** Groups findings by signature, biggest group first. */
+    /** Groups findings by signature, the group that keeps the most memory alive first, then the largest. */
     public static List<FindingGroup> group(Collection<Finding> findings) {
         Map<String, FindingGroup> groups = new LinkedHashMap<>();
         // Hashing is per distinct key, not per finding: sites are shared per call site, class names are the
@@ -41,11 +42,14 @@ public final class FindingGroup {
             String signature = signatures.computeIfAbsent(new Key(f), k -> signature(f));
             FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
             g.count++;
+            g.retainedBytes += f.retainedBytes;
             g.firstSeen = Math.min(g.firstSeen, f.registeredMillis);
             g.lastSeen = Math.max(g.lastSeen, f.registeredMillis);
         }
         List<FindingGroup> sorted = new ArrayList<>(groups.values());
-        sorted.sort(Comparator.comparingInt(FindingGroup::count).reversed().thenComparing(FindingGroup::signature));
+        sorted.sort(Comparator.comparingLong(FindingGroup::retainedBytes).reversed()
+                .thenComparing(Comparator.comparingInt(FindingGroup::count).reversed())
+                .thenComparing(FindingGroup::signature));
         return sorted;
     }
 
@@ -104,6 +108,11 @@ public final class FindingGroup {
 
     public int count() {
         return count;
+    }
+
+    /** Estimated bytes the group's owners keep alive (a bounded walk; see the report's notes). */
+    public long retainedBytes() {
+        return retainedBytes;
     }
 
     /** Earliest registration time in the group, epoch milliseconds. */

@@ -64,6 +64,36 @@ final class Json {
         return this;
     }
 
+    /** Writes a tree of maps, lists, strings, numbers, booleans and nulls, as read by {@link JsonValue}. */
+    Json tree(Object node) {
+        if (node instanceof java.util.Map) {
+            beginObject();
+            for (java.util.Map.Entry<?, ?> e : ((java.util.Map<?, ?>) node).entrySet()) {
+                name((String) e.getKey()).tree(e.getValue());
+            }
+            return endObject();
+        }
+        if (node instanceof java.util.List) {
+            beginArray();
+            for (Object item : (java.util.List<?>) node) {
+                tree(item);
+            }
+            return endArray();
+        }
+        if (node instanceof Boolean) {
+            return value((boolean) (Boolean) node);
+        }
+        if (node instanceof Double || node instanceof Float) {
+            value();
+            out.append(node);
+            return this;
+        }
+        if (node instanceof Number) {
+            return value(((Number) node).longValue());
+        }
+        return value(node == null ? null : node.toString());
+    }
+
     /** {@code name: value} for a string. */
     Json field(String name, String value) {
         return name(name).value(value);

@@ -68,6 +68,7 @@ public final class JsonReportWriter {
                 .field("firstSeen", Instant.ofEpochMilli(g.firstSeen()).toString())
                 .field("lastSeen", Instant.ofEpochMilli(g.lastSeen()).toString())
                 .field("summary", Story.headline(f));
+        j.name("retained").beginObject().field("bytes", g.retainedBytes()).field("estimate", true).endObject();
         j.name("subject").beginObject().field("class", f.subjectClass).field("static", f.staticSubject).endObject();
         j.name("listener").beginObject().field("class", Names.stableClass(f.listenerClass))
                 .field("display", Names.listener(f.listenerClass, top)).endObject();
@@ -94,8 +95,18 @@ public final class JsonReportWriter {
         frames(j, Names.applicationFrames(f.end.site().frames()));
         j.endObject();
         j.name("chain").beginArray();
-        for (Step s : f.chain) {
-            j.beginObject().field("from", s.from).field("field", s.field).field("to", s.to).endObject();
+        boolean listenerSeen = false;
+        for (int i = 0; i < f.chain.size(); i++) {
+            Step s = f.chain.get(i);
+            String role = null;
+            if (i == f.chain.size() - 1) {
+                role = "owner";
+            } else if (!listenerSeen && s.to.equals(f.listenerClass)) {
+                role = "listener";
+            }
+            listenerSeen |= s.to.equals(f.listenerClass);
+            j.beginObject().field("from", s.from).field("field", s.field).field("to", s.to).field("role", role)
+                    .endObject();
         }
         j.endArray();
         j.field("chainTraced", f.chainTraced);

@@ -133,6 +133,12 @@ final class Names {
         return source(f.getClassName()) + "." + f.getMethodName() + " (" + location(f) + ")";
     }
 
+    /** A frame as the JSON report writes it: {@code {"class", "method", "file", "line"}}. */
+    static StackTraceElement frameOf(JsonValue f) {
+        return new StackTraceElement(f.get("class").string("?"), f.get("method").string("?"), f.get("file").string(),
+                (int) f.get("line").number(-1));
+    }
+
     /** {@code View.java:42}. */
     static String location(StackTraceElement f) {
         String file = f.getFileName() == null ? "unknown source" : f.getFileName();
@@ -200,5 +206,16 @@ final class Names {
             default:
                 return "ended by " + method + "()";
         }
+    }
+
+    /** {@code 512 B}, {@code 64.2 KB}, {@code 3.1 MB}. */
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", n / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
     }
 }

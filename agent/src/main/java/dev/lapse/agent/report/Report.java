@@ -2,7 +2,10 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.CheckResult;
 import dev.lapse.agent.track.Stats;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 
 /** Everything one report file says: the groups, how the check went, counters, the JVM and the settings. */
@@ -36,8 +39,26 @@ public final class Report {
         this.instrumentedMethods = instrumentedMethods;
     }
 
+    /** This Lapse's version, as the build recorded it; {@code unknown} outside a build. */
+    public static String lapseVersion() {
+        try (InputStream in = Report.class.getResourceAsStream("/dev/lapse/agent/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public List<FindingGroup> groups() {
         return groups;
+    }
+
+    /** The JSON document of this report, the model every {@link ReportFormat} renders. */
+    public JsonValue toDocument() {
+        return JsonValue.parse(JsonReportWriter.write(this));
     }
 
     /** Total findings over all groups. */

@@ -8,21 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
- * Writes the report files into one directory: {@code lapse-report.json} and {@code lapse-report.txt}. Each
- * file is written to a temporary file and moved into place, under a lock file, so that a reader never sees half
- * a report and two JVMs writing to one directory do not interleave.
+ * Writes the report files into one directory, one per chosen {@link ReportFormat}. Each file is written to a
+ * temporary file and moved into place, under a lock file, so that a reader never sees half a report and two JVMs
+ * writing to one directory do not interleave.
  */
 public final class ReportFiles {
-    public static final String JSON = "lapse-report.json";
-    public static final String TEXT = "lapse-report.txt";
     private static final String LOCK = ".lapse-report.lock";
 
     private final Path dir;
+    private final List<ReportFormat> formats;
 
-    public ReportFiles(Path dir) {
+    /** @param formats at least one; the first is the {@linkplain #primary() primary} file */
+    public ReportFiles(Path dir, List<ReportFormat> formats) {
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("no report format");
+        }
         this.dir = dir;
+        this.formats = List.copyOf(formats);
     }
 
     /** Creates the directory and checks it can be written, so a bad {@code out} fails at start-up, not at exit. */
@@ -37,14 +42,25 @@ public final class ReportFiles {
         return dir;
     }
 
-    /** Writes both files. */
-    public void write(Report report) throws IOException {
+    /** The same formats into another directory. */
+    public ReportFiles in(Path other) {
+        return new ReportFiles(other, formats);
+    }
+
+    /** The file people are pointed to: the text report when it is written, else the first format's. */
+    public Path primary() {
+        return dir.resolve((formats.contains(ReportFormat.TEXT) ? ReportFormat.TEXT : formats.get(0)).fileName());
+    }
+
+    /** Writes every chosen format of {@code doc}, a JSON report document (one JVM's or a merge). */
+    public void write(JsonValue doc) throws IOException {
         Files.createDirectories(dir);
         try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
-            replace(JSON, JsonReportWriter.write(report));
-            replace(TEXT, TextReportWriter.write(report));
+            for (ReportFormat f : formats) {
+                replace(f.fileName(), f.render(doc));
+            }
         }
     }
 

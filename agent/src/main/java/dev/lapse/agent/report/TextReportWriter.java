@@ -1,11 +1,12 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.confirm.Finding;
-import dev.lapse.agent.confirm.Step;
-import java.time.Instant;
 import java.util.List;
 
-/** The report for logs and consoles: a summary, then one block per group with the chain drawn top-down. */
+/**
+ * The report for logs and consoles: a summary, then one block per group with the chain drawn top-down, one line
+ * per hop, the owner and why it should be dead at the bottom. Rendered from the JSON document, so a merged
+ * report reads like one JVM's.
+ */
 public final class TextReportWriter {
     private static final String INDENT = "    ";
     private static final String LABEL = "%-12s";
@@ -13,72 +14,92 @@ public final class TextReportWriter {
     private TextReportWriter() {
     }
 
-    public static String write(Report r) {
+    public static String write(JsonValue doc) {
         StringBuilder b = new StringBuilder();
-        b.append("Lapse ").append(r.version).append(" report, ").append(Instant.ofEpochMilli(r.generatedMillis))
-                .append(", pid ").append(r.jvm.getOrDefault("pid", "?")).append('\n');
-        b.append(summary(r)).append('\n');
+        b.append("Lapse ").append(doc.get("lapse").string("?")).append(" report, ")
+                .append(doc.get("generated").string("?")).append(", ").append(origin(doc)).append('\n');
+        b.append(summary(doc)).append('\n');
         int n = 0;
-        for (FindingGroup g : r.groups) {
+        for (JsonValue g : doc.get("findings").list()) {
             b.append('\n');
             group(b, ++n, g);
         }
-        if (!r.notes.isEmpty()) {
+        List<JsonValue> notes = doc.get("notes").list();
+        if (!notes.isEmpty()) {
             b.append("\nNotes\n");
-            for (String note : r.notes) {
-                b.append("  - ").append(note).append('\n');
+            for (JsonValue note : notes) {
+                b.append("  - ").append(note.string()).append('\n');
             }
         }
         return b.toString();
     }
 
-    /** One line: how many lapsed listeners, and what was looked at. */
-    public static String summary(Report r) {
-        int findings = r.findingCount();
-        String head = findings == 0 ? "No lapsed listeners found."
-                : findings + " lapsed listener" + (findings == 1 ? "" : "s") + " in " + r.groups.size() + " group"
-                        + (r.groups.size() == 1 ? "" : "s") + ".";
-        return head + " Registrations seen " + r.stats.seen() + ", tracked now " + r.stats.tracked() + ", removed "
-                + r.stats.removed() + ", dropped " + r.stats.dropped() + "; end-of-life signals "
-                + r.stats.signals() + "; hook errors " + r.stats.hookErrors() + ".";
+    /** {@code pid 1234}, or {@code merged from 3 reports}. */
+    static String origin(JsonValue doc) {
+        List<JsonValue> sources = doc.get("sources").list();
+        return sources.isEmpty() ? "pid " + doc.get("jvm.pid").string("?")
+                : "merged from " + sources.size() + " report" + (sources.size() == 1 ? "" : "s");
     }
 
-    private static void group(StringBuilder b, int n, FindingGroup g) {
-        Finding f = g.example();
-        StackTraceElement top = Names.topApplicationFrame(f.site);
-        b.append('#').append(n).append("  ").append(f.end.signal()).append("  x").append(g.count())
-                .append("  signature ").append(g.signature()).append('\n');
-        b.append(INDENT).append(Story.headline(f)).append('\n');
-        line(b, "registered", f.api.display() + (top == null ? "" : " at " + Names.frame(top)));
-        List<StackTraceElement> frames = Names.applicationFrames(f.site);
+    /** One line: how many lapsed listeners, and what was looked at. */
+    public static String summary(JsonValue doc) {
+        JsonValue stats = doc.get("stats");
+        long findings = stats.get("findings").number(0);
+        long groups = stats.get("groups").number(0);
+        String head = findings == 0 ? "No lapsed listeners found."
+                : findings + " lapsed listener" + (findings == 1 ? "" : "s") + " in " + groups + " group"
+                        + (groups == 1 ? "" : "s") + ".";
+        return head + " Registrations seen " + stats.get("registrationsSeen").number(0) + ", tracked now "
+                + stats.get("tracked").number(0) + ", removed " + stats.get("removed").number(0) + ", dropped "
+                + stats.get("dropped").number(0) + "; end-of-life signals " + stats.get("endOfLifeSignals").number(0)
+                + "; hook errors " + stats.get("hookErrors").number(0) + ".";
+    }
+
+    private static void group(StringBuilder b, int n, JsonValue g) {
+        b.append('#').append(n).append("  ").append(g.get("signal").string()).append("  x")
+                .append(g.get("count").number()).append("  ~").append(Names.bytes(g.get("retained.bytes").number(0)))
+                .append(" kept alive  signature ").append(g.get("signature").string()).append('\n');
+        b.append(INDENT).append(g.get("summary").string()).append('\n');
+        List<JsonValue> frames = g.get("registration.site").list();
+        line(b, "registered", g.get("registration.method").string()
+                + (frames.isEmpty() ? "" : " at " + Names.frame(Names.frameOf(frames.get(0)))));
         for (int i = 1; i < frames.size() && i < 6; i++) {
-            line(b, "", "  at " + Names.frame(frames.get(i)));
+            line(b, "", "  at " + Names.frame(Names.frameOf(frames.get(i))));
         }
-        StackTraceElement at = Story.endFrame(f);
-        String ended = f.end.method() != null ? Names.source(f.end.method().substring(0, f.end.method().indexOf('#')))
-                + "." + f.end.method().substring(f.end.method().indexOf('#') + 1) + "() returned"
-                : "Lapse.expectCollected(" + (f.end.reason() == null ? "" : '"' + f.end.reason() + '"') + ")";
-        line(b, "ended", ended + (at == null ? "" : ", called from " + Names.frame(at)));
-        line(b, "owner", Story.owner(f));
-        line(b, "chain", Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "") + "  [subject]");
+        JsonValue at = g.get("endOfLife.at");
+        line(b, "ended", ended(g.get("endOfLife"))
+                + (at.isNull() ? "" : ", called from " + Names.frame(Names.frameOf(at))));
+        line(b, "owner", g.get("owner.explanation").string());
+        line(b, "chain", Names.source(g.get("subject.class").string())
+                + (g.get("subject.static").bool() ? " (static)" : "") + "  [subject]");
         String indent = "";
-        for (Step s : f.chain) {
+        for (JsonValue s : g.get("chain").list()) {
             indent += "  ";
-            String role = s.to.equals(f.listenerClass) ? "  [listener]" : "";
-            if (s == f.chain.get(f.chain.size() - 1)) {
-                role = "  [owner, " + Story.end(f) + "]";
-            }
-            line(b, "", indent + "└─ " + (s.field.startsWith("[") ? s.field : "." + s.field) + " → "
-                    + Names.source(s.to) + role);
+            String role = s.get("role").string("");
+            String label = role.equals("listener") ? "  [listener]"
+                    : role.equals("owner") ? "  [owner, " + g.get("endOfLife.description").string() + "]" : "";
+            String field = s.get("field").string();
+            line(b, "", indent + "└─ " + (field.startsWith("[") ? field : "." + field) + " → "
+                    + Names.source(s.get("to").string()) + label);
         }
-        if (!f.chainTraced) {
+        if (!g.get("chainTraced").bool()) {
             line(b, "", "(the first hop is inside a static registry the walk could not trace)");
         }
-        Recommendation rec = Recommendation.of(f);
-        line(b, "fix", rec.summary);
-        for (String codeLine : rec.code.split("\n", -1)) {
+        line(b, "fix", g.get("recommendation.summary").string());
+        for (String codeLine : g.get("recommendation.code").string("").split("\n", -1)) {
             line(b, "", "| " + codeLine);
         }
+    }
+
+    /** {@code View.dispose() returned}, or {@code Lapse.expectCollected("tab closed")}. */
+    static String ended(JsonValue end) {
+        String method = end.get("method").string();
+        if (method == null || method.indexOf('#') < 0) {
+            String reason = end.get("reason").string();
+            return "Lapse.expectCollected(" + (reason == null ? "" : '"' + reason + '"') + ")";
+        }
+        int hash = method.indexOf('#');
+        return Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
     }
 
     private static void line(StringBuilder b, String label, String text) {

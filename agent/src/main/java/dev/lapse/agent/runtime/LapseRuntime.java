@@ -11,6 +11,7 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.Installer;
 import dev.lapse.agent.reflect.Access;
 import dev.lapse.agent.report.JfrEvents;
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.agent.report.Report;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.TextReportWriter;
@@ -19,7 +20,6 @@ import dev.lapse.agent.track.SiteCapture;
 import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Tracker;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.management.JMException;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -63,7 +62,7 @@ public final class LapseRuntime implements Controlled {
     private final Checker checker;
     private final ReportFiles files;
     private final TrackingSink sink;
-    private final String version = readVersion();
+    private final String version = Report.lapseVersion();
     private Instrumentation inst;
     private ResettableClassFileTransformer transformer;
     private Thread exitHook;
@@ -74,7 +73,7 @@ public final class LapseRuntime implements Controlled {
         this.tracker = new Tracker(catalog, owners, new SiteCapture(), stats, options.maxTracked(),
                 System::currentTimeMillis, gc::fullCount);
         this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout());
-        this.files = new ReportFiles(options.out());
+        this.files = new ReportFiles(options.out(), options.formats());
         this.sink = new TrackingSink(tracker, this::writeReportNow);
     }
 
@@ -110,10 +109,9 @@ public final class LapseRuntime implements Controlled {
                 options.out(), options.gc(), runtime.gc.explicitGcDisabled());
     }
 
-    /** Runs the check and writes the files into the configured directory; returns it, or {@code null}. */
+    /** For {@code Lapse.writeReport()}: checks and writes into the configured directory; returns it, or {@code null}. */
     Path writeReportNow() {
-        Path text = writeReport(files.dir());
-        return text == null ? null : files.dir();
+        return writeReport(files.dir()) == null ? null : files.dir();
     }
 
     @Override
@@ -128,12 +126,14 @@ public final class LapseRuntime implements Controlled {
         long checked = System.nanoTime();
         Report report = report(check);
         long grouped = System.nanoTime();
-        ReportFiles target = dir.equals(files.dir()) ? files : new ReportFiles(dir);
+        ReportFiles target = dir.equals(files.dir()) ? files : files.in(dir);
         try {
             if (target != files) {
                 target.prepare();
             }
-            target.write(report);
+            JsonValue doc = report.toDocument();
+            lastSummary = TextReportWriter.summary(doc);
+            target.write(doc);
         } catch (IOException e) {
             LOG.error("could not write the report to {}: {}", dir, e.toString());
             return null;
@@ -141,7 +141,7 @@ public final class LapseRuntime implements Controlled {
         JfrEvents.emit(report);
         LOG.debug("report: check {} ms, grouping {} ms, writing {} ms", (checked - start) / 1_000_000,
                 (grouped - checked) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
-        return dir.resolve(ReportFiles.TEXT);
+        return target.primary();
     }
 
     /**
@@ -205,9 +205,9 @@ public final class LapseRuntime implements Controlled {
 
     private void reportAtExit() {
         Thread worker = new Thread(() -> {
-            Path dir = writeReportNow();
-            if (dir != null) {
-                LOG.info("{} Report: {}", lastSummary, dir.resolve(ReportFiles.TEXT));
+            Path file = writeReport(files.dir());
+            if (file != null) {
+                LOG.info("{} Report: {}", lastSummary, file);
             }
         }, "lapse-exit-check");
         worker.setDaemon(true);
@@ -255,10 +255,8 @@ public final class LapseRuntime implements Controlled {
         if (stats.hookErrors() > 0) {
             notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
         }
-        Report report = new Report(version, System.currentTimeMillis(), check, stats, jvm(), options.effective(),
-                notes, catalog.size());
-        lastSummary = TextReportWriter.summary(report);
-        return report;
+        return new Report(version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes,
+                catalog.size());
     }
 
     private Map<String, String> jvm() {
@@ -274,17 +272,5 @@ public final class LapseRuntime implements Controlled {
         jvm.put("uptimeMillis", Long.toString(TimeUnit.MILLISECONDS.toMillis(
                 ManagementFactory.getRuntimeMXBean().getUptime())));
         return jvm;
-    }
-
-    private static String readVersion() {
-        try (InputStream in = LapseRuntime.class.getResourceAsStream("/dev/lapse/agent/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.ReportFormat;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -27,13 +28,14 @@ class AgentOptionsTest {
         assertEquals(1_000_000, o.walkLimit());
         assertEquals(Duration.ofSeconds(5), o.walkTimeout());
         assertEquals("info", o.log());
+        assertEquals(List.of(ReportFormat.JSON, ReportFormat.TEXT), o.formats());
         assertEquals(AgentOptions.defaults().toString(), AgentOptions.parse(null).toString());
     }
 
     @Test
     void every_key_is_read(@TempDir Path dir) {
         AgentOptions o = AgentOptions.parse("out=" + dir + ",lifecycle=teardown:unbind,excludes=com.acme.*:*Test,"
-                + "maxTracked=7,gc=false,exitTimeout=2m,walkLimit=99,walkTimeout=500ms,log=debug");
+                + "maxTracked=7,gc=false,exitTimeout=2m,walkLimit=99,walkTimeout=500ms,log=debug,formats=html:sarif:html");
         assertEquals(dir.toAbsolutePath(), o.out().toAbsolutePath());
         assertEquals(List.of("teardown", "unbind"), o.lifecycle());
         assertEquals(List.of("com.acme.*", "*Test"), o.excludes());
@@ -43,6 +45,8 @@ class AgentOptionsTest {
         assertEquals(99, o.walkLimit());
         assertEquals(Duration.ofMillis(500), o.walkTimeout());
         assertEquals("debug", o.log());
+        assertEquals(List.of(ReportFormat.HTML, ReportFormat.SARIF), o.formats());
+        assertEquals("html:sarif", o.effective().get("formats"));
     }
 
     @Test
@@ -62,7 +66,9 @@ class AgentOptionsTest {
         "gc=maybe            | option 'gc' has bad value 'maybe': expected true or false",
         "exitTimeout=soon    | option 'exitTimeout' has bad value 'soon'",
         "walkTimeout=0s      | option 'walkTimeout' has bad value '0s'",
-        "log=loud            | option 'log' has bad value 'loud'"})
+        "log=loud            | option 'log' has bad value 'loud'",
+        "formats=json:pdf    | option 'formats' has 'pdf', which is not one of json, txt, html, sarif",
+        "formats=            | option 'formats' has '', which is not one of"})
     void bad_input_names_the_key_and_the_value(String argument, String message) {
         OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(argument));
         assertTrue(e.getMessage().contains(message), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.lapse.it.support;
 
+import dev.lapse.agent.report.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

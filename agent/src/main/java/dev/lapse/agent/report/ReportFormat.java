@@ -1,0 +1,68 @@
+package dev.lapse.agent.report;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The report files Lapse can write, chosen with the {@code formats=} option. All render the JSON document. */
+public enum ReportFormat {
+    /** For tools: the document itself. */
+    JSON("json", "lapse-report.json"),
+    /** For logs and consoles. */
+    TEXT("txt", "lapse-report.txt"),
+    /** For people: one self-contained page with the chains drawn. */
+    HTML("html", "lapse-report.html"),
+    /** For code-scanning UIs: SARIF 2.1.0, one result per group at the registration site. */
+    SARIF("sarif", "lapse-report.sarif");
+
+    private final String option;
+    private final String fileName;
+
+    ReportFormat(String option, String fileName) {
+        this.option = option;
+        this.fileName = fileName;
+    }
+
+    /** The name in the {@code formats=} option. */
+    public String option() {
+        return option;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The file's content for {@code doc}. */
+    String render(JsonValue doc) {
+        switch (this) {
+            case JSON:
+                return doc.toJson();
+            case TEXT:
+                return TextReportWriter.write(doc);
+            case HTML:
+                return HtmlReportWriter.write(doc);
+            default:
+                return SarifReportWriter.write(doc);
+        }
+    }
+
+    /** The format with this option name, or {@code null}. */
+    public static ReportFormat named(String option) {
+        for (ReportFormat f : values()) {
+            if (f.option.equals(option)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** {@code json, txt, html, sarif}. */
+    public static String names() {
+        return Arrays.stream(values()).map(ReportFormat::option).collect(Collectors.joining(", "));
+    }
+
+    /** JSON and text: what Lapse writes unless told otherwise. */
+    public static List<ReportFormat> defaults() {
+        return List.of(JSON, TEXT);
+    }
+}
