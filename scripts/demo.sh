@@ -33,10 +33,12 @@ rm -rf "$out"
 
 # -Xshare:off: the agent appends its hook to the boot class path, after which CDS would print a warning.
 # log=warn: the report is printed below, so the agent's own one-line summary on stderr is not needed.
-cmd=(java -Xshare:off -Djava.awt.headless=true "-javaagent:$agent=out=$out,log=warn" -jar "$demo" ${demo_args[@]+"${demo_args[@]}"})
+cmd=(java -Xshare:off -Djava.awt.headless=true "-javaagent:$agent=out=$out,log=warn,formats=json:txt:html:sarif" -jar "$demo" ${demo_args[@]+"${demo_args[@]}"})
 echo "== ${cmd[*]}"
 "${cmd[@]}"
 
 echo
 echo "== $out/lapse-report.txt"
 cat "$out/lapse-report.txt"
+echo
+echo "== also written: $out/lapse-report.html (open it in a browser), lapse-report.json, lapse-report.sarif"
