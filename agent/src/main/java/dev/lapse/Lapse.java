@@ -42,6 +42,45 @@ public final class Lapse {
         return dir instanceof Path ? Optional.of((Path) dir) : Optional.empty();
     }
 
+    /**
+     * Starts a scope on this thread, for test frameworks: registrations made on this thread (and on threads it
+     * starts from now on) belong to {@code scope} until {@link #endScope}. Scopes name tests; a scope whose
+     * name starts with another's is nested in it ({@code [class:FooTest]} and {@code [class:FooTest]/[method:a()]}).
+     *
+     * @return the scope this one replaces on this thread, to hand to {@link #endScope}; {@code null} for none
+     */
+    public static String beginScope(String scope) {
+        Object previous = call("beginScope", new Class<?>[] {String.class}, scope);
+        return previous instanceof String ? (String) previous : null;
+    }
+
+    /**
+     * Ends a scope: owners whose first registration was made in it and that still have one should now be dead
+     * (the signal {@code scope-end}); the thread returns to {@code restore}.
+     *
+     * @param description the scope in words, for the report: {@code test FooTest.opens()}
+     */
+    public static void endScope(String scope, String description, String restore) {
+        call("endScope", new Class<?>[] {String.class, String.class, String.class}, scope, description, restore);
+    }
+
+    /**
+     * Checks a scope now (a full garbage collection, then confirmation) and returns its lapsed listeners as the
+     * text report's blocks, or empty when it has none or the agent is not loaded. The findings are also in the
+     * run's report.
+     *
+     * @param nested  whether registrations of scopes nested in {@code scope} count too
+     * @param root    an object whose own fields are the scope's (the test instance): a subject reachable from it
+     *                lives and dies with the scope, so registrations on it are no leak; {@code null} for none
+     * @param signals the signals that count, comma-separated ({@code scope-end,lifecycle-end,explicit}); {@code null}
+     *                for all
+     */
+    public static Optional<String> checkScope(String scope, boolean nested, Object root, String signals) {
+        Object text = call("checkScope", new Class<?>[] {String.class, boolean.class, Object.class, String.class},
+                scope, nested, root, signals);
+        return text instanceof String ? Optional.of((String) text) : Optional.empty();
+    }
+
     /** Whether the agent is loaded in this JVM. */
     public static boolean isAgentLoaded() {
         return Boolean.TRUE.equals(call("installed", new Class<?>[0]));

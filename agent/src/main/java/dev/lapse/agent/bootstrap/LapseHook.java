@@ -31,9 +31,26 @@ public final class LapseHook {
 
         /** Runs the check now and writes the report files; returns the report directory (a {@code java.nio.file.Path}). */
         Object writeReport();
+
+        /** A scope ended: owners first registered in it should now be dead. */
+        void scopeEnded(String scope, String description);
+
+        /**
+         * Checks the registrations made in {@code scope} (and, with {@code nested}, in scopes whose name starts
+         * with it) whose owners' scope ended; returns the findings as text, or {@code null} when there are none.
+         * Subjects reachable from {@code root} (the test instance) are the scope's own and not counted.
+         * {@code signals}, comma-separated, limits the findings to those signals; {@code null} for all.
+         */
+        String checkScope(String scope, boolean nested, Object root, String signals);
     }
 
     private static volatile Sink sink;
+
+    /** The scope (a test) running on each thread; threads started inside it inherit it. */
+    private static final InheritableThreadLocal<String> SCOPE = new InheritableThreadLocal<>();
+
+    /** Set once any scope began, so that runs without scopes never look the thread-local up. */
+    private static volatile boolean scopesUsed;
 
     /** Count of calls into registration methods on this thread, to find the outermost one. */
     private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
@@ -113,6 +130,34 @@ public final class LapseHook {
     public static Object writeReport() {
         Sink s = sink;
         return s == null ? null : s.writeReport();
+    }
+
+    /** See {@code dev.lapse.Lapse#beginScope}; returns the scope it replaces on this thread. */
+    public static String beginScope(String scope) {
+        scopesUsed = true;
+        String previous = SCOPE.get();
+        SCOPE.set(scope);
+        return previous;
+    }
+
+    /** See {@code dev.lapse.Lapse#endScope}. */
+    public static void endScope(String scope, String description, String restore) {
+        SCOPE.set(restore);
+        Sink s = sink;
+        if (s != null && scope != null) {
+            s.scopeEnded(scope, description);
+        }
+    }
+
+    /** The scope running on this thread, or {@code null}. */
+    public static String currentScope() {
+        return scopesUsed ? SCOPE.get() : null;
+    }
+
+    /** See {@code dev.lapse.Lapse#checkScope}; {@code null} when there is nothing to say or no agent. */
+    public static String checkScope(String scope, boolean nested, Object root, String signals) {
+        Sink s = sink;
+        return s == null || scope == null ? null : s.checkScope(scope, nested, root, signals);
     }
 
     /** Uncounts the call; returns the sink when it was the outermost one. */

@@ -1,6 +1,8 @@
 package dev.lapse.agent.confirm;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** What one check found and what it could not decide. Immutable. */
 public final class CheckResult {
@@ -34,5 +36,17 @@ public final class CheckResult {
         this.undecided = undecided;
         this.visited = visited;
         this.durationMillis = durationMillis;
+    }
+
+    /** The same result with only the findings {@code keep} accepts. */
+    public CheckResult only(Predicate<Finding> keep) {
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : findings) {
+            if (keep.test(f)) {
+                kept.add(f);
+            }
+        }
+        return new CheckResult(kept, gcForced, gcHappened, explicitGcDisabled, candidates, awaitingGc, notHeld,
+                undecided, visited, durationMillis);
     }
 }

@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Confirms findings (DESIGN.md section 2, "Confirm"): after a full collection that happened after the
@@ -45,10 +46,20 @@ public final class Checker {
      * @param forceGc whether to ask for a full collection first ({@code System.gc()})
      */
     public CheckResult check(boolean forceGc) {
+        return check(forceGc, r -> true, null);
+    }
+
+    /**
+     * Checks only the registrations {@code which} accepts, for a scope (a test) that ended.
+     *
+     * @param root an object whose own graph (the test instance's fields, and what they hold) is the scope's: a
+     *             subject reachable from it lives and dies with the scope and is no evidence; {@code null} for none
+     */
+    public CheckResult check(boolean forceGc, Predicate<Registration> which, Object root) {
         long start = System.nanoTime();
         boolean gcHappened = false;
-        if (forceGc && !tracker.ended().isEmpty()) {
-            gcHappened = gc.forceFullGc();
+        if (forceGc && anyCandidate(tracker.ended(), which)) {
+            gcHappened = gc.forceFullGc(); // only when there is something to confirm: a scope check runs per test
         }
         List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
         long fullGcs = gc.fullCount();
@@ -56,6 +67,11 @@ public final class Checker {
         // subject -> (listener -> registration), all by identity
         Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
         int awaitingGc = 0;
+        GraphWalk scopeOwn = null;
+        if (root != null) {
+            scopeOwn = new GraphWalk();
+            scopeOwn.walk(root, walkLimit, o -> { });
+        }
         for (Tracker.Ended e : ended) {
             EndOfLife end = e.record.end();
             Object owner = e.record.owner();
@@ -65,7 +81,8 @@ public final class Checker {
             for (Registration r : e.registrations) {
                 Object subject = r.subject();
                 Object listener = r.listener();
-                if (subject == null || listener == null) {
+                if (subject == null || listener == null || !which.test(r)
+                        || scopeOwn != null && scopeOwn.seen(subject)) {
                     continue;
                 }
                 if (fullGcs <= end.majorGcsBefore()) {
@@ -111,6 +128,17 @@ public final class Checker {
         }
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    private static boolean anyCandidate(List<Tracker.Ended> ended, Predicate<Registration> which) {
+        for (Tracker.Ended e : ended) {
+            for (Registration r : e.registrations) {
+                if (which.test(r)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced,

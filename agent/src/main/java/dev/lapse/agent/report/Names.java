@@ -6,8 +6,10 @@ import java.util.Locale;
 
 /** Class and frame names as people read them, and the stable forms used in signatures. */
 final class Names {
+    /** Frames that are never where a leak is made or fixed: the JDK, test runners, Lapse itself. */
     private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "dev.lapse.Lapse");
+            "dev.lapse.Lapse", "dev.lapse.junit5.Lapse", "org.junit.", "org.opentest4j.", "org.apache.maven.surefire.",
+            "org.gradle.", "worker.org.gradle.");
     private static final int MAX_APP_FRAMES = 10;
 
     private Names() {
@@ -145,7 +147,7 @@ final class Names {
         return f.getLineNumber() >= 0 ? file + ":" + f.getLineNumber() : file;
     }
 
-    /** Frames of the JDK, and of Lapse's own API, which are never where a leak is made or fixed. */
+    /** Frames of the JDK, of test runners, and of Lapse's own API and JUnit extension. */
     static boolean isJdkFrame(StackTraceElement f) {
         for (String p : JDK_PREFIXES) {
             if (f.getClassName().startsWith(p)) {

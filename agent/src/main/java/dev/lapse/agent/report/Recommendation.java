@@ -2,6 +2,7 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.track.EndOfLife;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,13 +67,16 @@ final class Recommendation {
                     + " */;");
             code.add("");
         }
-        code.add("// in " + Names.source(place[0]) + "." + lifecycle + "():");
+        boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
+        String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
+                + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
+        code.add("// " + in + ":");
         List<String> removeTypes = api.removeParameterTypes();
         int listenerIndex = removeTypes.indexOf(api.listenerType());
         code.add(subject + "." + api.removeName() + "(" + args(removeTypes,
                 listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
-        return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) in " + Names.source(place[0]) + "."
-                + lifecycle + "(): the listener registered" + registeredAt + " keeps " + owner + " reachable from "
+        return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
+                + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                 + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
     }
 

@@ -37,6 +37,9 @@ final class Story {
     /** {@code disposed at Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}. */
     static String end(Finding f) {
         EndOfLife end = f.end;
+        if (EndOfLife.SCOPE_END.equals(end.signal())) {
+            return "left behind by " + end.reason();
+        }
         StackTraceElement at = endFrame(f);
         String where = at == null ? "" : " at " + Names.location(at);
         if (EndOfLife.EXPLICIT.equals(end.signal())) {
@@ -53,6 +56,9 @@ final class Story {
      */
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
+        if (EndOfLife.SCOPE_END.equals(f.end.signal())) {
+            return null; // the scope ended in the test framework, not in the application
+        }
         if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
             return Names.topApplicationFrame(frames);
         }

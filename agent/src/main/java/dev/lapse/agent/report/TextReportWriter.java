@@ -19,11 +19,7 @@ public final class TextReportWriter {
         b.append("Lapse ").append(doc.get("lapse").string("?")).append(" report, ")
                 .append(doc.get("generated").string("?")).append(", ").append(origin(doc)).append('\n');
         b.append(summary(doc)).append('\n');
-        int n = 0;
-        for (JsonValue g : doc.get("findings").list()) {
-            b.append('\n');
-            group(b, ++n, g);
-        }
+        groups(b, doc);
         List<JsonValue> notes = doc.get("notes").list();
         if (!notes.isEmpty()) {
             b.append("\nNotes\n");
@@ -32,6 +28,21 @@ public final class TextReportWriter {
             }
         }
         return b.toString();
+    }
+
+    /** The finding groups alone, one block each: what a failed test says. */
+    public static String findings(JsonValue doc) {
+        StringBuilder b = new StringBuilder();
+        groups(b, doc);
+        return b.toString();
+    }
+
+    private static void groups(StringBuilder b, JsonValue doc) {
+        int n = 0;
+        for (JsonValue g : doc.get("findings").list()) {
+            b.append('\n');
+            group(b, ++n, g);
+        }
     }
 
     /** {@code pid 1234}, or {@code merged from 3 reports}. */
@@ -91,8 +102,14 @@ public final class TextReportWriter {
         }
     }
 
-    /** {@code View.dispose() returned}, or {@code Lapse.expectCollected("tab closed")}. */
+    /**
+     * {@code View.dispose() returned}, {@code Lapse.expectCollected("tab closed")}, or
+     * {@code test ViewTest.opens() ended}.
+     */
     static String ended(JsonValue end) {
+        if ("scope-end".equals(end.get("signal").string())) {
+            return end.get("reason").string("the scope") + " ended";
+        }
         String method = end.get("method").string();
         if (method == null || method.indexOf('#') < 0) {
             String reason = end.get("reason").string();

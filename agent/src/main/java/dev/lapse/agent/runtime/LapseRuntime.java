@@ -16,6 +16,7 @@ import dev.lapse.agent.report.Report;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.TextReportWriter;
 import dev.lapse.agent.track.OwnerResolver;
+import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.SiteCapture;
 import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Tracker;
@@ -25,10 +26,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.management.JMException;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -74,7 +77,7 @@ public final class LapseRuntime implements Controlled {
                 System::currentTimeMillis, gc::fullCount);
         this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout());
         this.files = new ReportFiles(options.out(), options.formats());
-        this.sink = new TrackingSink(tracker, this::writeReportNow);
+        this.sink = new TrackingSink(tracker, this::writeReportNow, this::checkScope);
     }
 
     /**
@@ -116,11 +119,7 @@ public final class LapseRuntime implements Controlled {
 
     @Override
     public synchronized Path writeReport(Path dir) {
-        if (selfTestPassed == null) {
-            // once, at the first report rather than at start-up: the probe loads and instruments
-            // PropertyChangeSupport, which would add its cost to every JVM's start
-            selfTestPassed = SelfTest.run(sink);
-        }
+        selfTest();
         long start = System.nanoTime();
         CheckResult check = checker.check(options.gc());
         long checked = System.nanoTime();
@@ -142,6 +141,35 @@ public final class LapseRuntime implements Controlled {
         LOG.debug("report: check {} ms, grouping {} ms, writing {} ms", (checked - start) / 1_000_000,
                 (grouped - checked) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
         return target.primary();
+    }
+
+    private void selfTest() {
+        if (selfTestPassed == null) {
+            // once, at the first check rather than at start-up: the probe loads and instruments
+            // PropertyChangeSupport, which would add its cost to every JVM's start
+            selfTestPassed = SelfTest.run(sink);
+        }
+    }
+
+    /**
+     * Checks one scope (a test) now: a full collection, then the registrations made in it whose owners should be
+     * dead. The findings are also counted in the run's report, which the exit check writes.
+     *
+     * @return the findings as text (one block per group), or {@code null} when there are none
+     */
+    synchronized String checkScope(String scope, boolean nested, Object root, String signals) {
+        Predicate<Registration> inScope = r -> r.scope() != null
+                && (nested ? r.scope().startsWith(scope) : r.scope().equals(scope));
+        selfTest();
+        CheckResult check = checker.check(options.gc(), inScope, root);
+        if (signals != null) {
+            List<String> wanted = Arrays.asList(signals.split(","));
+            check = check.only(f -> wanted.contains(f.end.signal()));
+        }
+        if (check.findings.isEmpty()) {
+            return null;
+        }
+        return TextReportWriter.findings(report(check).toDocument());
     }
 
     /**

@@ -17,13 +17,20 @@ final class TrackingSink implements LapseHook.Sink {
     private final Tracker tracker;
     private final Stats stats;
     private final Supplier<Object> reporter;
+    private final ScopeChecker scopes;
     private volatile Object probe;
     private volatile boolean probeSeen;
 
-    TrackingSink(Tracker tracker, Supplier<Object> reporter) {
+    TrackingSink(Tracker tracker, Supplier<Object> reporter, ScopeChecker scopes) {
         this.tracker = tracker;
         this.stats = tracker.stats();
         this.reporter = reporter;
+        this.scopes = scopes;
+    }
+
+    /** Checks the registrations of one scope; see {@link LapseHook.Sink#checkScope}. */
+    interface ScopeChecker {
+        String check(String scope, boolean nested, Object root, String signals);
     }
 
     @Override
@@ -33,7 +40,7 @@ final class TrackingSink implements LapseHook.Sink {
                 probeSeen = true;
                 return;
             }
-            tracker.added(apiId, subject, listener);
+            tracker.added(apiId, subject, listener, LapseHook.currentScope());
         } catch (Throwable t) {
             failed("registration", t);
         }
@@ -72,6 +79,25 @@ final class TrackingSink implements LapseHook.Sink {
             return reporter.get();
         } catch (Throwable t) {
             failed("writeReport", t);
+            return null;
+        }
+    }
+
+    @Override
+    public void scopeEnded(String scope, String description) {
+        try {
+            tracker.scopeEnded(scope, description);
+        } catch (Throwable t) {
+            failed("scope end", t);
+        }
+    }
+
+    @Override
+    public String checkScope(String scope, boolean nested, Object root, String signals) {
+        try {
+            return scopes.check(scope, nested, root, signals);
+        } catch (Throwable t) {
+            failed("scope check", t);
             return null;
         }
     }

@@ -5,6 +5,8 @@ public final class EndOfLife {
     /** Signal names used in reports. */
     public static final String LIFECYCLE_END = "lifecycle-end";
     public static final String EXPLICIT = "explicit";
+    /** The scope (a test) that made the registration ended; the reason names the scope. */
+    public static final String SCOPE_END = "scope-end";
 
     private final String signal;
     private final String method;
@@ -22,7 +24,7 @@ public final class EndOfLife {
         this.majorGcsBefore = majorGcsBefore;
     }
 
-    /** {@link #LIFECYCLE_END} or {@link #EXPLICIT}. */
+    /** {@link #LIFECYCLE_END}, {@link #EXPLICIT} or {@link #SCOPE_END}. */
     public String signal() {
         return signal;
     }
@@ -32,7 +34,7 @@ public final class EndOfLife {
         return method;
     }
 
-    /** The reason given to {@code Lapse.expectCollected}, or {@code null}. */
+    /** The reason given to {@code Lapse.expectCollected}, the ended scope's name, or {@code null}. */
     public String reason() {
         return reason;
     }

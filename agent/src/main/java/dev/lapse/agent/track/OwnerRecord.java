@@ -20,6 +20,8 @@ public final class OwnerRecord extends WeakReference<Object> {
     private Object registrations; // null, a Registration, or a Registration[] holding `size` entries
     private int size;
     private volatile EndOfLife end;
+    private String firstScope; // the scope of the owner's first registration: scope ends only end owners born in it
+    private boolean registeredBefore;
 
     OwnerRecord(Object owner, int identityHash, ReferenceQueue<Object> queue) {
         super(owner, queue);
@@ -44,6 +46,21 @@ public final class OwnerRecord extends WeakReference<Object> {
         end = e;
     }
 
+    /** The scope the owner's first registration was made in, or {@code null}. Call under the segment lock. */
+    String firstScope() {
+        return firstScope;
+    }
+
+    /** Whether a registration of this owner was made in {@code scope}. Call under the segment lock. */
+    boolean registeredIn(String scope) {
+        for (int i = 0; i < size; i++) {
+            if (scope.equals(at(i).scope())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int size() {
         return size;
     }
@@ -55,6 +72,10 @@ public final class OwnerRecord extends WeakReference<Object> {
     /** Adds a registration; the owner is alive again if it had ended. Returns how many dead ones were purged. */
     int add(Registration r) {
         int purged = size > 0 ? purgeDeadCount() : 0;
+        if (!registeredBefore) {
+            registeredBefore = true;
+            firstScope = r.scope();
+        }
         if (size == 0) {
             registrations = r;
         } else if (size == 1) {

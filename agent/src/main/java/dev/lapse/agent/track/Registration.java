@@ -14,14 +14,22 @@ public final class Registration extends WeakReference<Object> {
     private final Site site;
     private final int seconds; // since the epoch; an int keeps the record at 48 bytes, and seconds are enough
     private final String thread;
+    private final String scope;
 
-    Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread) {
+    Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
+            String scope) {
         super(listener);
         this.subject = new WeakReference<>(subject);
         this.apiId = apiId;
         this.site = site;
         this.seconds = (int) (timeMillis / 1000);
         this.thread = thread;
+        this.scope = scope;
+    }
+
+    /** The scope (a test) that was running on the registering thread, or {@code null}. */
+    public String scope() {
+        return scope;
     }
 
     /** The listener, or {@code null} once collected. */

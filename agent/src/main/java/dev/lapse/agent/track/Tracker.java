@@ -37,8 +37,12 @@ public final class Tracker {
         this.majorGcCount = majorGcCount;
     }
 
-    /** An add method returned: track the registration. */
-    public void added(int apiId, Object subject, Object listener) {
+    /**
+     * An add method returned: track the registration.
+     *
+     * @param scope the scope (a test) running on this thread, or {@code null}
+     */
+    public void added(int apiId, Object subject, Object listener, String scope) {
         stats.seen.increment();
         drain();
         Object owner = owners.ownerOf(listener);
@@ -50,7 +54,7 @@ public final class Tracker {
             return;
         }
         Registration r = new Registration(listener, subject, apiId, sites.registration(apiId, listener.getClass()),
-                clock.getAsLong(), Thread.currentThread().getName());
+                clock.getAsLong(), Thread.currentThread().getName(), scope);
         int purged = table.withRecord(owner, record -> record.add(r));
         stats.tracked.addAndGet(1 - purged);
     }
@@ -88,6 +92,26 @@ public final class Tracker {
     public void expectCollected(Object owner, String reason) {
         signal(owner, new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
                 majorGcCount.getAsLong()));
+    }
+
+    /**
+     * A scope (a test) ended: every owner whose first registration was made in it, and that still has a
+     * registration made in it, should now be dead. Owners that existed before the scope are left alone.
+     *
+     * @param description the scope in words for the report, e.g. {@code test FooTest.leaks()}
+     */
+    public void scopeEnded(String scope, String description) {
+        EndOfLife end = new EndOfLife(EndOfLife.SCOPE_END, null, description, sites.here(), clock.getAsLong(),
+                majorGcCount.getAsLong());
+        int[] signalled = new int[1];
+        table.forEach(record -> {
+            if (record.end() == null && scope.equals(record.firstScope()) && record.registeredIn(scope)) {
+                record.end(end);
+                signalled[0]++;
+            }
+            return record.size() > 0;
+        });
+        stats.signals.add(signalled[0]);
     }
 
     /** Owners with an end-of-life signal and registrations left, each with a snapshot of its registrations. */

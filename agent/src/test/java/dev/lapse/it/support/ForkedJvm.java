@@ -37,6 +37,11 @@ public final class ForkedJvm {
         return new ForkedJvm(List.of("-cp", testClasses(), mainClass.getName()));
     }
 
+    /** A JVM that will run {@code mainClass} from {@code classPath} with the agent. */
+    public static ForkedJvm main(Class<?> mainClass, String classPath) {
+        return new ForkedJvm(List.of("-cp", classPath, mainClass.getName()));
+    }
+
     /** A JVM that will run an executable jar with the agent. */
     public static ForkedJvm jar(Path jar) {
         return new ForkedJvm(List.of("-jar", jar.toAbsolutePath().toString()));

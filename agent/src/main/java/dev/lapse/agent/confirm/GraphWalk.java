@@ -1,0 +1,67 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.reflect.ReferenceFields;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A bounded breadth-first walk over instance fields and array elements, by identity, that never enters a
+ * {@code Class} (so no static field), a class loader or a thread: what an object holds of its own, not the
+ * world. The objects seen are remembered across walks, so several walks can share out one graph.
+ */
+final class GraphWalk {
+    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Marks objects the walks must neither visit nor enter. */
+    void exclude(Iterable<?> objects) {
+        for (Object o : objects) {
+            seen.add(o);
+        }
+    }
+
+    /** Whether a walk met {@code o} (or it was excluded). */
+    boolean seen(Object o) {
+        return seen.contains(o);
+    }
+
+    /**
+     * Visits the objects reachable from {@code start} that no walk has seen yet, at most {@code limit} of them.
+     *
+     * @return how many were visited
+     */
+    int walk(Object start, int limit, Consumer<Object> visitor) {
+        ArrayDeque<Object> queue = new ArrayDeque<>();
+        offer(start, queue);
+        int visited = 0;
+        while (!queue.isEmpty() && visited < limit) {
+            Object o = queue.poll();
+            visited++;
+            visitor.accept(o);
+            Class<?> type = o.getClass();
+            if (type.isArray()) {
+                if (!type.getComponentType().isPrimitive()) {
+                    for (int i = 0, n = Array.getLength(o); i < n; i++) {
+                        offer(Array.get(o, i), queue);
+                    }
+                }
+            } else {
+                for (Field f : ReferenceFields.of(type)) {
+                    offer(ReferenceFields.read(f, o), queue);
+                }
+            }
+        }
+        return visited;
+    }
+
+    private void offer(Object o, ArrayDeque<Object> queue) {
+        if (o == null || o instanceof Class || o instanceof ClassLoader || o instanceof Thread || !seen.add(o)) {
+            return;
+        }
+        queue.add(o);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.lapse.junit5;
+
+import dev.lapse.Lapse;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Fails the test that left a lapsed listener behind. Each test class and each test method is a Lapse scope:
+ * registrations made on the test's thread (and threads it starts) belong to it. When the scope ends, owners
+ * first registered in it should be dead; a registration on a subject that outlives the test (a static, a
+ * shared fixture) that still holds one after a full collection is the test's finding.
+ *
+ * <p>Registered automatically (see {@link LapseSessionListener}); {@code @ExtendWith(LapseExtension.class)}
+ * works too. Configuration parameters: {@code lapse.mode} ({@code fail}, {@code report}, {@code off}; default
+ * {@code fail}), {@code lapse.check} ({@code method}, {@code class}; default {@code method}),
+ * {@code lapse.signals} (comma-separated; default all). {@link LapseCheck} overrides them per class or method.
+ * Without the agent it says once how to add it and checks nothing.
+ */
+public final class LapseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        AfterAllCallback {
+    static final String MODE = "lapse.mode";
+    static final String CHECK = "lapse.check";
+    static final String SIGNALS = "lapse.signals";
+
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LapseExtension.class);
+    private static final String PREVIOUS = "previous-scope";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        begin(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        begin(context);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Settings s = end(context, "test " + describe(context));
+        if (s != null && s.when == LapseCheck.When.METHOD) {
+            report(context, s, Lapse.checkScope(context.getUniqueId(), false,
+                    context.getTestInstance().orElse(null), s.signals));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        Settings s = end(context, "test class " + context.getRequiredTestClass().getSimpleName());
+        if (s != null) {
+            // per method: the methods were checked; what is left is the class's own (@BeforeAll, static fixtures)
+            report(context, s, Lapse.checkScope(context.getUniqueId(), s.when == LapseCheck.When.CLASS, null,
+                    s.signals));
+        }
+    }
+
+    private static void begin(ExtensionContext context) {
+        Settings s = Settings.of(context);
+        if (s.mode == LapseCheck.Mode.OFF || !agentLoaded()) {
+            return;
+        }
+        String previous = Lapse.beginScope(context.getUniqueId());
+        context.getStore(NAMESPACE).put(PREVIOUS, previous == null ? "" : previous);
+    }
+
+    /** Ends the context's scope; returns its settings, or {@code null} when it was not checked. */
+    private static Settings end(ExtensionContext context, String description) {
+        String previous = context.getStore(NAMESPACE).remove(PREVIOUS, String.class);
+        if (previous == null) {
+            return null; // never began: off, or no agent
+        }
+        Lapse.endScope(context.getUniqueId(), description, previous.isEmpty() ? null : previous);
+        return Settings.of(context);
+    }
+
+    private static void report(ExtensionContext context, Settings s, Optional<String> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        String message = "Lapse: " + describe(context) + " left lapsed listeners behind:\n" + findings.get();
+        if (s.mode == LapseCheck.Mode.FAIL) {
+            throw new LapsedListenerError(message);
+        }
+        context.publishReportEntry("lapse", message);
+        System.err.println(message);
+    }
+
+    /** {@code FooTest.opens()}, or {@code FooTest} for a class. */
+    private static String describe(ExtensionContext context) {
+        String type = context.getRequiredTestClass().getSimpleName();
+        return context.getTestMethod().map(m -> type + "." + m.getName() + "()").orElse(type);
+    }
+
+    private static boolean agentLoaded() {
+        if (Lapse.isAgentLoaded()) {
+            return true;
+        }
+        if (TOLD.compareAndSet(false, true)) {
+            System.err.println("Lapse: the agent is not loaded in this test JVM, so tests are not checked for lapsed"
+                    + " listeners. Add -javaagent:/path/to/lapse-agent.jar to the test JVM's arguments (Surefire's"
+                    + " argLine, Gradle's jvmArgs); see README, \"Test runs\".");
+        }
+        return false;
+    }
+
+    /** The effective settings of a class or method: annotation, else configuration parameter, else default. */
+    private static final class Settings {
+        final LapseCheck.Mode mode;
+        final LapseCheck.When when;
+        final String signals;
+
+        private Settings(LapseCheck.Mode mode, LapseCheck.When when, String signals) {
+            this.mode = mode;
+            this.when = when;
+            this.signals = signals;
+        }
+
+        static Settings of(ExtensionContext context) {
+            LapseCheck.Mode mode = LapseCheck.Mode.DEFAULT;
+            LapseCheck.When when = LapseCheck.When.DEFAULT;
+            String[] signals = {};
+            for (AnnotatedElement e : new AnnotatedElement[] {context.getTestMethod().orElse(null),
+                    context.getTestClass().orElse(null)}) {
+                LapseCheck a = e == null ? null : e.getAnnotation(LapseCheck.class);
+                if (a != null) {
+                    mode = mode == LapseCheck.Mode.DEFAULT ? a.mode() : mode;
+                    when = when == LapseCheck.When.DEFAULT ? a.check() : when;
+                    signals = signals.length == 0 ? a.signals() : signals;
+                }
+            }
+            if (mode == LapseCheck.Mode.DEFAULT) {
+                mode = parameter(context, MODE, LapseCheck.Mode.class, LapseCheck.Mode.FAIL);
+            }
+            if (when == LapseCheck.When.DEFAULT) {
+                when = parameter(context, CHECK, LapseCheck.When.class, LapseCheck.When.METHOD);
+            }
+            String signalList = signals.length > 0 ? String.join(",", signals)
+                    : context.getConfigurationParameter(SIGNALS).map(String::trim).filter(v -> !v.isEmpty())
+                            .orElse(null);
+            return new Settings(mode, when, signalList);
+        }
+
+        private static <E extends Enum<E>> E parameter(ExtensionContext context, String key, Class<E> type,
+                E fallback) {
+            Optional<String> value = context.getConfigurationParameter(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            String name = value.get().trim().toUpperCase(Locale.ROOT);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name) && !name.equals("DEFAULT")) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("Lapse: configuration parameter '" + key + "' has bad value '"
+                    + value.get() + "': expected one of " + Arrays.stream(type.getEnumConstants())
+                            .filter(e -> !e.name().equals("DEFAULT")).map(e -> e.name().toLowerCase(Locale.ROOT))
+                            .reduce((a, b) -> a + ", " + b).orElse(""));
+        }
+    }
+}
