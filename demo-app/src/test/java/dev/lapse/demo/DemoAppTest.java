@@ -39,6 +39,13 @@ class DemoAppTest {
                 + services.customer.listenerCount() + services.customers.getListDataListeners().length);
     }
 
+    /** Run with Lapse (the module's tests are): the fixed demo leaves nothing on the application's static services. */
+    @Test
+    void fixed_workspaces_leave_nothing_behind_on_the_application_services() {
+        List<String> out = run(Services.APPLICATION, true);
+        assertTrue(out.get(6).startsWith("round 3 closed:"), out.toString());
+    }
+
     @Test
     void the_fixes_change_nothing_the_user_sees_while_a_workspace_is_open() {
         List<String> leaky = run(new Services(), false);

@@ -96,7 +96,8 @@ public final class Tracker {
 
     /**
      * A scope (a test) ended: every owner whose first registration was made in it, and that still has a
-     * registration made in it, should now be dead. Owners that existed before the scope are left alone.
+     * registration made in it, should now be dead. Owners that existed before the scope are left alone, and so
+     * are weak wrappers, which keep nothing alive but themselves.
      *
      * @param description the scope in words for the report, e.g. {@code test FooTest.leaks()}
      */
@@ -105,7 +106,9 @@ public final class Tracker {
                 majorGcCount.getAsLong());
         int[] signalled = new int[1];
         table.forEach(record -> {
-            if (record.end() == null && scope.equals(record.firstScope()) && record.registeredIn(scope)) {
+            Object owner = record.owner();
+            if (owner != null && record.end() == null && scope.equals(record.firstScope())
+                    && record.registeredIn(scope) && !WeakWrappers.isWeakWrapper(owner)) {
                 record.end(end);
                 signalled[0]++;
             }
