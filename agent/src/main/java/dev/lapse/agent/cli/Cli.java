@@ -56,7 +56,7 @@ public final class Cli {
             out.println();
             out.println("Commands (java -jar lapse-agent.jar COMMAND):");
             for (Command c : commands.values()) {
-                out.printf("  %-28s %s%n", c.usage(), c.summary());
+                out.printf("  %-40s %s%n", c.usage(), c.summary());
             }
         }
     }
