@@ -138,8 +138,8 @@ class ReportFormatsIT {
         assertEquals(groups, page.count("<svg class=\"chain\""));
         assertEquals(groups, page.count("class=\"node owner\""));
         assertEquals(groups, page.count("<button type=\"button\" class=\"copy\">"));
-        assertFalse(page.dom.contains("http://") && page.dom.replace("http://www.w3.org/2000/svg", "")
-                .contains("http://"), "the page must not load anything from the network");
+        assertFalse(page.dom.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "the page must not load anything from the network");
         assertFalse(page.dom.contains("https://"), "the page must not load anything from the network");
 
         Path shot = Paths.get("target", "lapse-html", "report.png");

@@ -19,7 +19,7 @@ class SmokeIT {
         assertEquals("lifecycle-end", f.get("signal").string());
         assertEquals("dev.lapse.it.scenario.QuickLeak$View", f.get("owner.class").string());
         assertEquals("enclosing-instance", f.get("owner.relation").string());
-        assertEquals("dev.lapse.it.scenario.QuickLeak$Model#addChangeListener", f.get("registration.method").string());
+        assertEquals("dev.lapse.it.scenario.Subjects$Model#addChangeListener", f.get("registration.method").string());
         assertTrue(r.text().contains("removeChangeListener"), r.text());
     }
 }

@@ -52,7 +52,11 @@ final class MergeCommand implements Command {
             if (a.equals("-o") || a.equals("--out")) {
                 outDir = Paths.get(value(args, ++i, a)).toAbsolutePath().normalize();
             } else if (a.equals("--formats")) {
-                formats = formats(value(args, ++i, a));
+                try {
+                    formats = ReportFormat.parseList(value(args, ++i, a));
+                } catch (IllegalArgumentException e) {
+                    throw new CommandException("--formats " + e.getMessage());
+                }
             } else if (a.startsWith("-")) {
                 throw new CommandException("unknown option '" + a + "'; usage: " + usage());
             } else {
@@ -98,18 +102,6 @@ final class MergeCommand implements Command {
             throw new CommandException("option " + option + " needs a value");
         }
         return args.get(i);
-    }
-
-    private static List<ReportFormat> formats(String value) throws CommandException {
-        Set<ReportFormat> formats = new LinkedHashSet<>();
-        for (String name : value.split(":", -1)) {
-            ReportFormat f = ReportFormat.named(name);
-            if (f == null) {
-                throw new CommandException("--formats has '" + name + "', which is not one of " + ReportFormat.names());
-            }
-            formats.add(f);
-        }
-        return List.copyOf(formats);
     }
 
     /** The report itself, or every {@code lapse-report.json} under a directory except the merge's own output. */

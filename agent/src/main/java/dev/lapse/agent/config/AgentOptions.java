@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -234,16 +232,11 @@ public final class AgentOptions {
         if (value == null) {
             return ReportFormat.defaults();
         }
-        Set<ReportFormat> formats = new LinkedHashSet<>();
-        for (String name : value.split(":", -1)) {
-            ReportFormat f = ReportFormat.named(name);
-            if (f == null) {
-                throw new OptionException("Lapse: option '" + FORMATS + "' has '" + name + "', which is not one of "
-                        + ReportFormat.names() + " (separate several with ':')");
-            }
-            formats.add(f);
+        try {
+            return ReportFormat.parseList(value);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("Lapse: option '" + FORMATS + "' " + e.getMessage());
         }
-        return List.copyOf(formats);
     }
 
     private static int positiveInt(String key, String value) {

@@ -67,11 +67,7 @@ public final class Checker {
         // subject -> (listener -> registration), all by identity
         Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
         int awaitingGc = 0;
-        GraphWalk scopeOwn = null;
-        if (root != null) {
-            scopeOwn = new GraphWalk();
-            scopeOwn.walk(root, walkLimit, o -> { });
-        }
+        GraphWalk scopeOwn = null; // walked at the first candidate only: most scopes (tests) leave none
         for (Tracker.Ended e : ended) {
             EndOfLife end = e.record.end();
             Object owner = e.record.owner();
@@ -81,9 +77,17 @@ public final class Checker {
             for (Registration r : e.registrations) {
                 Object subject = r.subject();
                 Object listener = r.listener();
-                if (subject == null || listener == null || !which.test(r)
-                        || scopeOwn != null && scopeOwn.seen(subject)) {
+                if (subject == null || listener == null || !which.test(r)) {
                     continue;
+                }
+                if (root != null) {
+                    if (scopeOwn == null) {
+                        scopeOwn = new GraphWalk();
+                        scopeOwn.walk(root, walkLimit, o -> { });
+                    }
+                    if (scopeOwn.seen(subject)) {
+                        continue;
+                    }
                 }
                 if (fullGcs <= end.majorGcsBefore()) {
                     awaitingGc++;

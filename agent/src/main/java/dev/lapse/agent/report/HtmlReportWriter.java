@@ -163,7 +163,7 @@ public final class HtmlReportWriter {
         b.append("<svg class=\"chain\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" role=\"img\" aria-label=\"reference chain from subject to owner\">")
-                .append("<defs><marker id=\"arrow").append(g.get("signature").string(""))
+                .append("<defs><marker id=\"arrow").append(esc(g.get("signature").string("")))
                 .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
                         + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>"
                         + "</defs>");

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Class and frame names as people read them, and the stable forms used in signatures. */
 final class Names {
     /** Frames that are never where a leak is made or fixed: the JDK, test runners, Lapse itself. */
-    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+    private static final List<String> NOT_APPLICATION = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "dev.lapse.Lapse", "dev.lapse.junit5.Lapse", "org.junit.", "org.opentest4j.", "org.apache.maven.surefire.",
             "org.gradle.", "worker.org.gradle.");
     private static final int MAX_APP_FRAMES = 10;
@@ -148,8 +148,8 @@ final class Names {
     }
 
     /** Frames of the JDK, of test runners, and of Lapse's own API and JUnit extension. */
-    static boolean isJdkFrame(StackTraceElement f) {
-        for (String p : JDK_PREFIXES) {
+    static boolean isFrameworkFrame(StackTraceElement f) {
+        for (String p : NOT_APPLICATION) {
             if (f.getClassName().startsWith(p)) {
                 return true;
             }
@@ -158,13 +158,13 @@ final class Names {
     }
 
     /**
-     * The frames to show: application frames (not the JDK's) in order, at most ten; the stack as it is when it
+     * The frames to show: application frames (not the JDK's, a test runner's or Lapse's) in order, at most ten; the stack as it is when it
      * has none.
      */
     static List<StackTraceElement> applicationFrames(List<StackTraceElement> frames) {
         List<StackTraceElement> app = new ArrayList<>();
         for (StackTraceElement f : frames) {
-            if (!isJdkFrame(f)) {
+            if (!isFrameworkFrame(f)) {
                 app.add(f);
                 if (app.size() == MAX_APP_FRAMES) {
                     break;

@@ -1,7 +1,9 @@
 package dev.lapse.agent.report;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The report files Lapse can write, chosen with the {@code formats=} option. All render the JSON document. */
@@ -54,6 +56,24 @@ public enum ReportFormat {
             }
         }
         return null;
+    }
+
+    /**
+     * Reads a {@code :}-separated list such as {@code json:txt:html}, in order, without repeats.
+     *
+     * @throws IllegalArgumentException {@code has 'pdf', which is not one of json, txt, html, sarif}
+     */
+    public static List<ReportFormat> parseList(String value) {
+        Set<ReportFormat> formats = new LinkedHashSet<>();
+        for (String name : value.split(":", -1)) {
+            ReportFormat f = named(name);
+            if (f == null) {
+                throw new IllegalArgumentException("has '" + name + "', which is not one of " + names()
+                        + " (separate several with ':')");
+            }
+            formats.add(f);
+        }
+        return List.copyOf(formats);
     }
 
     /** {@code json, txt, html, sarif}. */

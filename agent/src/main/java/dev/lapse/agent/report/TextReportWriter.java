@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.track.EndOfLife;
 import java.util.List;
 
 /**
@@ -107,7 +108,7 @@ public final class TextReportWriter {
      * {@code test ViewTest.opens() ended}.
      */
     static String ended(JsonValue end) {
-        if ("scope-end".equals(end.get("signal").string())) {
+        if (EndOfLife.SCOPE_END.equals(end.get("signal").string())) {
             return end.get("reason").string("the scope") + " ended";
         }
         String method = end.get("method").string();
