@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,35 @@ class ReportFormatsIT {
         assertTrue(image.get("retained.bytes").number() > onceBytes);
         assertEquals(15, groups.get(1).get("count").number());
         assertTrue(Files.readString(out.resolve("lapse-report.txt")).contains("merged from 2 reports"));
+    }
+
+    @Test
+    void jvms_sharing_out_leave_the_merged_report_of_the_run_and_drop_an_earlier_runs() throws Exception {
+        Path out = Files.createTempDirectory("lapse-shared-");
+        Path stale = out.resolve("jvms").resolve("1");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("run"), "1@an-earlier-build");
+        Files.writeString(stale.resolve("lapse-report.json"), "{\"schema\": 1, \"findings\": []}");
+
+        // two forks finishing together, as Surefire's forkCount=2 does: neither may lose the other's findings
+        CompletableFuture<ForkedJvm.Result> once = CompletableFuture.supplyAsync(
+                () -> ForkedJvm.main(Retained.class).reportDir(out).agentOptions("shared=true").run());
+        CompletableFuture<ForkedJvm.Result> twice = CompletableFuture.supplyAsync(
+                () -> ForkedJvm.main(Retained.class).args("2").reportDir(out).agentOptions("shared=true").run());
+        once.get().assertSuccess();
+        twice.get().assertSuccess();
+
+        assertFalse(Files.exists(stale), "the earlier run's report is deleted, not merged");
+        try (Stream<Path> jvms = Files.list(out.resolve("jvms"))) {
+            assertEquals(2, jvms.count());
+        }
+        JsonValue merged = JsonValue.parse(Files.readString(out.resolve("lapse-report.json")));
+        assertEquals("merge", merged.get("jvm.mode").string());
+        assertEquals(2, merged.get("sources").list().size(), merged.toJson());
+        assertEquals(18, merged.get("stats.findings").number());
+        assertTrue(Files.readString(out.resolve("lapse-report.txt")).contains("merged from 2 reports"));
+        String log = once.get().stderr + twice.get().stderr;
+        assertTrue(log.contains("Merged with the reports of 1 other JVM(s) of this run."), log);
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class AgentOptions {
     public static final String WALK_TIMEOUT = "walkTimeout";
     /** Report files to write, {@code :}-separated: {@code json}, {@code txt}, {@code html}, {@code sarif}. Default {@code json:txt}. */
     public static final String FORMATS = "formats";
+    /**
+     * Whether several JVMs of one run (forked test JVMs) report into {@code out}: each keeps its own report under
+     * {@code out/jvms/PID/} and the merge of all of them is written to {@code out}. Default {@code false}.
+     */
+    public static final String SHARED = "shared";
     /** The agent's log level on standard error: {@code debug}, {@code info}, {@code warn}, {@code error}, {@code off}. Default {@code info}. */
     public static final String LOG = "log";
 
@@ -48,7 +53,8 @@ public final class AgentOptions {
     static final int DEFAULT_WALK_LIMIT = 1_000_000;
 
     private static final List<String> KEYS =
-            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, FORMATS, LOG);
+            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, FORMATS, SHARED,
+                    LOG);
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "off");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$.*?]+");
@@ -64,6 +70,7 @@ public final class AgentOptions {
     private final int walkLimit;
     private final Duration walkTimeout;
     private final List<ReportFormat> formats;
+    private final boolean shared;
     private final String log;
 
     private AgentOptions(Map<String, String> given) {
@@ -77,6 +84,7 @@ public final class AgentOptions {
         this.walkLimit = positiveInt(WALK_LIMIT, given.getOrDefault(WALK_LIMIT, "" + DEFAULT_WALK_LIMIT));
         this.walkTimeout = duration(WALK_TIMEOUT, given.getOrDefault(WALK_TIMEOUT, "5s"));
         this.formats = formats(given.get(FORMATS));
+        this.shared = bool(SHARED, given.getOrDefault(SHARED, "false"));
         this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
     }
 
@@ -158,6 +166,11 @@ public final class AgentOptions {
         return formats;
     }
 
+    /** Whether {@code out} is shared by the JVMs of one run and holds their merged report. */
+    public boolean shared() {
+        return shared;
+    }
+
     /** The options as given, in canonical form: the argument that would produce them. */
     @Override
     public String toString() {
@@ -198,6 +211,7 @@ public final class AgentOptions {
         m.put(WALK_LIMIT, Integer.toString(walkLimit));
         m.put(WALK_TIMEOUT, walkTimeout.toMillis() + "ms");
         m.put(FORMATS, formats.stream().map(ReportFormat::option).collect(Collectors.joining(":")));
+        m.put(SHARED, Boolean.toString(shared));
         m.put(LOG, log);
         return m;
     }

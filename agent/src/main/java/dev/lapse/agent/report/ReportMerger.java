@@ -99,6 +99,11 @@ public final class ReportMerger {
         sources.add(source);
     }
 
+    /** Adds a note to the merged report, kept once like the notes of the reports merged. */
+    public void note(String text) {
+        notes.add(text);
+    }
+
     /** The merged document: biggest retained size first, then the largest count, as in one JVM's report. */
     public JsonValue merged() {
         List<Map<String, Object>> sorted = new ArrayList<>(groups.values());

@@ -14,6 +14,7 @@ import dev.lapse.agent.report.JfrEvents;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.agent.report.Report;
 import dev.lapse.agent.report.ReportFiles;
+import dev.lapse.agent.report.SharedReportDir;
 import dev.lapse.agent.report.TextReportWriter;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
@@ -132,7 +133,15 @@ public final class LapseRuntime implements Controlled {
             }
             JsonValue doc = report.toDocument();
             lastSummary = TextReportWriter.summary(doc);
-            target.write(doc);
+            if (target == files && options.shared()) {
+                int jvms = new SharedReportDir(files, Long.toString(ProcessHandle.current().pid()),
+                        SharedReportDir.currentRun()).write(doc, version, System.currentTimeMillis());
+                if (jvms > 1) {
+                    lastSummary += " Merged with the reports of " + (jvms - 1) + " other JVM(s) of this run.";
+                }
+            } else {
+                target.write(doc);
+            }
         } catch (IOException e) {
             LOG.error("could not write the report to {}: {}", dir, e.toString());
             return null;

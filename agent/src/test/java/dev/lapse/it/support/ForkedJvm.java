@@ -25,6 +25,7 @@ public final class ForkedJvm {
     private final List<String> programArgs = new ArrayList<>();
     private String agentOptions;
     private boolean withAgent = true;
+    private Path reportDir;
     /** What follows the JVM options: {@code -cp CLASSES Main} or {@code -jar JAR}. */
     private final List<String> launch;
 
@@ -53,6 +54,12 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** Report files go to {@code dir} instead of a fresh temporary directory. */
+    public ForkedJvm reportDir(Path dir) {
+        this.reportDir = dir;
+        return this;
+    }
+
     /** Runs without {@code -javaagent}. */
     public ForkedJvm withoutAgent() {
         this.withAgent = false;
@@ -69,10 +76,10 @@ public final class ForkedJvm {
         return this;
     }
 
-    /** Runs the JVM to its end; report files go to a fresh temporary directory. */
+    /** Runs the JVM to its end; report files go to a fresh temporary directory unless {@link #reportDir} says. */
     public Result run() {
         try {
-            Path out = Files.createTempDirectory("lapse-it-");
+            Path out = reportDir != null ? reportDir : Files.createTempDirectory("lapse-it-");
             List<String> cmd = command(out);
             Process p = new ProcessBuilder(cmd).start();
             p.getOutputStream().close();
