@@ -21,8 +21,7 @@ done
 
 if $build; then
   echo "== building the agent, the demo and the benchmarks"
-  mvn -B -q -ntp -Dstyle.color=never -DskipTests package
-  mvn -B -q -ntp -Dstyle.color=never -f bench/pom.xml package
+  mvn -B -q -ntp -Dstyle.color=never -Pbench -DskipTests package
 fi
 for jar in agent/target/lapse-agent.jar demo-app/target/lapse-demo.jar bench/target/lapse-bench.jar; do
   [ -f "$jar" ] || { echo "bench.sh: $jar is missing; run without --no-build" >&2; exit 1; }

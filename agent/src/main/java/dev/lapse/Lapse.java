@@ -74,10 +74,16 @@ public final class Lapse {
      *                lives and dies with the scope, so registrations on it are no leak; {@code null} for none
      * @param signals the signals that count, comma-separated ({@code scope-end,lifecycle-end,explicit}); {@code null}
      *                for all
+     * @param defer   whether the check may leave its candidates to the check of an enclosing scope when none of
+     *                their subjects is known to be older than the scope (no other scope registered on it, no static
+     *                field of its class, the owner's or the root's holds it): then no collection runs now, and the
+     *                enclosing scope's check (with {@code nested}) confirms them. Findings a check reports are not
+     *                reported again by an enclosing scope's check.
      */
-    public static Optional<String> checkScope(String scope, boolean nested, Object root, String signals) {
-        Object text = call("checkScope", new Class<?>[] {String.class, boolean.class, Object.class, String.class},
-                scope, nested, root, signals);
+    public static Optional<String> checkScope(String scope, boolean nested, Object root, String signals,
+            boolean defer) {
+        Object text = call("checkScope", new Class<?>[] {String.class, boolean.class, Object.class, String.class,
+                boolean.class}, scope, nested, root, signals, defer);
         return text instanceof String ? Optional.of((String) text) : Optional.empty();
     }
 

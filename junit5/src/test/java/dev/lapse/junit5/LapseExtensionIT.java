@@ -65,6 +65,20 @@ class LapseExtensionIT {
     }
 
     @Test
+    void a_leak_onto_a_subject_not_known_to_outlive_the_test_fails_the_class_naming_the_method() {
+        Run run = run(true, "dev.lapse.junit5.fixtures.DeferredFixture");
+        assertEquals("SUCCESSFUL", run.status("DeferredFixture.leaksOntoAServiceBus()"), run.toString());
+        assertEquals("SUCCESSFUL", run.status("DeferredFixture.opensViewsOnItsOwnBuses()"), run.toString());
+        assertEquals("FAILED", run.status("DeferredFixture"), run.toString());
+        String message = run.message("DeferredFixture");
+        assertTrue(message.contains("Lapse: DeferredFixture left lapsed listeners behind:"), message);
+        assertTrue(message.contains("scope-end  x1"), message);
+        assertTrue(message.contains("left behind by test DeferredFixture.leaksOntoAServiceBus()"), message);
+        assertTrue(message.contains("at DeferredFixture.leaksOntoAServiceBus (DeferredFixture.java:"), message);
+        assertFalse(message.contains("opensViewsOnItsOwnBuses"), message);
+    }
+
+    @Test
     void report_mode_passes_and_publishes_and_off_checks_nothing() {
         Run run = run(true, "dev.lapse.junit5.fixtures.ReportModeFixture");
         assertEquals("SUCCESSFUL", run.status("ReportModeFixture.leaksButPasses()"), run.toString());

@@ -39,9 +39,10 @@ public final class LapseHook {
          * Checks the registrations made in {@code scope} (and, with {@code nested}, in scopes whose name starts
          * with it) whose owners' scope ended; returns the findings as text, or {@code null} when there are none.
          * Subjects reachable from {@code root} (the test instance) are the scope's own and not counted.
-         * {@code signals}, comma-separated, limits the findings to those signals; {@code null} for all.
+         * {@code signals}, comma-separated, limits the findings to those signals; {@code null} for all. With
+         * {@code defer}, candidates on subjects not known to be older than the scope are left to a later check.
          */
-        String checkScope(String scope, boolean nested, Object root, String signals);
+        String checkScope(String scope, boolean nested, Object root, String signals, boolean defer);
     }
 
     private static volatile Sink sink;
@@ -155,9 +156,9 @@ public final class LapseHook {
     }
 
     /** See {@code dev.lapse.Lapse#checkScope}; {@code null} when there is nothing to say or no agent. */
-    public static String checkScope(String scope, boolean nested, Object root, String signals) {
+    public static String checkScope(String scope, boolean nested, Object root, String signals, boolean defer) {
         Sink s = sink;
-        return s == null || scope == null ? null : s.checkScope(scope, nested, root, signals);
+        return s == null || scope == null ? null : s.checkScope(scope, nested, root, signals, defer);
     }
 
     /** Uncounts the call; returns the sink when it was the outermost one. */

@@ -23,6 +23,8 @@ import java.util.function.Predicate;
  * No finding without both. Walks are grouped by subject, so a subject with many listeners is walked once.
  */
 public final class Checker {
+    private static final Predicate<Registration> ALL = r -> true;
+
     private final Tracker tracker;
     private final ApiCatalog catalog;
     private final OwnerResolver owners;
@@ -46,19 +48,24 @@ public final class Checker {
      * @param forceGc whether to ask for a full collection first ({@code System.gc()})
      */
     public CheckResult check(boolean forceGc) {
-        return check(forceGc, r -> true, null);
+        return check(forceGc, ALL, null, false);
     }
 
     /**
-     * Checks only the registrations {@code which} accepts, for a scope (a test) that ended.
+     * Checks only the registrations {@code which} accepts, for a scope (a test) that ended. Registrations it
+     * reports forget their scope, so that the check of an enclosing scope does not report them again.
      *
      * @param root an object whose own graph (the test instance's fields, and what they hold) is the scope's: a
      *             subject reachable from it lives and dies with the scope and is no evidence; {@code null} for none
+     * @param deferLocal whether to leave the candidates unconfirmed, for a later check of an enclosing scope, when
+     *             none of their subjects is known to be older than the scope: a full collection costs tens of
+     *             milliseconds, and most registrations a test leaves are on subjects the test made itself
      */
-    public CheckResult check(boolean forceGc, Predicate<Registration> which, Object root) {
+    public CheckResult check(boolean forceGc, Predicate<Registration> which, Object root, boolean deferLocal) {
         long start = System.nanoTime();
         boolean gcHappened = false;
-        if (forceGc && anyCandidate(tracker.ended(), which)) {
+        List<Tracker.Ended> before = tracker.ended();
+        if (forceGc && anyCandidate(before, which) && (!deferLocal || anyOlderSubject(before, which, root))) {
             gcHappened = gc.forceFullGc(); // only when there is something to confirm: a scope check runs per test
         }
         List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
@@ -101,6 +108,7 @@ public final class Checker {
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
         List<Finding> findings = new ArrayList<>();
+        List<Registration> reported = new ArrayList<>();
         RetainedEstimate retained = new RetainedEstimate(bySubject.keySet());
         int notHeld = 0;
         int undecided = 0;
@@ -121,8 +129,10 @@ public final class Checker {
                     toListener = List.of(new Step(((Class<?>) subject).getName(), "(static registry)",
                             c.getKey().getClass().getName()));
                     findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false, retained));
+                    reported.add(c.getValue().registration);
                 } else if (toListener != null) {
                     findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true, retained));
+                    reported.add(c.getValue().registration);
                 } else if (budget.exhausted()) {
                     undecided++;
                 } else {
@@ -130,8 +140,51 @@ public final class Checker {
                 }
             }
         }
+        if (which != ALL) {
+            reported.forEach(Registration::scopeReported);
+        }
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Whether a candidate's subject is known to be older than the scope: other scopes (or no scope) registered on
+     * it, or a static field of its class, of the owner's class or of the scope's root holds it.
+     */
+    private boolean anyOlderSubject(List<Tracker.Ended> ended, Predicate<Registration> which, Object root) {
+        Set<Object> sharedSubjects = null;
+        for (Tracker.Ended e : ended) {
+            Object owner = e.record.owner();
+            for (Registration r : e.registrations) {
+                Object subject = r.subject();
+                if (owner == null || subject == null || !which.test(r)) {
+                    continue;
+                }
+                if (subject instanceof Class || heldStatically(subject, subject.getClass())
+                        || heldStatically(subject, owner.getClass())
+                        || (root != null && heldStatically(subject, root.getClass()))) {
+                    return true;
+                }
+                if (sharedSubjects == null) {
+                    sharedSubjects = tracker.subjectsOf(which.negate());
+                }
+                if (sharedSubjects.contains(subject)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean heldStatically(Object value, Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : ReferenceFields.staticOf(c)) {
+                if (ReferenceFields.read(f, null) == value) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean anyCandidate(List<Tracker.Ended> ended, Predicate<Registration> which) {

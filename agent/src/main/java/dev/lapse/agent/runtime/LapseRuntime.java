@@ -166,11 +166,11 @@ public final class LapseRuntime implements Controlled {
      *
      * @return the findings as text (one block per group), or {@code null} when there are none
      */
-    synchronized String checkScope(String scope, boolean nested, Object root, String signals) {
+    synchronized String checkScope(String scope, boolean nested, Object root, String signals, boolean defer) {
         Predicate<Registration> inScope = r -> r.scope() != null
                 && (nested ? r.scope().startsWith(scope) : r.scope().equals(scope));
         selfTest();
-        CheckResult check = checker.check(options.gc(), inScope, root);
+        CheckResult check = checker.check(options.gc(), inScope, root, defer);
         if (signals != null) {
             List<String> wanted = Arrays.asList(signals.split(","));
             check = check.only(f -> wanted.contains(f.end.signal()));

@@ -30,7 +30,7 @@ final class TrackingSink implements LapseHook.Sink {
 
     /** Checks the registrations of one scope; see {@link LapseHook.Sink#checkScope}. */
     interface ScopeChecker {
-        String check(String scope, boolean nested, Object root, String signals);
+        String check(String scope, boolean nested, Object root, String signals, boolean defer);
     }
 
     @Override
@@ -93,9 +93,9 @@ final class TrackingSink implements LapseHook.Sink {
     }
 
     @Override
-    public String checkScope(String scope, boolean nested, Object root, String signals) {
+    public String checkScope(String scope, boolean nested, Object root, String signals, boolean defer) {
         try {
-            return scopes.check(scope, nested, root, signals);
+            return scopes.check(scope, nested, root, signals, defer);
         } catch (Throwable t) {
             failed("scope check", t);
             return null;

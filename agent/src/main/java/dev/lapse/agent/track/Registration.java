@@ -5,7 +5,8 @@ import java.lang.ref.WeakReference;
 /**
  * One add call: a weak reference to the listener carrying the facts of the registration (the
  * {@code KeyedWeakReference} shape). The subject is held weakly too; nothing here keeps application objects
- * alive. Immutable. Not queued: a registration whose listener or subject was collected is purged the next time
+ * alive. Immutable but for its scope, which a scope check forgets once it has reported the registration. Not
+ * queued: a registration whose listener or subject was collected is purged the next time
  * its owner's record is touched or checked, which saves a queue entry per registration.
  */
 public final class Registration extends WeakReference<Object> {
@@ -14,7 +15,7 @@ public final class Registration extends WeakReference<Object> {
     private final Site site;
     private final int seconds; // since the epoch; an int keeps the record at 48 bytes, and seconds are enough
     private final String thread;
-    private final String scope;
+    private String scope; // written and read by scope checks only, which run one at a time
 
     Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
             String scope) {
@@ -30,6 +31,14 @@ public final class Registration extends WeakReference<Object> {
     /** The scope (a test) that was running on the registering thread, or {@code null}. */
     public String scope() {
         return scope;
+    }
+
+    /**
+     * Forgets the scope once a scope check has reported this registration: the check of an enclosing scope (the
+     * test class after its methods) does not report it a second time. The JVM's report still has it.
+     */
+    public void scopeReported() {
+        scope = null;
     }
 
     /** The listener, or {@code null} once collected. */

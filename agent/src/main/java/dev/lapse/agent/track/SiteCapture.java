@@ -27,8 +27,15 @@ public final class SiteCapture {
         }
     };
 
-    /** The site of a registration through {@code apiId} of a listener of class {@code listenerClass}. */
-    public Site registration(int apiId, Class<?> listenerClass) {
+    /**
+     * The site of a registration through {@code apiId} of a listener of class {@code listenerClass}. Inside a
+     * scope (a test) the stack is always walked: the cached site's outer frames would name the test that
+     * registered first, and a finding must name its own.
+     */
+    public Site registration(int apiId, Class<?> listenerClass, boolean inScope) {
+        if (inScope) {
+            return walk(1);
+        }
         State state = slots.get(listenerClass).state(apiId);
         Site stable = state.stable;
         if (stable != null && (++state.calls % RECHECK_EVERY) != 0) {

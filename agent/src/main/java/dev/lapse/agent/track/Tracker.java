@@ -3,8 +3,12 @@ package dev.lapse.agent.track;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Tracks every registration through weak references, keyed by owner (DESIGN.md section 2, "Track"), and
@@ -53,8 +57,9 @@ public final class Tracker {
             stats.dropped.increment();
             return;
         }
-        Registration r = new Registration(listener, subject, apiId, sites.registration(apiId, listener.getClass()),
-                clock.getAsLong(), Thread.currentThread().getName(), scope);
+        Site site = sites.registration(apiId, listener.getClass(), scope != null);
+        Registration r = new Registration(listener, subject, apiId, site, clock.getAsLong(),
+                Thread.currentThread().getName(), scope);
         int purged = table.withRecord(owner, record -> record.add(r));
         stats.tracked.addAndGet(1 - purged);
     }
@@ -115,6 +120,21 @@ public final class Tracker {
             return record.size() > 0;
         });
         stats.signals.add(signalled[0]);
+    }
+
+    /** The subjects of the live registrations that {@code which} accepts, by identity. */
+    public Set<Object> subjectsOf(Predicate<Registration> which) {
+        Set<Object> subjects = Collections.newSetFromMap(new IdentityHashMap<>());
+        table.forEach(record -> {
+            for (Registration r : record.snapshot()) {
+                Object subject = r.subject();
+                if (subject != null && which.test(r)) {
+                    subjects.add(subject);
+                }
+            }
+            return record.size() > 0;
+        });
+        return subjects;
     }
 
     /** Owners with an end-of-life signal and registrations left, each with a snapshot of its registrations. */
