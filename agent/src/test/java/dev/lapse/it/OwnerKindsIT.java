@@ -109,7 +109,7 @@ class OwnerKindsIT {
         assertEquals("weak-wrapper", f.get("recommendation.kind").string());
         String code = code(f);
         assertTrue(code.contains("private final Subjects.TickListener listener"), code);
-        assertTrue(code.contains("addTickListener(new WeakTickListener("), code);
+        assertTrue(code.contains("addTickListener(WeakListener.of(Subjects.TickListener.class, listener))"), code);
         assertTrue(f.get("recommendation.summary").string().contains("no remove method"));
     }
 

@@ -67,7 +67,7 @@ class DemoIT {
             String code = f.get("recommendation.code").string();
             if (owner.endsWith("SessionMonitor")) {
                 assertEquals("weak-wrapper", kind, code);
-                assertTrue(code.contains("new WeakHeartbeatListener(listener)"), code);
+                assertTrue(code.contains("WeakListener.of(HeartbeatListener.class, listener)"), code);
             } else {
                 assertEquals("remove-call", kind, code);
             }

@@ -47,13 +47,12 @@ final class Recommendation {
                     + api.name() + " has no remove method:");
             code.add("private final " + listenerType + " " + (needsField ? "listener" : listener)
                     + " = /* the listener registered" + registeredAt + " */;");
-            String wrapperType = "Weak" + innermost(api.listenerType());
-            String wrapper = "new " + wrapperType + "("
+            String wrapper = "WeakListener.of(" + listenerType + ".class, "
                     + (needsField ? "listener" : listener) + ")";
             code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper)
                     + ");");
-            code.add("// " + wrapperType + " holds the listener in a "
-                    + "WeakReference and forwards to it while it is set.");
+            code.add("// WeakListener (dev.lapse:lapse-weak, no dependencies) holds the listener weakly and forwards to"
+                    + " it while the field above keeps it.");
             return new Recommendation("weak-wrapper", owner + " is kept alive by " + Names.source(f.subjectClass)
                     + " through " + api.name() + ", which has no remove method: register a weak wrapper and keep"
                     + " the listener in a field of " + owner + ".", where, String.join("\n", code));
@@ -92,11 +91,6 @@ final class Recommendation {
         StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
         return caller == null ? new String[] {f.ownerClass, "close"}
                 : new String[] {caller.getClassName(), caller.getMethodName()};
-    }
-
-    /** {@code TickListener} for {@code com.acme.Clock$TickListener}. */
-    private static String innermost(String binaryName) {
-        return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
     }
 
     /** Arguments of a call with the listener in its place: keys stay as they were when added. */

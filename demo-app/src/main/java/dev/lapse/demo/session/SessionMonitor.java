@@ -1,5 +1,7 @@
 package dev.lapse.demo.session;
 
+import dev.lapse.weak.WeakListener;
+
 /** Shows whether the connection is alive while a user session is open. */
 public final class SessionMonitor implements AutoCloseable {
     /** The fix: the monitor holds its listener strongly, the heartbeat only weakly. */
@@ -8,7 +10,7 @@ public final class SessionMonitor implements AutoCloseable {
 
     public SessionMonitor(Heartbeat heartbeat, boolean fixed) {
         if (fixed) {
-            heartbeat.addHeartbeatListener(new WeakHeartbeatListener(onBeat));
+            heartbeat.addHeartbeatListener(WeakListener.of(HeartbeatListener.class, onBeat));
         } else {
             heartbeat.addHeartbeatListener(sequence -> lastBeat = sequence);
         }
