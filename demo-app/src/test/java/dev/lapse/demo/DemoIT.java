@@ -35,7 +35,9 @@ class DemoIT {
         Map<String, String> relationByOwner = new TreeMap<>();
         Map<String, String> methodByOwner = new TreeMap<>();
         for (JsonValue f : r.findings()) {
-            assertEquals("lifecycle-end", f.get("signal").string(), r.text());
+            // the Mailer "removes" its listener with a second this::onOrder: the failed removal is its signal
+            assertEquals(f.get("owner.class").string().endsWith(".Mailer") ? "ineffective-removal" : "lifecycle-end",
+                    f.get("signal").string(), r.text());
             assertEquals(3, f.get("count").number(), r.text());
             assertTrue(f.get("chain").list().size() >= 1, r.text());
             String owner = f.get("owner.class").string();

@@ -85,6 +85,11 @@ final class Recommendation {
      */
     private static String[] lifecyclePlace(Finding f) {
         String method = f.end.method();
+        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(f.end.signal())) {
+            StackTraceElement at = Story.endFrame(f); // the remove call's caller: where the right call belongs
+            return at == null ? new String[] {f.ownerClass, "close"} : new String[] {at.getClassName(),
+                    at.getMethodName()};
+        }
         if (method != null) {
             return new String[] {f.ownerClass, method.substring(method.indexOf('#') + 1)};
         }

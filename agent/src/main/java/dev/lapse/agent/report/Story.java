@@ -47,6 +47,10 @@ final class Story {
             return "declared collectable" + reason + where;
         }
         String method = end.method() == null ? "?" : end.method().substring(end.method().indexOf('#') + 1);
+        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(end.signal())) {
+            return "called " + method + "(…)" + where + " with another instance of the listener, which removed"
+                    + " nothing";
+        }
         return Names.pastTense(method) + where;
     }
 

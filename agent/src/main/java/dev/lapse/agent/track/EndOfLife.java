@@ -7,6 +7,12 @@ public final class EndOfLife {
     public static final String EXPLICIT = "explicit";
     /** The scope (a test) that made the registration ended; the reason names the scope. */
     public static final String SCOPE_END = "scope-end";
+    /**
+     * The owner called a remove method on a subject it is registered on, with another instance of its listener's
+     * class ({@code this::onEvent} twice is two objects): the removal removed nothing. The method is the remove
+     * method.
+     */
+    public static final String INEFFECTIVE_REMOVAL = "ineffective-removal";
 
     private final String signal;
     private final String method;
@@ -24,7 +30,7 @@ public final class EndOfLife {
         this.majorGcsBefore = majorGcsBefore;
     }
 
-    /** {@link #LIFECYCLE_END}, {@link #EXPLICIT} or {@link #SCOPE_END}. */
+    /** {@link #LIFECYCLE_END}, {@link #EXPLICIT}, {@link #SCOPE_END} or {@link #INEFFECTIVE_REMOVAL}. */
     public String signal() {
         return signal;
     }

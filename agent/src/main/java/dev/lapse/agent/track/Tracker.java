@@ -80,7 +80,40 @@ public final class Tracker {
             // an unreachable weak reference needs no clearing
             stats.tracked.decrementAndGet();
             stats.removed.increment();
+        } else {
+            ineffective(remove, subject, listener);
         }
+    }
+
+    /**
+     * A removal that removed nothing: when the listener's owner is registered on the subject with another listener
+     * like it (same class, or both lambdas: each {@code this::onEvent} expression has a class of its own), through
+     * an add method this remove undoes, the owner meant to remove that one and failed (a second
+     * {@code this::onEvent}, a second {@code new Handler()}). A removal of a listener that was never added, with
+     * nothing like it registered, is ordinary defensive code and says nothing.
+     */
+    private void ineffective(ApiMethod remove, Object subject, Object listener) {
+        Object owner = owners.ownerOf(listener);
+        Class<?> type = listener.getClass();
+        Boolean stillThere = table.ifPresent(owner, record -> {
+            for (Registration r : record.snapshot()) {
+                Object registered = r.get();
+                ApiMethod add = catalog.get(r.apiId());
+                if (registered != null && registered != listener && alike(registered.getClass(), type)
+                        && r.subject() == subject && add != null && add.undoneBy(remove)) {
+                    return Boolean.TRUE;
+                }
+            }
+            return null;
+        });
+        if (stillThere != null) {
+            signal(owner, new EndOfLife(EndOfLife.INEFFECTIVE_REMOVAL, remove.display(), null, sites.here(),
+                    clock.getAsLong(), majorGcCount.getAsLong()));
+        }
+    }
+
+    private static boolean alike(Class<?> a, Class<?> b) {
+        return a == b || (a.isHidden() && b.isHidden() && a.isSynthetic() == b.isSynthetic());
     }
 
     /** A lifecycle-ending method returned on {@code owner}. */
@@ -178,7 +211,10 @@ public final class Tracker {
 
     private void signal(Object owner, EndOfLife end) {
         if (table.ifPresent(owner, record -> {
-            record.end(end);
+            EndOfLife before = record.end();
+            if (before == null || !EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())) {
+                record.end(end); // the failed removal says more than the lifecycle end that usually follows it
+            }
             return Boolean.TRUE;
         }) != null) {
             stats.signals.increment();
