@@ -35,7 +35,8 @@ class AgentOptionsTest {
     @Test
     void every_key_is_read(@TempDir Path dir) {
         AgentOptions o = AgentOptions.parse("out=" + dir + ",lifecycle=teardown:unbind,excludes=com.acme.*:*Test,"
-                + "maxTracked=7,gc=false,exitTimeout=2m,walkLimit=99,walkTimeout=500ms,log=debug,formats=html:sarif:html");
+                + "maxTracked=7,gc=false,exitTimeout=2m,walkLimit=99,walkTimeout=500ms,log=debug,formats=html:sarif:html,"
+                + "shared=true");
         assertEquals(dir.toAbsolutePath(), o.out().toAbsolutePath());
         assertEquals(List.of("teardown", "unbind"), o.lifecycle());
         assertEquals(List.of("com.acme.*", "*Test"), o.excludes());
@@ -47,6 +48,8 @@ class AgentOptionsTest {
         assertEquals("debug", o.log());
         assertEquals(List.of(ReportFormat.HTML, ReportFormat.SARIF), o.formats());
         assertEquals("html:sarif", o.effective().get("formats"));
+        assertTrue(o.shared());
+        assertFalse(AgentOptions.defaults().shared());
     }
 
     @Test
@@ -64,6 +67,7 @@ class AgentOptionsTest {
         "maxTracked=0        | option 'maxTracked' has bad value '0'",
         "walkLimit=-1        | option 'walkLimit' has bad value '-1'",
         "gc=maybe            | option 'gc' has bad value 'maybe': expected true or false",
+        "shared=yes          | option 'shared' has bad value 'yes': expected true or false",
         "exitTimeout=soon    | option 'exitTimeout' has bad value 'soon'",
         "walkTimeout=0s      | option 'walkTimeout' has bad value '0s'",
         "log=loud            | option 'log' has bad value 'loud'",
