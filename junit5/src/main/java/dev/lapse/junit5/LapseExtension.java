@@ -32,7 +32,7 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
 
     private static final AtomicBoolean TOLD = new AtomicBoolean();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LapseExtension.class);
-    private static final String PREVIOUS = "previous-scope";
+    private static final String BEGAN = "began";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -71,18 +71,28 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
         if (s.mode == LapseCheck.Mode.OFF || !agentLoaded()) {
             return;
         }
-        String previous = Lapse.beginScope(context.getUniqueId());
-        context.getStore(NAMESPACE).put(PREVIOUS, previous == null ? "" : previous);
+        context.getStore(NAMESPACE).put(BEGAN, new Began(Lapse.beginScope(context.getUniqueId()), s));
     }
 
     /** Ends the context's scope; returns its settings, or {@code null} when it was not checked. */
     private static Settings end(ExtensionContext context, String description) {
-        String previous = context.getStore(NAMESPACE).remove(PREVIOUS, String.class);
-        if (previous == null) {
+        Began began = context.getStore(NAMESPACE).remove(BEGAN, Began.class);
+        if (began == null) {
             return null; // never began: off, or no agent
         }
-        Lapse.endScope(context.getUniqueId(), description, previous.isEmpty() ? null : previous);
-        return Settings.of(context);
+        Lapse.endScope(context.getUniqueId(), description, began.previous);
+        return began.settings;
+    }
+
+    /** A scope that began: the one it replaced on the thread ({@code null} for none) and its settings. */
+    private static final class Began {
+        final String previous;
+        final Settings settings;
+
+        Began(String previous, Settings settings) {
+            this.previous = previous;
+            this.settings = settings;
+        }
     }
 
     private static void report(ExtensionContext context, Settings s, Optional<String> findings) {

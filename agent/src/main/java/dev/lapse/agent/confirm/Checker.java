@@ -64,9 +64,11 @@ public final class Checker {
     public CheckResult check(boolean forceGc, Predicate<Registration> which, Object root, boolean deferLocal) {
         long start = System.nanoTime();
         boolean gcHappened = false;
-        List<Tracker.Ended> before = tracker.ended();
-        if (forceGc && anyCandidate(before, which) && (!deferLocal || anyOlderSubject(before, which, root))) {
-            gcHappened = gc.forceFullGc(); // only when there is something to confirm: a scope check runs per test
+        if (forceGc) {
+            List<Tracker.Ended> before = tracker.ended();
+            if (anyCandidate(before, which) && (!deferLocal || anyOlderSubject(before, which, root))) {
+                gcHappened = gc.forceFullGc(); // only when there is something to confirm: scope checks run per test
+            }
         }
         List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
         long fullGcs = gc.fullCount();
@@ -178,13 +180,21 @@ public final class Checker {
 
     private static boolean heldStatically(Object value, Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : ReferenceFields.staticOf(c)) {
-                if (ReferenceFields.read(f, null) == value) {
-                    return true;
-                }
+            if (staticFieldHolding(c, value) != null) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The static field of {@code type} (not its supertypes) that holds {@code value}, or {@code null}. */
+    private static Field staticFieldHolding(Class<?> type, Object value) {
+        for (Field f : ReferenceFields.staticOf(type)) {
+            if (ReferenceFields.read(f, null) == value) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static boolean anyCandidate(List<Tracker.Ended> ended, Predicate<Registration> which) {
@@ -225,10 +235,9 @@ public final class Checker {
             }
         }
         for (Class<?> c = holder.getClass(); c != null; c = enclosing(c)) {
-            for (Field f : ReferenceFields.staticOf(c)) {
-                if (ReferenceFields.read(f, null) == value) {
-                    return c.getSimpleName() + "." + f.getName();
-                }
+            Field f = staticFieldHolding(c, value);
+            if (f != null) {
+                return c.getSimpleName() + "." + f.getName();
             }
         }
         return null;

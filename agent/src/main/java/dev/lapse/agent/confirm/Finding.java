@@ -32,6 +32,19 @@ public final class Finding {
     /** Estimated bytes the owner keeps reachable, the owner included (see {@link RetainedEstimate}). */
     public final long retainedBytes;
 
+    /**
+     * The index of the chain step that reaches the registered listener (the first whose {@code to} is the
+     * listener's class), or {@code -1} when the chain does not show it.
+     */
+    public int listenerStep() {
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).to.equals(listenerClass)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
             String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
             String subjectField, String listenerField, long retainedBytes) {

@@ -95,16 +95,10 @@ public final class JsonReportWriter {
         frames(j, Names.applicationFrames(f.end.site().frames()));
         j.endObject();
         j.name("chain").beginArray();
-        boolean listenerSeen = false;
+        int listenerStep = f.listenerStep();
         for (int i = 0; i < f.chain.size(); i++) {
             Step s = f.chain.get(i);
-            String role = null;
-            if (i == f.chain.size() - 1) {
-                role = "owner";
-            } else if (!listenerSeen && s.to.equals(f.listenerClass)) {
-                role = "listener";
-            }
-            listenerSeen |= s.to.equals(f.listenerClass);
+            String role = i == f.chain.size() - 1 ? "owner" : i == listenerStep ? "listener" : null;
             j.beginObject().field("from", s.from).field("field", s.field).field("to", s.to).field("role", role)
                     .endObject();
         }

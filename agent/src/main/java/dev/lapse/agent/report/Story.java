@@ -21,13 +21,9 @@ final class Story {
                 break;
             default:
                 List<String> fields = new java.util.ArrayList<>();
-                boolean afterListener = false;
-                for (int i = 0; i < f.chain.size(); i++) {
-                    if (afterListener) {
-                        fields.add(f.chain.get(i).field);
-                    } else if (f.chain.get(i).to.equals(f.listenerClass)) {
-                        afterListener = true;
-                    }
+                int listenerStep = f.listenerStep();
+                for (int i = listenerStep < 0 ? f.chain.size() : listenerStep + 1; i < f.chain.size(); i++) {
+                    fields.add(f.chain.get(i).field);
                 }
                 how = listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
         }

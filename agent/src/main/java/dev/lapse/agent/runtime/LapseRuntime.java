@@ -65,6 +65,8 @@ public final class LapseRuntime implements Controlled {
     private final Tracker tracker;
     private final Checker checker;
     private final ReportFiles files;
+    /** With option {@code shared}: the run's JVMs report into {@link #files}; else {@code null}. */
+    private final SharedReportDir shared;
     private final TrackingSink sink;
     private final String version = Report.lapseVersion();
     private Instrumentation inst;
@@ -78,6 +80,8 @@ public final class LapseRuntime implements Controlled {
                 System::currentTimeMillis, gc::fullCount);
         this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout());
         this.files = new ReportFiles(options.out(), options.formats());
+        this.shared = options.shared() ? new SharedReportDir(files, Long.toString(ProcessHandle.current().pid()),
+                SharedReportDir.currentRun()) : null;
         this.sink = new TrackingSink(tracker, this::writeReportNow, this::checkScope);
     }
 
@@ -133,9 +137,8 @@ public final class LapseRuntime implements Controlled {
             }
             JsonValue doc = report.toDocument();
             lastSummary = TextReportWriter.summary(doc);
-            if (target == files && options.shared()) {
-                int jvms = new SharedReportDir(files, Long.toString(ProcessHandle.current().pid()),
-                        SharedReportDir.currentRun()).write(doc, version, System.currentTimeMillis());
+            if (target == files && shared != null) {
+                int jvms = shared.write(doc, version, System.currentTimeMillis());
                 if (jvms > 1) {
                     lastSummary += " Merged with the reports of " + (jvms - 1) + " other JVM(s) of this run.";
                 }

@@ -70,7 +70,8 @@ public final class Tracker {
         if (remove == null) {
             return;
         }
-        Registration undone = table.ifPresent(owners.ownerOf(listener), record -> record.remove(subject, listener,
+        Object owner = owners.ownerOf(listener);
+        Registration undone = table.ifPresent(owner, record -> record.remove(subject, listener,
                 addId -> {
                     ApiMethod add = catalog.get(addId);
                     return add != null && add.undoneBy(remove);
@@ -81,7 +82,7 @@ public final class Tracker {
             stats.tracked.decrementAndGet();
             stats.removed.increment();
         } else {
-            ineffective(remove, subject, listener);
+            ineffective(remove, subject, listener, owner);
         }
     }
 
@@ -92,8 +93,7 @@ public final class Tracker {
      * {@code this::onEvent}, a second {@code new Handler()}). A removal of a listener that was never added, with
      * nothing like it registered, is ordinary defensive code and says nothing.
      */
-    private void ineffective(ApiMethod remove, Object subject, Object listener) {
-        Object owner = owners.ownerOf(listener);
+    private void ineffective(ApiMethod remove, Object subject, Object listener, Object owner) {
         Class<?> type = listener.getClass();
         Boolean stillThere = table.ifPresent(owner, record -> {
             for (Registration r : record.snapshot()) {
