@@ -17,13 +17,20 @@ public final class LapseHook {
 
     /** What the agent does with the calls instrumented code makes. Implementations must never throw. */
     public interface Sink {
-        /** An add-style method returned normally. {@code subject} is the receiver, or the class for a static API. */
-        void added(int apiId, Object subject, Object listener);
+        /**
+         * An add-style method returned normally. {@code subject} is the receiver, or the class for a static API;
+         * {@code handle} what it returned when that undoes the registration ({@code Disposable}, ...), else
+         * {@code null}.
+         */
+        void added(int apiId, Object subject, Object listener, Object handle);
 
         /** A remove-style method returned normally. */
         void removed(int apiId, Object subject, Object listener);
 
-        /** A lifecycle-ending method (close, dispose, {@code @PreDestroy}, ...) returned normally on {@code owner}. */
+        /**
+         * A lifecycle-ending method (close, dispose, {@code @PreDestroy}, ...) or a handle's closing method
+         * ({@code cancel()}, ...) returned normally on {@code owner}.
+         */
         void ended(int methodId, Object owner);
 
         /** Application code said that {@code owner} should now be collectable. */
@@ -92,13 +99,14 @@ public final class LapseHook {
 
     /**
      * Leaving an add method. Records the registration when this was the outermost call and it returned normally.
-     * The subject is {@code self}, or {@code declaringType} for a static method.
+     * The subject is {@code self}, or {@code declaringType} for a static method; {@code handle} is what the method
+     * returned when that undoes the registration, else {@code null}.
      */
     public static void exitAdd(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener,
-            Throwable thrown) {
+            Object handle, Throwable thrown) {
         Sink s = leave(depth);
         if (s != null && thrown == null && listener != null) {
-            s.added(apiId, self != null ? self : declaringType, listener);
+            s.added(apiId, self != null ? self : declaringType, listener, handle);
         }
     }
 
@@ -111,7 +119,7 @@ public final class LapseHook {
         }
     }
 
-    /** A lifecycle-ending method returned normally. */
+    /** A lifecycle-ending method, or a handle's closing method, returned normally. */
     public static void ended(int methodId, Object owner) {
         Sink s = sink;
         if (s != null && owner != null) {

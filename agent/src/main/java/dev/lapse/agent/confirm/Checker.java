@@ -218,10 +218,11 @@ public final class Checker {
         ApiMethod api = catalog.get(c.registration.apiId());
         boolean staticSubject = subject instanceof Class;
         String subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
+        Object handle = c.registration.handle();
         return new Finding(api, subjectClass, staticSubject, listener.getClass().getName(),
                 c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
                 fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener),
-                retained.of(c.owner));
+                retained.of(c.owner), handle == null ? null : fieldHolding(c.owner, handle));
     }
 
     /**

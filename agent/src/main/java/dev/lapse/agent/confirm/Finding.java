@@ -31,6 +31,10 @@ public final class Finding {
     public final String listenerField;
     /** Estimated bytes the owner keeps reachable, the owner included (see {@link RetainedEstimate}). */
     public final long retainedBytes;
+    /** For an add that returned a handle: whether the handle was collected, so nothing can undo it. */
+    public final boolean handleDropped;
+    /** The owner's field that holds the handle, or {@code null}. */
+    public final String handleField;
 
     /**
      * The index of the chain step that reaches the registered listener (the first whose {@code to} is the
@@ -47,7 +51,7 @@ public final class Finding {
 
     Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
             String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
-            String subjectField, String listenerField, long retainedBytes) {
+            String subjectField, String listenerField, long retainedBytes, String handleField) {
         this.api = api;
         this.subjectClass = subjectClass;
         this.staticSubject = staticSubject;
@@ -63,5 +67,7 @@ public final class Finding {
         this.subjectField = subjectField;
         this.listenerField = listenerField;
         this.retainedBytes = retainedBytes;
+        this.handleDropped = registration.handleDropped();
+        this.handleField = handleField;
     }
 }

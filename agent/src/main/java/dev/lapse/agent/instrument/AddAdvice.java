@@ -16,6 +16,6 @@ final class AddAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
     static void exit(@Advice.Enter int[] depth, @ApiId int apiId, @Advice.This(optional = true) Object self,
             @Advice.Origin Class<?> type, @ListenerArg Object listener, @Advice.Thrown Throwable thrown) {
-        LapseHook.exitAdd(depth, apiId, self, type, listener, thrown);
+        LapseHook.exitAdd(depth, apiId, self, type, listener, null, thrown);
     }
 }

@@ -14,8 +14,13 @@ public final class ApiMethod {
         ADD,
         /** Unregisters a listener from the subject. */
         REMOVE,
-        /** Ends the life of its receiver (close, dispose, {@code @PreDestroy}, ...). */
-        END
+        /**
+         * Ends the life of its receiver (close, dispose, {@code @PreDestroy}, ...); when the receiver is a handle an
+         * add method returned, it also undoes that registration.
+         */
+        END,
+        /** Closes a handle an add method returned ({@code cancel()}, {@code unsubscribe()}, ...); ends no life. */
+        CLOSE
     }
 
     private final int id;
@@ -27,9 +32,12 @@ public final class ApiMethod {
     private final String removeName;
     private final List<String> removeParameterTypes;
     private final boolean isStatic;
+    private final String handleType;
+    private final String handleClose;
 
     ApiMethod(int id, Kind kind, String declaringClass, String name, List<String> parameterTypes, int listenerIndex,
-            String removeName, List<String> removeParameterTypes, boolean isStatic) {
+            String removeName, List<String> removeParameterTypes, boolean isStatic, String handleType,
+            String handleClose) {
         this.id = id;
         this.kind = kind;
         this.declaringClass = declaringClass;
@@ -39,6 +47,8 @@ public final class ApiMethod {
         this.removeName = removeName;
         this.removeParameterTypes = removeParameterTypes == null ? null : List.copyOf(removeParameterTypes);
         this.isStatic = isStatic;
+        this.handleType = handleType;
+        this.handleClose = handleClose;
     }
 
     public int id() {
@@ -92,6 +102,19 @@ public final class ApiMethod {
 
     public boolean isStatic() {
         return isStatic;
+    }
+
+    /**
+     * For an {@link Kind#ADD} that returns a handle undoing the registration ({@code Disposable},
+     * {@code AutoCloseable}, ...): the binary name of the declared return type; else {@code null}.
+     */
+    public String handleType() {
+        return handleType;
+    }
+
+    /** The handle's method that undoes the registration ({@code dispose}, {@code close}, ...), or {@code null}. */
+    public String handleClose() {
+        return handleClose;
     }
 
     /** Whether a call of {@code remove} undoes a registration made through this method. */

@@ -114,7 +114,7 @@ public final class Installer {
             Class<?> advice;
             switch (p.api.kind()) {
                 case ADD:
-                    advice = AddAdvice.class;
+                    advice = p.api.handleClose() == null ? AddAdvice.class : HandleAddAdvice.class;
                     break;
                 case REMOVE:
                     advice = RemoveAdvice.class;

@@ -71,7 +71,12 @@ final class MethodPlanner {
             }
             if (!m.isStatic() && isLifecycleEnd(kind, type, m)) {
                 planned.add(new Planned(m, catalog.register(ApiMethod.Kind.END, type.getName(), name,
-                        parameterTypes(m), -1, null, null, false)));
+                        parameterTypes(m), -1, null, null, false, null, null)));
+            } else if (kind == TypeScope.Kind.APPLICATION && !m.isStatic() && !m.isPrivate() && m.getParameters().isEmpty()
+                    && NameRules.HANDLE_CLOSE.contains(name)) {
+                // any class may be the handle some add method returns: which ones, only the call can tell
+                planned.add(new Planned(m, catalog.register(ApiMethod.Kind.CLOSE, type.getName(), name, List.of(),
+                        -1, null, null, false, null, null)));
             }
         }
         return planned;
@@ -99,19 +104,22 @@ final class MethodPlanner {
         }
         TypeDescription listenerType = m.getParameters().get(index).getType().asErasure();
         MethodDescription remove = findRemove(type, m, listenerType.getName());
-        if (remove == null && !isListenerType(listenerType)) {
-            return; // an add with no remove counts only when its argument is plainly a listener
+        TypeDescription returned = m.getReturnType().asErasure();
+        String handleClose = handleClose(type, returned);
+        if (remove == null && handleClose == null && !isListenerType(listenerType)) {
+            return; // an add with no remove or handle counts only when its argument is plainly a listener
         }
         planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, type.getName(), m.getName(),
                 parameterTypes(m), index, remove == null ? null : remove.getName(),
-                remove == null ? null : parameterTypes(remove), m.isStatic())));
+                remove == null ? null : parameterTypes(remove), m.isStatic(),
+                handleClose == null ? null : returned.getName(), handleClose)));
     }
 
     private void planRemove(MethodDescription.InDefinedShape m, List<Planned> planned) {
         int index = listenerIndex(m);
         if (index >= 0) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    m.getName(), parameterTypes(m), index, m.getName(), parameterTypes(m), m.isStatic())));
+                    m.getName(), parameterTypes(m), index, m.getName(), parameterTypes(m), m.isStatic(), null, null)));
         }
     }
 
@@ -122,10 +130,10 @@ final class MethodPlanner {
         }
         if (m.getName().equals("add")) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, m.getDeclaringType().getName(), "add",
-                    parameterTypes(m), 1, "remove", parameterTypes(m), false)));
+                    parameterTypes(m), 1, "remove", parameterTypes(m), false, null, null)));
         } else if (m.getName().equals("remove")) {
             planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    "remove", parameterTypes(m), 1, "remove", parameterTypes(m), false)));
+                    "remove", parameterTypes(m), 1, "remove", parameterTypes(m), false, null, null)));
         }
     }
 
@@ -191,6 +199,56 @@ final class MethodPlanner {
             }
         }
         return found;
+    }
+
+    /**
+     * The method of an add's return type that undoes the registration: {@code close} for an
+     * {@code AutoCloseable}, else the first no-argument {@code dispose}, {@code unsubscribe}, {@code cancel},
+     * {@code close} or {@code remove} in its hierarchy; {@code null} when it is no handle. A fluent add that
+     * returns its own subject ({@code bus.addListener(l).addListener(m)}) returns no handle, whatever methods
+     * the subject has.
+     */
+    static String handleClose(TypeDescription subjectType, TypeDescription returned) {
+        if (returned.represents(void.class) || returned.isPrimitive() || returned.isArray()
+                || KEY_TYPES.contains(returned.getName()) || returned.represents(Object.class)) {
+            return null;
+        }
+        try {
+            if (subjectType.isAssignableTo(returned) || returned.isAssignableTo(subjectType)) {
+                return null;
+            }
+            if (returned.isAssignableTo(AutoCloseable.class)) {
+                return "close";
+            }
+            for (String name : NameRules.HANDLE_CLOSE) {
+                if (hasNoArgMethod(returned, name)) {
+                    return name;
+                }
+            }
+        } catch (RuntimeException unresolvable) {
+            // a type missing from the class path: no handle we could watch
+        }
+        return null;
+    }
+
+    private static boolean hasNoArgMethod(TypeDescription type, String name) {
+        List<TypeDefinition> queue = new ArrayList<>();
+        queue.add(type);
+        for (int i = 0; i < queue.size() && i < MAX_HIERARCHY_DEPTH * 4; i++) {
+            TypeDefinition t = queue.get(i);
+            for (MethodDescription m : t.getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameters().isEmpty() && !m.isStatic() && !m.isPrivate()) {
+                    return true;
+                }
+            }
+            if (t.getSuperClass() != null) {
+                queue.add(t.getSuperClass().asErasure());
+            }
+            for (TypeDescription.Generic i2 : t.getInterfaces()) {
+                queue.add(i2.asErasure());
+            }
+        }
+        return false;
     }
 
     private static boolean takes(MethodDescription m, String typeName) {

@@ -16,6 +16,12 @@ final class NameRules {
     static final Set<String> LIFECYCLE = Set.of("close", "dispose", "destroy", "shutdown", "stop", "release",
             "terminate", "uninstall", "detach");
 
+    /**
+     * No-argument methods of a handle that undo the registration it came from, in the order a handle type's
+     * methods are tried ({@code Disposable.dispose}, {@code Subscription.unsubscribe}, ...).
+     */
+    static final List<String> HANDLE_CLOSE = List.of("dispose", "unsubscribe", "cancel", "close", "remove");
+
     static final Set<String> PRE_DESTROY = Set.of("javax.annotation.PreDestroy", "jakarta.annotation.PreDestroy");
 
     private NameRules() {

@@ -78,6 +78,13 @@ public final class JsonReportWriter {
                 .field("removeMethod", f.api.removeName() == null ? null
                         : f.api.declaringClass() + "#" + f.api.removeName())
                 .field("thread", f.thread);
+        j.name("handle");
+        if (f.api.handleClose() == null) {
+            j.value((String) null);
+        } else {
+            j.beginObject().field("type", f.api.handleType()).field("close", f.api.handleClose())
+                    .field("dropped", f.handleDropped).field("field", f.handleField).endObject();
+        }
         j.name("site");
         frames(j, Names.applicationFrames(f.site));
         j.endObject();

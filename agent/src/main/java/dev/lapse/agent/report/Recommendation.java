@@ -12,7 +12,7 @@ import java.util.List;
  * in the owner (a weak wrapper alone lets a lambda be collected at once and the callback silently stops).
  */
 final class Recommendation {
-    /** {@code remove-call} or {@code weak-wrapper}. */
+    /** {@code remove-call}, {@code close-handle} or {@code weak-wrapper}. */
     final String kind;
     final String summary;
     /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
@@ -40,6 +40,12 @@ final class Recommendation {
         String lifecycle = place[1];
         String where = place[0] + "#" + lifecycle;
 
+        boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
+        String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
+                + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
+        if (api.handleClose() != null) {
+            return closeHandle(f, owner, subject, registeredAt, in, where);
+        }
         if (api.removeName() == null) {
             List<String> code = new ArrayList<>();
             code.add("// " + owner + ": keep a strong reference to the listener for as long as " + owner + " lives,");
@@ -66,9 +72,6 @@ final class Recommendation {
                     + " */;");
             code.add("");
         }
-        boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
-        String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
-                + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
         code.add("// " + in + ":");
         List<String> removeTypes = api.removeParameterTypes();
         int listenerIndex = removeTypes.indexOf(api.listenerType());
@@ -77,6 +80,28 @@ final class Recommendation {
         return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
                 + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                 + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
+    }
+
+    /** Keep the handle the add returned in a field of the owner and close it where the owner ends. */
+    private static Recommendation closeHandle(Finding f, String owner, String subject, String registeredAt, String in,
+            String where) {
+        ApiMethod api = f.api;
+        String handleType = Names.source(api.handleType());
+        String field = f.handleField != null ? f.handleField : "registration";
+        List<String> code = new ArrayList<>();
+        if (f.handleField == null) {
+            code.add("// " + owner + ": keep the " + handleType + " that " + api.name() + " returns"
+                    + (f.handleDropped ? "; it was dropped, and with it the only way to undo the registration" : ""));
+            code.add("private " + handleType + " " + field + ";");
+            code.add(field + " = " + subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(),
+                    "/* the listener registered" + registeredAt + " */") + ");");
+            code.add("");
+        }
+        code.add("// " + in + ":");
+        code.add(field + "." + api.handleClose() + "();");
+        return new Recommendation("close-handle", "Call " + field + "." + api.handleClose() + "() " + in + ": the "
+                + handleType + " returned by " + api.name() + registeredAt + " undoes the registration that keeps "
+                + owner + " reachable from " + Names.source(f.subjectClass) + ".", where, String.join("\n", code));
     }
 
     /**

@@ -27,7 +27,23 @@ final class Story {
                 }
                 how = listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
         }
-        return how + ", " + end(f);
+        return how + ", " + end(f) + handle(f);
+    }
+
+    /**
+     * For an add that returned a handle: {@code ; the Disposable that subscribe(…) returned was dropped, so nothing
+     * can undo the registration}, or where it is kept and that its {@code dispose()} was never called; else empty.
+     */
+    static String handle(Finding f) {
+        if (f.api.handleClose() == null) {
+            return "";
+        }
+        String handle = "; the " + Names.source(f.api.handleType()) + " that " + f.api.name() + "(…) returned ";
+        if (f.handleDropped) {
+            return handle + "was dropped, so nothing can undo the registration";
+        }
+        return handle + (f.handleField == null ? "was not kept in a field of " + Names.source(f.ownerClass)
+                : "(" + f.handleField + ")") + " and its " + f.api.handleClose() + "() was never called";
     }
 
     /** {@code disposed at Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}. */

@@ -34,13 +34,13 @@ final class TrackingSink implements LapseHook.Sink {
     }
 
     @Override
-    public void added(int apiId, Object subject, Object listener) {
+    public void added(int apiId, Object subject, Object listener, Object handle) {
         try {
             if (listener == probe) {
                 probeSeen = true;
                 return;
             }
-            tracker.added(apiId, subject, listener, LapseHook.currentScope());
+            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle);
         } catch (Throwable t) {
             failed("registration", t);
         }

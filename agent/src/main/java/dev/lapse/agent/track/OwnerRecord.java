@@ -105,6 +105,17 @@ public final class OwnerRecord extends WeakReference<Object> {
         return null;
     }
 
+    /** Removes {@code r} itself; returns whether it was there. */
+    boolean removeExact(Registration r) {
+        for (int i = 0; i < size; i++) {
+            if (at(i) == r) {
+                removeAt(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Drops registrations whose listener or subject was collected; returns whether any were dropped. */
     boolean purgeDead() {
         return purgeDeadCount() > 0;

@@ -9,7 +9,7 @@ import java.lang.ref.WeakReference;
  * queued: a registration whose listener or subject was collected is purged the next time
  * its owner's record is touched or checked, which saves a queue entry per registration.
  */
-public final class Registration extends WeakReference<Object> {
+public class Registration extends WeakReference<Object> {
     private final WeakReference<Object> subject;
     private final int apiId;
     private final Site site;
@@ -26,6 +26,19 @@ public final class Registration extends WeakReference<Object> {
         this.seconds = (int) (timeMillis / 1000);
         this.thread = thread;
         this.scope = scope;
+    }
+
+    /**
+     * The handle the add method returned to undo this registration ({@code Disposable}, {@code AutoCloseable}),
+     * or {@code null}: none, or collected.
+     */
+    public Object handle() {
+        return null;
+    }
+
+    /** Whether the add returned a handle that was collected while the registration stays: nothing can undo it. */
+    public boolean handleDropped() {
+        return false;
     }
 
     /** The scope (a test) that was running on the registering thread, or {@code null}. */

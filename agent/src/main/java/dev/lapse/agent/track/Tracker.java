@@ -25,6 +25,10 @@ public final class Tracker {
     private final LongSupplier clock;
     private final LongSupplier majorGcCount;
     private final OwnerTable table = new OwnerTable();
+    /** Registrations by the handle their add returned, for the handle's {@code dispose()} to undo them. */
+    private final OwnerTable handles = new OwnerTable();
+    /** Set at the first handle: until then a {@code close()} anywhere needs no handle lookup. */
+    private volatile boolean handlesSeen;
 
     /**
      * @param clock        wall-clock milliseconds (injected so tests need no sleeps)
@@ -44,9 +48,11 @@ public final class Tracker {
     /**
      * An add method returned: track the registration.
      *
-     * @param scope the scope (a test) running on this thread, or {@code null}
+     * @param scope  the scope (a test) running on this thread, or {@code null}
+     * @param handle what the add returned when that undoes the registration ({@code Disposable}, ...), or
+     *               {@code null}
      */
-    public void added(int apiId, Object subject, Object listener, String scope) {
+    public void added(int apiId, Object subject, Object listener, String scope, Object handle) {
         stats.seen.increment();
         drain();
         Object owner = owners.ownerOf(listener);
@@ -58,8 +64,19 @@ public final class Tracker {
             return;
         }
         Site site = sites.registration(apiId, listener.getClass(), scope != null);
-        Registration r = new Registration(listener, subject, apiId, site, clock.getAsLong(),
-                Thread.currentThread().getName(), scope);
+        long now = clock.getAsLong();
+        String thread = Thread.currentThread().getName();
+        Registration r;
+        if (handle == null || handle == subject) {
+            r = new Registration(listener, subject, apiId, site, now, thread, scope);
+        } else {
+            handlesSeen = true;
+            r = handles.withRecord(handle, record -> {
+                Registration hr = new HandleRegistration(listener, subject, apiId, site, now, thread, scope, record);
+                record.add(hr);
+                return hr;
+            });
+        }
         int purged = table.withRecord(owner, record -> record.add(r));
         stats.tracked.addAndGet(1 - purged);
     }
@@ -116,14 +133,41 @@ public final class Tracker {
         return a == b || (a.isHidden() && b.isHidden() && a.isSynthetic() == b.isSynthetic());
     }
 
-    /** A lifecycle-ending method returned on {@code owner}. */
+    /**
+     * A lifecycle-ending method, or a handle's closing method, returned on {@code owner}: a handle's
+     * registrations are undone, an owner's life ends.
+     */
     public void ended(int methodId, Object owner) {
-        if (table.ifPresent(owner, record -> Boolean.TRUE) == null) {
-            return; // the common case: not an owner, or one that cleaned up after itself
+        if (handlesSeen) {
+            closed(owner);
         }
         ApiMethod m = catalog.get(methodId);
+        if ((m != null && m.kind() == ApiMethod.Kind.CLOSE)
+                || table.ifPresent(owner, record -> Boolean.TRUE) == null) {
+            return; // the common case: not an owner, or one that cleaned up after itself
+        }
         signal(owner, new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
                 clock.getAsLong(), majorGcCount.getAsLong()));
+    }
+
+    /** A handle's closing method returned: forget the registrations it undid. */
+    private void closed(Object handle) {
+        List<Registration> undone = handles.ifPresent(handle, record -> {
+            List<Registration> registrations = record.snapshot();
+            record.clearAll();
+            return registrations;
+        });
+        if (undone == null) {
+            return;
+        }
+        for (Registration r : undone) {
+            Object listener = r.listener();
+            if (listener != null
+                    && table.ifPresent(owners.ownerOf(listener), record -> record.removeExact(r)) == Boolean.TRUE) {
+                stats.tracked.decrementAndGet();
+                stats.removed.increment();
+            }
+        }
     }
 
     /** Application code declared that {@code owner} should be collected from now on. */
@@ -189,11 +233,20 @@ public final class Tracker {
             return record.size() > 0;
         });
         stats.tracked.addAndGet(-purged[0]);
+        if (handlesSeen) {
+            handles.forEach(record -> {
+                record.purgeDead();
+                return record.size() > 0; // a closed handle's empty record goes
+            });
+        }
         return ended;
     }
 
-    /** Forgets owners that were collected. */
+    /** Forgets owners that were collected, and handles. */
     public void drain() {
+        if (handlesSeen) {
+            handles.expunge(); // their registrations are counted in the owners' table
+        }
         int gone = table.expunge();
         if (gone > 0) {
             stats.tracked.addAndGet(-gone);

@@ -43,6 +43,24 @@ public final class ForkedJvm {
         return new ForkedJvm(List.of("-cp", classPath, mainClass.getName()));
     }
 
+    /**
+     * A JVM that will run {@code mainClass} from the test classes and the test class path's jars whose file names
+     * start with one of {@code jarPrefixes} ({@code "guava-"}): real libraries as they are published.
+     */
+    public static ForkedJvm withLibraries(Class<?> mainClass, String... jarPrefixes) {
+        String testClassPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringBuilder cp = new StringBuilder(testClasses());
+        for (String entry : testClassPath.split(java.io.File.pathSeparator)) {
+            String name = Paths.get(entry).getFileName().toString();
+            for (String prefix : jarPrefixes) {
+                if (name.startsWith(prefix) && name.endsWith(".jar")) {
+                    cp.append(java.io.File.pathSeparator).append(entry);
+                }
+            }
+        }
+        return main(mainClass, cp.toString());
+    }
+
     /** A JVM that will run an executable jar with the agent. */
     public static ForkedJvm jar(Path jar) {
         return new ForkedJvm(List.of("-jar", jar.toAbsolutePath().toString()));
