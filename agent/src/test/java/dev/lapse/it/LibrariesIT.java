@@ -70,12 +70,29 @@ class LibrariesIT {
     void javafx_property_listener_never_removed() {
         ForkedJvm.Result r = ForkedJvm.withLibraries(FxProperties.class, "javafx-base-").run().assertSuccess();
         List<JsonValue> findings = r.findings();
-        assertEquals(1, findings.size(), r.text());
-        JsonValue f = findings.get(0);
+        assertEquals(2, findings.size(), r.text());
+        JsonValue f = signal(findings, "lifecycle-end", r);
         assertTrue(f.get("owner.class").string().endsWith("FxProperties$LeakyView"), r.text());
         assertEquals("javafx.beans.property.SimpleStringProperty", f.get("subject.class").string());
         assertEquals("remove-call", f.get("recommendation.kind").string());
         assertTrue(f.get("recommendation.code").string().contains("FxProperties.TITLE.removeListener(listener);"),
                 f.get("recommendation.code").string());
+
+        JsonValue lost = signal(findings, "lost-listener", r);
+        assertEquals(FxProperties.ForgetfulView.class.getName(), lost.get("owner.class").string(), r.text());
+        assertEquals("javafx.beans.value.WeakChangeListener", lost.get("listener.class").string());
+        assertTrue(lost.get("summary").string().startsWith("FxProperties.ForgetfulView lost its listener on"
+                + " SimpleStringProperty: the weak wrapper's delegate was collected"), r.text());
+        List<JsonValue> chain = lost.get("chain").list();
+        assertEquals("(removed once its delegate was gone)", chain.get(0).get("field").string(), r.text());
+        assertEquals("collected", chain.get(chain.size() - 1).get("role").string());
+        assertEquals("keep-delegate", lost.get("recommendation.kind").string());
+        String code = lost.get("recommendation.code").string();
+        assertTrue(code.contains("FxProperties.TITLE.addListener(new WeakChangeListener(listener));"), code);
+    }
+
+    private static JsonValue signal(List<JsonValue> findings, String signal, ForkedJvm.Result r) {
+        return findings.stream().filter(f -> f.get("signal").string().equals(signal)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + signal + " finding\n" + r.text()));
     }
 }

@@ -66,17 +66,25 @@ public final class Checker {
         boolean gcHappened = false;
         if (forceGc) {
             List<Tracker.Ended> before = tracker.ended();
-            if (anyCandidate(before, which) && (!deferLocal || anyOlderSubject(before, which, root))) {
+            boolean lost = !tracker.lostListeners(which).isEmpty();
+            if ((lost || anyCandidate(before, which)) && (lost || !deferLocal || anyOlderSubject(before, which, root))) {
                 gcHappened = gc.forceFullGc(); // only when there is something to confirm: scope checks run per test
             }
         }
         List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
+        List<Tracker.Lost> lost = tracker.lostListeners(which);
         long fullGcs = gc.fullCount();
+        if (forceGc && awaiting(lost, fullGcs)) {
+            // a delegate the collection just cleared: one more shows whether its owner is really alive
+            gcHappened |= gc.forceFullGc();
+            lost = tracker.lostListeners(which);
+            fullGcs = gc.fullCount();
+        }
 
         // subject -> (listener -> registration), all by identity
         Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
         int awaitingGc = 0;
-        GraphWalk scopeOwn = null; // walked at the first candidate only: most scopes (tests) leave none
+        ScopeGraph scopeOwn = new ScopeGraph(root);
         for (Tracker.Ended e : ended) {
             EndOfLife end = e.record.end();
             Object owner = e.record.owner();
@@ -84,26 +92,9 @@ public final class Checker {
                 continue;
             }
             for (Registration r : e.registrations) {
-                Object subject = r.subject();
-                Object listener = r.listener();
-                if (subject == null || listener == null || !which.test(r)) {
-                    continue;
+                if (which.test(r)) {
+                    awaitingGc += consider(bySubject, new Candidate(r, owner, end), fullGcs, scopeOwn);
                 }
-                if (root != null) {
-                    if (scopeOwn == null) {
-                        scopeOwn = new GraphWalk();
-                        scopeOwn.walk(root, walkLimit, o -> { });
-                    }
-                    if (scopeOwn.seen(subject)) {
-                        continue;
-                    }
-                }
-                if (fullGcs <= end.majorGcsBefore()) {
-                    awaitingGc++;
-                    continue;
-                }
-                bySubject.computeIfAbsent(subject, s -> new IdentityHashMap<>())
-                        .put(listener, new Candidate(r, owner, end));
             }
         }
 
@@ -142,11 +133,70 @@ public final class Checker {
                 }
             }
         }
+        for (Tracker.Lost l : lost) {
+            if (fullGcs <= l.end.majorGcsBefore()) {
+                awaitingGc++;
+            } else {
+                findings.add(lostFinding(l));
+                reported.add(l.registration);
+            }
+        }
         if (which != ALL) {
             reported.forEach(Registration::scopeReported);
         }
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
+    /**
+     * Adds a candidate under its subject unless its subject or listener is gone or the subject is the scope's own;
+     * returns 1 when it still awaits a full collection after its signal, else 0.
+     */
+    private static int consider(Map<Object, Map<Object, Candidate>> bySubject, Candidate c, long fullGcs,
+            ScopeGraph scopeOwn) {
+        Object subject = c.registration.subject();
+        Object listener = c.registration.listener();
+        if (subject == null || listener == null || scopeOwn.contains(subject)) {
+            return 0;
+        }
+        if (fullGcs <= c.end.majorGcsBefore()) {
+            return 1;
+        }
+        bySubject.computeIfAbsent(subject, s -> new IdentityHashMap<>()).put(listener, c);
+        return 0;
+    }
+
+    private static boolean awaiting(List<Tracker.Lost> lost, long fullGcs) {
+        for (Tracker.Lost l : lost) {
+            if (fullGcs <= l.end.majorGcsBefore()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The graph of a scope's root (the test instance's fields, and what they hold), walked at the first question
+     * only: most scopes (tests) leave no candidate.
+     */
+    private final class ScopeGraph {
+        private final Object root;
+        private GraphWalk walk;
+
+        ScopeGraph(Object root) {
+            this.root = root;
+        }
+
+        boolean contains(Object o) {
+            if (root == null) {
+                return false;
+            }
+            if (walk == null) {
+                walk = new GraphWalk();
+                walk.walk(root, walkLimit, x -> { });
+            }
+            return walk.seen(o);
+        }
     }
 
     /**
@@ -210,8 +260,8 @@ public final class Checker {
 
     private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced,
             RetainedEstimate retained) {
-        OwnerResolver.Explanation explanation = owners.explain(listener);
         List<Step> chain = new ArrayList<>(toListener);
+        OwnerResolver.Explanation explanation = owners.explain(listener);
         for (OwnerResolver.Hop hop : explanation.hops) {
             chain.add(new Step(hop.fromClass, hop.field, hop.toClass));
         }
@@ -223,6 +273,23 @@ public final class Checker {
                 c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
                 fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener),
                 retained.of(c.owner), handle == null ? null : fieldHolding(c.owner, handle));
+    }
+
+    /**
+     * A lost listener needs no walk: its evidence is the collected delegate and the owner that outlived it. The
+     * chain goes from the subject to the wrapper (not traced: the subject may have let it go when it removed
+     * itself) and on to the delegate that is gone.
+     */
+    private Finding lostFinding(Tracker.Lost l) {
+        List<Step> chain = List.of(
+                new Step(l.subjectClass, l.stillRegistered ? "(listeners)" : "(removed once its delegate was gone)",
+                        l.wrapperClass),
+                new Step(l.wrapperClass, l.field, l.referenceClass),
+                new Step(l.referenceClass, "referent", l.end.reason()));
+        Object subject = l.registration.subject();
+        return new Finding(catalog.get(l.registration.apiId()), l.subjectClass, l.staticSubject, l.wrapperClass,
+                l.owner.getClass().getName(), "weak-delegate", chain, false, l.registration, l.end,
+                subject == null ? null : fieldHolding(l.owner, subject), null, 0, null);
     }
 
     /**

@@ -130,8 +130,8 @@ public final class HtmlReportWriter {
                 .append("</span> ").append(esc(g.get("summary").string(""))).append("</h2>\n<p class=\"tags\">")
                 .append("<span class=\"signal\">").append(esc(g.get("signal").string("?"))).append("</span>")
                 .append("<span>×").append(g.get("count").number(0)).append("</span>")
-                .append("<span>~").append(Names.bytes(g.get("retained.bytes").number(0)))
-                .append(" kept alive</span><span class=\"sig\">signature ").append(esc(g.get("signature").string("")))
+                .append("<span>").append(esc(TextReportWriter.keptAlive(g)))
+                .append("</span><span class=\"sig\">signature ").append(esc(g.get("signature").string("")))
                 .append("</span></p>\n<div class=\"cols\">\n<figure>");
         diagram(b, g);
         b.append("</figure>\n<div class=\"details\">\n<h3>Registered</h3><p><code>")
@@ -147,8 +147,9 @@ public final class HtmlReportWriter {
         }
         b.append("</p>\n<h3>Owner</h3><p>").append(esc(g.get("owner.explanation").string(""))).append("</p>\n");
         if (!g.get("chainTraced").bool()) {
-            b.append("<p class=\"untraced\">The first hop is inside a static registry the walk could not trace."
-                    + "</p>\n");
+            String why = TextReportWriter.untraced(g);
+            b.append("<p class=\"untraced\">").append(esc(Character.toUpperCase(why.charAt(0)) + why.substring(1)))
+                    .append(".</p>\n");
         }
         b.append("</div>\n</div>\n<h3>Fix</h3><p>").append(esc(g.get("recommendation.summary").string("")))
                 .append("</p>\n<div class=\"code\"><button type=\"button\" class=\"copy\">Copy</button><pre><code>")

@@ -105,7 +105,8 @@ public final class JsonReportWriter {
         int listenerStep = f.listenerStep();
         for (int i = 0; i < f.chain.size(); i++) {
             Step s = f.chain.get(i);
-            String role = i == f.chain.size() - 1 ? "owner" : i == listenerStep ? "listener" : null;
+            String role = i == f.chain.size() - 1 ? (f.relation.equals("weak-delegate") ? "collected" : "owner")
+                    : i == listenerStep ? "listener" : null;
             j.beginObject().field("from", s.from).field("field", s.field).field("to", s.to).field("role", role)
                     .endObject();
         }

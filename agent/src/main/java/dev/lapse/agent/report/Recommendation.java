@@ -12,7 +12,7 @@ import java.util.List;
  * in the owner (a weak wrapper alone lets a lambda be collected at once and the callback silently stops).
  */
 final class Recommendation {
-    /** {@code remove-call}, {@code close-handle} or {@code weak-wrapper}. */
+    /** {@code remove-call}, {@code close-handle}, {@code weak-wrapper} or {@code keep-delegate}. */
     final String kind;
     final String summary;
     /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
@@ -43,6 +43,9 @@ final class Recommendation {
         boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
         String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
                 + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
+        if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
+            return keepDelegate(f, owner, subject, registeredAt, where);
+        }
         if (api.handleClose() != null) {
             return closeHandle(f, owner, subject, registeredAt, in, where);
         }
@@ -80,6 +83,23 @@ final class Recommendation {
         return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
                 + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                 + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
+    }
+
+    /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */
+    private static Recommendation keepDelegate(Finding f, String owner, String subject, String registeredAt,
+            String where) {
+        ApiMethod api = f.api;
+        String listenerType = Names.source(api.listenerType());
+        String wrapper = f.listenerClass.contains("$Proxy") ? "WeakListener.of(" + listenerType + ".class, listener)"
+                : "new " + Names.source(f.listenerClass) + "(listener)";
+        List<String> code = new ArrayList<>();
+        code.add("// " + owner + ": keep the listener the weak wrapper forwards to, so that it lives as long as "
+                + owner + " does");
+        code.add("private final " + listenerType + " listener = /* the listener registered" + registeredAt + " */;");
+        code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
+        return new Recommendation("keep-delegate", "Keep the listener in a field of " + owner + ": "
+                + Names.source(f.listenerClass) + " holds it only weakly, nothing else held it, and it was collected"
+                + " while " + owner + " still needed its callback.", where, String.join("\n", code));
     }
 
     /** Keep the handle the add returned in a field of the owner and close it where the owner ends. */

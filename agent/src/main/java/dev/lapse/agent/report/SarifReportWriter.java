@@ -151,6 +151,15 @@ public final class SarifReportWriter {
                                     + " is still reachable through a listener it registered on a longer-lived"
                                     + " subject.",
                             HELP_COMMON);
+                case "lost-listener":
+                    return new Rule("LostListener",
+                            "A weak listener's callback was collected while its owner lives on",
+                            "A listener was registered through a weak wrapper, nothing but the wrapper held it, and"
+                                    + " a garbage collection took it while the object it belonged to is alive and"
+                                    + " was never ended: its callback silently stopped.",
+                            "Keep a strong reference to the listener in a field of its owner, and register the"
+                                    + " weak wrapper around that field: the listener then lives exactly as long as"
+                                    + " its owner. The Lapse report shows the code to add.");
                 default:
                     return new Rule("LapsedListener", "A lapsed listener (" + signal + ")",
                             "A listener registration keeps an object alive that should be collectable ("

@@ -16,6 +16,10 @@ final class Story {
         String owner = Names.source(f.ownerClass);
         String how;
         switch (f.relation) {
+            case "weak-delegate":
+                how = Names.listener(f.listenerClass, site) + " held " + Names.listener(f.end.reason(), site)
+                        + " of " + owner + " only weakly";
+                break;
             case "self":
                 how = owner + " registered itself";
                 break;
@@ -52,6 +56,10 @@ final class Story {
         if (EndOfLife.SCOPE_END.equals(end.signal())) {
             return "left behind by " + end.reason();
         }
+        if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
+            return "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
+                    + " the callback silently stopped";
+        }
         StackTraceElement at = endFrame(f);
         String where = at == null ? "" : " at " + Names.location(at);
         if (EndOfLife.EXPLICIT.equals(end.signal())) {
@@ -72,8 +80,8 @@ final class Story {
      */
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
-        if (EndOfLife.SCOPE_END.equals(f.end.signal())) {
-            return null; // the scope ended in the test framework, not in the application
+        if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
+            return null; // the scope ended in the test framework; a delegate was collected by no one's call
         }
         if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
             return Names.topApplicationFrame(frames);
@@ -85,6 +93,11 @@ final class Story {
 
     /** {@code com.acme.View is kept alive by com.acme.Model after View#dispose}. */
     static String headline(Finding f) {
+        if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
+            return Names.source(f.ownerClass) + " lost its listener on " + Names.source(f.subjectClass)
+                    + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected while "
+                    + Names.source(f.ownerClass) + " lives on";
+        }
         return Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
                 + (f.staticSubject ? " (static)" : "") + " after it was " + end(f);
     }

@@ -69,8 +69,7 @@ public final class TextReportWriter {
 
     private static void group(StringBuilder b, int n, JsonValue g) {
         b.append('#').append(n).append("  ").append(g.get("signal").string()).append("  x")
-                .append(g.get("count").number()).append("  ~").append(Names.bytes(g.get("retained.bytes").number(0)))
-                .append(" kept alive  signature ").append(g.get("signature").string()).append('\n');
+                .append(g.get("count").number()).append("  ").append(keptAlive(g)).append("  signature ").append(g.get("signature").string()).append('\n');
         b.append(INDENT).append(g.get("summary").string()).append('\n');
         List<JsonValue> frames = g.get("registration.site").list();
         line(b, "registered", g.get("registration.method").string()
@@ -89,13 +88,14 @@ public final class TextReportWriter {
             indent += "  ";
             String role = s.get("role").string("");
             String label = role.equals("listener") ? "  [listener]"
-                    : role.equals("owner") ? "  [owner, " + g.get("endOfLife.description").string() + "]" : "";
+                    : role.equals("owner") ? "  [owner, " + g.get("endOfLife.description").string() + "]"
+                    : role.equals("collected") ? "  [collected]" : "";
             String field = s.get("field").string();
             line(b, "", indent + "└─ " + (field.startsWith("[") ? field : "." + field) + " → "
                     + Names.source(s.get("to").string()) + label);
         }
         if (!g.get("chainTraced").bool()) {
-            line(b, "", "(the first hop is inside a static registry the walk could not trace)");
+            line(b, "", "(" + untraced(g) + ")");
         }
         line(b, "fix", g.get("recommendation.summary").string());
         for (String codeLine : g.get("recommendation.code").string("").split("\n", -1)) {
@@ -111,6 +111,9 @@ public final class TextReportWriter {
         if (EndOfLife.SCOPE_END.equals(end.get("signal").string())) {
             return end.get("reason").string("the scope") + " ended";
         }
+        if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
+            return "not ended: the owner lives on, its listener was collected";
+        }
         String method = end.get("method").string();
         if (method == null || method.indexOf('#') < 0) {
             String reason = end.get("reason").string();
@@ -118,6 +121,19 @@ public final class TextReportWriter {
         }
         int hash = method.indexOf('#');
         return Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
+    }
+
+    /** {@code ~12.5 KB kept alive}, or, for a lost listener, which keeps nothing alive, {@code callback lost}. */
+    static String keptAlive(JsonValue g) {
+        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string()) ? "callback lost"
+                : "~" + Names.bytes(g.get("retained.bytes").number(0)) + " kept alive";
+    }
+
+    /** Why the chain was not traced all the way. */
+    static String untraced(JsonValue g) {
+        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string())
+                ? "not traced: a lost listener's evidence is its collected delegate and the owner that outlived it"
+                : "the first hop is inside a static registry the walk could not trace";
     }
 
     private static void line(StringBuilder b, String label, String text) {

@@ -14,6 +14,12 @@ public final class EndOfLife {
      */
     public static final String INEFFECTIVE_REMOVAL = "ineffective-removal";
 
+    /**
+     * Not an end: the owner lives on, but the delegate of the weak wrapper it registered was collected, so its
+     * callback silently stopped. The reason is the delegate's class.
+     */
+    public static final String LOST_LISTENER = "lost-listener";
+
     private final String signal;
     private final String method;
     private final String reason;
@@ -30,7 +36,7 @@ public final class EndOfLife {
         this.majorGcsBefore = majorGcsBefore;
     }
 
-    /** {@link #LIFECYCLE_END}, {@link #EXPLICIT}, {@link #SCOPE_END} or {@link #INEFFECTIVE_REMOVAL}. */
+    /** One of the signal names above. */
     public String signal() {
         return signal;
     }
@@ -40,7 +46,10 @@ public final class EndOfLife {
         return method;
     }
 
-    /** The reason given to {@code Lapse.expectCollected}, the ended scope's name, or {@code null}. */
+    /**
+     * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
+     * delegate class, or {@code null}.
+     */
     public String reason() {
         return reason;
     }

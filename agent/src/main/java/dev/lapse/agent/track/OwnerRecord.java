@@ -105,6 +105,16 @@ public final class OwnerRecord extends WeakReference<Object> {
         return null;
     }
 
+    /** Whether {@code r} itself is one of the registrations. */
+    boolean contains(Registration r) {
+        for (int i = 0; i < size; i++) {
+            if (at(i) == r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes {@code r} itself; returns whether it was there. */
     boolean removeExact(Registration r) {
         for (int i = 0; i < size; i++) {

@@ -29,6 +29,9 @@ public final class Tracker {
     private final OwnerTable handles = new OwnerTable();
     /** Set at the first handle: until then a {@code close()} anywhere needs no handle lookup. */
     private volatile boolean handlesSeen;
+    /** Weak wrappers whose delegate belongs to another owner, for lost listeners. Guarded by itself. */
+    private final List<WeakWatch> weakWatches = new ArrayList<>();
+    private int weakWatchesPurgeAt = 64;
 
     /**
      * @param clock        wall-clock milliseconds (injected so tests need no sleeps)
@@ -79,6 +82,76 @@ public final class Tracker {
         }
         int purged = table.withRecord(owner, record -> record.add(r));
         stats.tracked.addAndGet(1 - purged);
+        if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
+            watch(r, listener);
+        }
+    }
+
+    /** Watches a weak wrapper whose delegate belongs to an owner other than itself, for a lost listener. */
+    private void watch(Registration r, Object wrapper) {
+        WeakWrappers.Delegate delegate = WeakWrappers.delegate(wrapper);
+        Object target = delegate == null ? null : delegate.reference.get();
+        Object owner = target == null ? null : owners.ownerOf(target);
+        if (owner == null || owner == target) {
+            return; // a delegate that is its own owner dies with it: nothing to lose
+        }
+        synchronized (weakWatches) {
+            if (weakWatches.size() >= weakWatchesPurgeAt) {
+                weakWatches.removeIf(WeakWatch::gone);
+                weakWatchesPurgeAt = Math.max(64, weakWatches.size() * 2);
+            }
+            weakWatches.add(new WeakWatch(r, wrapper, r.subject(), delegate, owner, target.getClass().getName()));
+        }
+    }
+
+    /** A weak wrapper was removed: the watch ends, unless its delegate was already gone (a lost listener). */
+    private void unwatch(Registration removed) {
+        synchronized (weakWatches) {
+            for (int i = 0; i < weakWatches.size(); i++) {
+                WeakWatch w = weakWatches.get(i);
+                if (w.registration == removed) {
+                    if (w.delegate.get() == null) {
+                        w.removedAfterLoss = true;
+                    } else {
+                        weakWatches.remove(i);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Weak wrappers still registered, or that removed themselves once their delegate was gone, whose delegate was collected while the owner it belonged to lives on with no
+     * end of life: callbacks that silently stopped. Each is signalled once, when first seen, and needs a full
+     * collection after that to show the owner is really alive.
+     */
+    public List<Lost> lostListeners(Predicate<Registration> which) {
+        List<Lost> lost = new ArrayList<>();
+        synchronized (weakWatches) {
+            weakWatches.removeIf(WeakWatch::gone);
+            for (WeakWatch w : weakWatches) {
+                Object owner = w.owner.get();
+                if (w.delegate.get() != null || owner == null || !which.test(w.registration)
+                        || (!w.removedAfterLoss && !registered(w.registration))
+                        || table.ifPresent(owner, OwnerRecord::end) != null) {
+                    continue;
+                }
+                if (w.lost == null) {
+                    w.lost = new EndOfLife(EndOfLife.LOST_LISTENER, null, w.delegateClass, w.registration.site(),
+                            clock.getAsLong(), majorGcCount.getAsLong());
+                    stats.signals.increment();
+                }
+                lost.add(new Lost(w, owner));
+            }
+        }
+        return lost;
+    }
+
+    private boolean registered(Registration r) {
+        Object listener = r.get();
+        return listener != null && table.ifPresent(owners.ownerOf(listener),
+                record -> record.contains(r) ? record : null) != null;
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */
@@ -94,6 +167,9 @@ public final class Tracker {
                     return add != null && add.undoneBy(remove);
                 }));
         if (undone != null) {
+            if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
+                unwatch(undone);
+            }
             // not cleared: Reference.clear() is a native call that cost more than the rest of a removal, and
             // an unreachable weak reference needs no clearing
             stats.tracked.decrementAndGet();
@@ -271,6 +347,33 @@ public final class Tracker {
             return Boolean.TRUE;
         }) != null) {
             stats.signals.increment();
+        }
+    }
+
+    /** A weak wrapper whose delegate was collected while its owner lives on; names only, and the owner. */
+    public static final class Lost {
+        public final Registration registration;
+        public final Object owner;
+        public final EndOfLife end;
+        public final String subjectClass;
+        public final boolean staticSubject;
+        public final String wrapperClass;
+        /** The wrapper's field that holds the reference to the delegate, and the reference's class. */
+        public final String field;
+        public final String referenceClass;
+        /** Whether the wrapper is still registered; else it removed itself after the loss. */
+        public final boolean stillRegistered;
+
+        Lost(WeakWatch w, Object owner) {
+            this.registration = w.registration;
+            this.owner = owner;
+            this.end = w.lost;
+            this.subjectClass = w.subjectClass;
+            this.staticSubject = w.staticSubject;
+            this.wrapperClass = w.wrapperClass;
+            this.field = w.field;
+            this.referenceClass = w.delegate.getClass().getName();
+            this.stillRegistered = !w.removedAfterLoss;
         }
     }
 

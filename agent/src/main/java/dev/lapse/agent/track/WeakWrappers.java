@@ -35,6 +35,35 @@ final class WeakWrappers {
     /** lapse-weak's handler, by name: the agent does not depend on the library. */
     private static final String LAPSE_WEAK_HANDLER = "dev.lapse.weak.WeakListener$Handler";
 
+    /**
+     * The field through which a weak wrapper reaches its delegate, and the reference in it, while the delegate is
+     * alive; {@code null} when there is none.
+     */
+    static Delegate delegate(Object wrapper) {
+        boolean proxy = Proxy.isProxyClass(wrapper.getClass());
+        Object holder = proxy ? Proxy.getInvocationHandler(wrapper) : wrapper;
+        for (Field f : ReferenceFields.of(holder.getClass())) {
+            if (Reference.class.isAssignableFrom(f.getType())) {
+                Object value = ReferenceFields.read(f, holder);
+                if (value instanceof Reference && ((Reference<?>) value).get() != null) {
+                    return new Delegate((proxy ? "h." : "") + f.getName(), (Reference<?>) value);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A weak wrapper's reference to its delegate and the field that holds it ({@code ref}, {@code h.delegate}). */
+    static final class Delegate {
+        final String field;
+        final Reference<?> reference;
+
+        Delegate(String field, Reference<?> reference) {
+            this.field = field;
+            this.reference = reference;
+        }
+    }
+
     static boolean isWeakWrapper(Object listener) {
         Class<?> type = listener.getClass();
         if (Proxy.isProxyClass(type)) {

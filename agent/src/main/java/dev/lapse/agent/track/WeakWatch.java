@@ -1,0 +1,48 @@
+package dev.lapse.agent.track;
+
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+
+/**
+ * A weak wrapper's registration, watched for a lost listener: the wrapper's reference to its delegate and, weakly,
+ * the owner that delegate belonged to. When the delegate is collected while that owner lives on with no end of
+ * life, the callback silently stopped. Holds the wrapper's {@code Reference} object itself, never its referent.
+ */
+final class WeakWatch {
+    final Registration registration;
+    final String field;
+    final Reference<?> delegate;
+    final WeakReference<Object> owner;
+    final String delegateClass;
+    final String wrapperClass;
+    final String subjectClass;
+    final boolean staticSubject;
+    /**
+     * Set when the wrapper was removed from its subject after its delegate was collected: self-removing wrappers
+     * (JavaFX's, lapse-weak's) do so at the next event. The callback was lost all the same.
+     */
+    boolean removedAfterLoss;
+    /** Set when the delegate is first seen collected, so the signal keeps its time and collection count. */
+    EndOfLife lost;
+
+    WeakWatch(Registration registration, Object wrapper, Object subject, WeakWrappers.Delegate delegate,
+            Object owner, String delegateClass) {
+        this.registration = registration;
+        this.wrapperClass = wrapper.getClass().getName();
+        this.staticSubject = subject instanceof Class;
+        this.subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
+        this.field = delegate.field;
+        this.delegate = delegate.reference;
+        this.owner = new WeakReference<>(owner);
+        this.delegateClass = delegateClass;
+    }
+
+    /**
+     * Whether there is nothing left to watch: the owner was collected, or the wrapper or its subject was (unless
+     * the wrapper already removed itself after the loss).
+     */
+    boolean gone() {
+        return owner.get() == null
+                || (!removedAfterLoss && (registration.get() == null || registration.subject() == null));
+    }
+}
