@@ -45,16 +45,34 @@ public final class AgentOptions {
      * {@code out/jvms/PID/} and the merge of all of them is written to {@code out}. Default {@code false}.
      */
     public static final String SHARED = "shared";
+    /**
+     * Class name patterns ({@code :}-separated) whose findings are not reported: a finding is suppressed when its
+     * owner, listener or subject class matches. Default none.
+     */
+    public static final String SUPPRESS = "suppress";
+    /** A rules file of known, intended registrations (see {@link Suppressions}). Default none. */
+    public static final String RULES = "rules";
+    /**
+     * How many live registrations one call site may make on one subject before they are reported as an
+     * {@code accumulation}, with no owner signal. Default {@value #DEFAULT_ACCUMULATION}.
+     */
+    public static final String ACCUMULATION = "accumulation";
+    /**
+     * How long registrations must keep coming for an accumulation: from the first to the last of them. A burst at
+     * start-up (a table whose rows each register once) is shorter. Default {@code 60s}.
+     */
+    public static final String ACCUMULATION_WINDOW = "accumulationWindow";
     /** The agent's log level on standard error: {@code debug}, {@code info}, {@code warn}, {@code error}, {@code off}. Default {@code info}. */
     public static final String LOG = "log";
 
     static final String DEFAULT_OUT = "lapse-report";
     static final int DEFAULT_MAX_TRACKED = 500_000;
     static final int DEFAULT_WALK_LIMIT = 1_000_000;
+    static final int DEFAULT_ACCUMULATION = 500;
 
     private static final List<String> KEYS =
             List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, FORMATS, SHARED,
-                    LOG);
+                    SUPPRESS, RULES, ACCUMULATION, ACCUMULATION_WINDOW, LOG);
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "off");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$.*?]+");
@@ -71,6 +89,11 @@ public final class AgentOptions {
     private final Duration walkTimeout;
     private final List<ReportFormat> formats;
     private final boolean shared;
+    private final List<String> suppress;
+    private final Path rules;
+    private final Suppressions suppressions;
+    private final int accumulation;
+    private final Duration accumulationWindow;
     private final String log;
 
     private AgentOptions(Map<String, String> given) {
@@ -85,6 +108,11 @@ public final class AgentOptions {
         this.walkTimeout = duration(WALK_TIMEOUT, given.getOrDefault(WALK_TIMEOUT, "5s"));
         this.formats = formats(given.get(FORMATS));
         this.shared = bool(SHARED, given.getOrDefault(SHARED, "false"));
+        this.suppress = list(SUPPRESS, given.get(SUPPRESS), CLASS_PATTERN, "a class name pattern");
+        this.rules = given.containsKey(RULES) ? path(RULES, given.get(RULES)) : null;
+        this.suppressions = Suppressions.load(suppress, rules);
+        this.accumulation = positiveInt(ACCUMULATION, given.getOrDefault(ACCUMULATION, "" + DEFAULT_ACCUMULATION));
+        this.accumulationWindow = duration(ACCUMULATION_WINDOW, given.getOrDefault(ACCUMULATION_WINDOW, "60s"));
         this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
     }
 
@@ -161,6 +189,19 @@ public final class AgentOptions {
         return log;
     }
 
+    /** The built-in known registrations, the {@code suppress} patterns and the rules file's rules. */
+    public Suppressions suppressions() {
+        return suppressions;
+    }
+
+    public int accumulation() {
+        return accumulation;
+    }
+
+    public Duration accumulationWindow() {
+        return accumulationWindow;
+    }
+
     /** The report files to write, in the order given, without repeats. */
     public List<ReportFormat> formats() {
         return formats;
@@ -185,7 +226,7 @@ public final class AgentOptions {
     }
 
     /**
-     * The options as given, as an agent argument for another JVM: {@code out} absolute, since the other JVM's
+     * The options as given, as an agent argument for another JVM: {@code out} and {@code rules} absolute, since the other JVM's
      * working directory is not the one the user meant.
      */
     public String toArgument() {
@@ -194,7 +235,8 @@ public final class AgentOptions {
             if (b.length() > 0) {
                 b.append(',');
             }
-            b.append(e.getKey()).append('=').append(e.getKey().equals(OUT) ? out.toString() : e.getValue());
+            b.append(e.getKey()).append('=').append(e.getKey().equals(OUT) ? out.toString()
+                    : e.getKey().equals(RULES) ? rules.toString() : e.getValue());
         }
         return b.toString();
     }
@@ -212,6 +254,10 @@ public final class AgentOptions {
         m.put(WALK_TIMEOUT, walkTimeout.toMillis() + "ms");
         m.put(FORMATS, formats.stream().map(ReportFormat::option).collect(Collectors.joining(":")));
         m.put(SHARED, Boolean.toString(shared));
+        m.put(SUPPRESS, String.join(":", suppress));
+        m.put(RULES, rules == null ? "" : rules.toString());
+        m.put(ACCUMULATION, Integer.toString(accumulation));
+        m.put(ACCUMULATION_WINDOW, accumulationWindow.toMillis() + "ms");
         m.put(LOG, log);
         return m;
     }

@@ -1,7 +1,10 @@
 package dev.lapse.agent.confirm;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** What one check found and what it could not decide. Immutable. */
@@ -23,9 +26,12 @@ public final class CheckResult {
     /** Objects the reference walk visited. */
     public final int visited;
     public final long durationMillis;
+    /** Findings left out by a known-registration rule: how many per rule ({@code reason (origin)}). */
+    public final Map<String, Integer> suppressed;
 
     CheckResult(List<Finding> findings, boolean gcForced, boolean gcHappened, boolean explicitGcDisabled,
-            int candidates, int awaitingGc, int notHeld, int undecided, int visited, long durationMillis) {
+            int candidates, int awaitingGc, int notHeld, int undecided, int visited, long durationMillis,
+            Map<String, Integer> suppressed) {
         this.findings = List.copyOf(findings);
         this.gcForced = gcForced;
         this.gcHappened = gcHappened;
@@ -36,6 +42,16 @@ public final class CheckResult {
         this.undecided = undecided;
         this.visited = visited;
         this.durationMillis = durationMillis;
+        this.suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
+    }
+
+    /** How many findings known-registration rules left out. */
+    public int suppressedCount() {
+        int n = 0;
+        for (int c : suppressed.values()) {
+            n += c;
+        }
+        return n;
     }
 
     /** The same result with only the findings {@code keep} accepts. */
@@ -47,6 +63,6 @@ public final class CheckResult {
             }
         }
         return new CheckResult(kept, gcForced, gcHappened, explicitGcDisabled, candidates, awaitingGc, notHeld,
-                undecided, visited, durationMillis);
+                undecided, visited, durationMillis, suppressed);
     }
 }

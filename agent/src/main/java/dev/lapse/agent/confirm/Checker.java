@@ -1,5 +1,6 @@
 package dev.lapse.agent.confirm;
 
+import dev.lapse.agent.config.Suppressions;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.reflect.ReferenceFields;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +33,25 @@ public final class Checker {
     private final GcProbe gc;
     private final int walkLimit;
     private final Duration walkTimeout;
+    private final Suppressions suppressions;
+    private final int accumulation;
+    private final Duration accumulationWindow;
 
+    /**
+     * @param accumulation       live registrations from one site on one subject that make an accumulation
+     * @param accumulationWindow how long they must have kept coming
+     */
     public Checker(Tracker tracker, ApiCatalog catalog, OwnerResolver owners, GcProbe gc, int walkLimit,
-            Duration walkTimeout) {
+            Duration walkTimeout, Suppressions suppressions, int accumulation, Duration accumulationWindow) {
         this.tracker = tracker;
         this.catalog = catalog;
         this.owners = owners;
         this.gc = gc;
         this.walkLimit = walkLimit;
         this.walkTimeout = walkTimeout;
+        this.suppressions = suppressions;
+        this.accumulation = accumulation;
+        this.accumulationWindow = accumulationWindow;
     }
 
     /**
@@ -121,10 +133,10 @@ public final class Checker {
                     // the evidence, and the chain says that its first hop was not traced
                     toListener = List.of(new Step(((Class<?>) subject).getName(), "(static registry)",
                             c.getKey().getClass().getName()));
-                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false, retained));
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false, retained, 1));
                     reported.add(c.getValue().registration);
                 } else if (toListener != null) {
-                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true, retained));
+                    findings.add(finding(subject, c.getKey(), c.getValue(), toListener, true, retained, 1));
                     reported.add(c.getValue().registration);
                 } else if (budget.exhausted()) {
                     undecided++;
@@ -141,11 +153,27 @@ public final class Checker {
                 reported.add(l.registration);
             }
         }
-        if (which != ALL) {
+        if (which == ALL) {
+            for (Tracker.Accumulation a : tracker.accumulations(accumulation, accumulationWindow.toMillis())) {
+                Finding f = accumulated(a, budget, retained);
+                if (f != null) {
+                    findings.add(f);
+                }
+            }
+        } else {
             reported.forEach(Registration::scopeReported);
         }
+        Map<String, Integer> suppressed = new LinkedHashMap<>();
+        findings.removeIf(f -> {
+            String why = suppressions.match(f.end.signal(), f.subjectClass, f.listenerClass, f.ownerClass, f.site);
+            if (why != null) {
+                suppressed.merge(why, f.count, Integer::sum);
+            }
+            return why != null;
+        });
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
-                notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+                notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
+                suppressed);
     }
 
     /**
@@ -259,7 +287,7 @@ public final class Checker {
     }
 
     private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced,
-            RetainedEstimate retained) {
+            RetainedEstimate retained, int count) {
         List<Step> chain = new ArrayList<>(toListener);
         OwnerResolver.Explanation explanation = owners.explain(listener);
         for (OwnerResolver.Hop hop : explanation.hops) {
@@ -272,7 +300,38 @@ public final class Checker {
         return new Finding(api, subjectClass, staticSubject, listener.getClass().getName(),
                 c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
                 fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener),
-                retained.of(c.owner), handle == null ? null : fieldHolding(c.owner, handle));
+                retained.of(c.owner) * count, handle == null ? null : fieldHolding(c.owner, handle), count);
+    }
+
+    /**
+     * An accumulation, when the subject still holds at least the threshold of its listeners: one finding for the
+     * newest of them that counts them all. Nothing needs to have ended.
+     */
+    private Finding accumulated(Tracker.Accumulation a, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+        Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Registration r : a.registrations) {
+            Object listener = r.listener();
+            if (listener != null) {
+                targets.add(listener);
+            }
+        }
+        if (budget.exhausted()) {
+            return null;
+        }
+        Map<Object, List<Step>> paths = ReferenceWalker.walk(a.subject, targets, budget);
+        if (paths.size() < accumulation) {
+            return null;
+        }
+        for (int i = a.registrations.size() - 1; i >= 0; i--) {
+            Registration newest = a.registrations.get(i);
+            Object listener = newest.listener();
+            List<Step> path = listener == null ? null : paths.get(listener);
+            if (path != null) {
+                return finding(a.subject, listener, new Candidate(newest, owners.ownerOf(listener), a.end), path,
+                        true, retained, paths.size());
+            }
+        }
+        return null;
     }
 
     /**
@@ -289,7 +348,7 @@ public final class Checker {
         Object subject = l.registration.subject();
         return new Finding(catalog.get(l.registration.apiId()), l.subjectClass, l.staticSubject, l.wrapperClass,
                 l.owner.getClass().getName(), "weak-delegate", chain, false, l.registration, l.end,
-                subject == null ? null : fieldHolding(l.owner, subject), null, 0, null);
+                subject == null ? null : fieldHolding(l.owner, subject), null, 0, null, 1);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class Finding {
     public final boolean handleDropped;
     /** The owner's field that holds the handle, or {@code null}. */
     public final String handleField;
+    /** How many registrations this finding stands for: 1, or an accumulation's count. */
+    public final int count;
 
     /**
      * The index of the chain step that reaches the registered listener (the first whose {@code to} is the
@@ -51,7 +53,7 @@ public final class Finding {
 
     Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
             String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
-            String subjectField, String listenerField, long retainedBytes, String handleField) {
+            String subjectField, String listenerField, long retainedBytes, String handleField, int count) {
         this.api = api;
         this.subjectClass = subjectClass;
         this.staticSubject = staticSubject;
@@ -69,5 +71,6 @@ public final class Finding {
         this.retainedBytes = retainedBytes;
         this.handleDropped = registration.handleDropped();
         this.handleField = handleField;
+        this.count = count;
     }
 }

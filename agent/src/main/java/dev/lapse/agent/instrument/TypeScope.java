@@ -1,5 +1,6 @@
 package dev.lapse.agent.instrument;
 
+import dev.lapse.agent.config.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,8 +37,7 @@ final class TypeScope {
 
     TypeScope(List<String> excludePatterns) {
         for (String p : excludePatterns) {
-            userExcludes.add(Pattern.compile(p.replace(".", "\\.").replace("$", "\\$").replace("?", ".")
-                    .replace("*", ".*")));
+            userExcludes.add(Glob.compile(p));
         }
     }
 

@@ -41,7 +41,7 @@ public final class FindingGroup {
         for (Finding f : findings) {
             String signature = signatures.computeIfAbsent(new Key(f), k -> signature(f));
             FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
-            g.count++;
+            g.count += f.count;
             g.retainedBytes += f.retainedBytes;
             g.firstSeen = Math.min(g.firstSeen, f.registeredMillis);
             g.lastSeen = Math.max(g.lastSeen, f.registeredMillis);

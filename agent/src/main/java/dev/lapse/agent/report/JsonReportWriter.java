@@ -51,6 +51,7 @@ public final class JsonReportWriter {
                 .field("notHeld", r.check.notHeld)
                 .field("undecided", r.check.undecided)
                 .field("findings", r.findingCount())
+                .field("suppressed", r.check.suppressedCount())
                 .field("groups", r.groups.size())
                 .field("hookErrors", r.stats.hookErrors())
                 .field("instrumentedMethods", r.instrumentedMethods)

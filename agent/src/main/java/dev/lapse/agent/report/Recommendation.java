@@ -12,7 +12,10 @@ import java.util.List;
  * in the owner (a weak wrapper alone lets a lambda be collected at once and the callback silently stops).
  */
 final class Recommendation {
-    /** {@code remove-call}, {@code close-handle}, {@code weak-wrapper} or {@code keep-delegate}. */
+    /**
+     * {@code remove-call}, {@code close-handle}, {@code weak-wrapper}, {@code keep-delegate} or
+     * {@code register-once}.
+     */
     final String kind;
     final String summary;
     /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
@@ -45,6 +48,9 @@ final class Recommendation {
                 + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return keepDelegate(f, owner, subject, registeredAt, where);
+        }
+        if (EndOfLife.ACCUMULATION.equals(f.end.signal())) {
+            return registerOnce(f, subject, registeredAt, where);
         }
         if (api.handleClose() != null) {
             return closeHandle(f, owner, subject, registeredAt, in, where);
@@ -83,6 +89,35 @@ final class Recommendation {
         return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
                 + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                 + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
+    }
+
+    /** An accumulation: the call site registers once, or undoes the previous registration before the next. */
+    private static Recommendation registerOnce(Finding f, String subject, String registeredAt, String where) {
+        ApiMethod api = f.api;
+        StackTraceElement site = Names.topApplicationFrame(f.site);
+        String caller = site == null ? "the registering code" : Names.source(site.getClassName()) + "."
+                + site.getMethodName() + "()";
+        List<String> code = new ArrayList<>();
+        code.add("// each run of " + caller + " adds another listener to " + subject + ", and none is removed:");
+        code.add("// register once (in a constructor or start()), or undo the previous registration first:");
+        if (api.handleClose() != null) {
+            code.add("if (registration != null) registration." + api.handleClose() + "();");
+            code.add("registration = " + subject + "." + api.name() + "(" + args(api.parameterTypes(),
+                    api.listenerIndex(), "listener") + ");");
+        } else if (api.removeName() != null) {
+            List<String> removeTypes = api.removeParameterTypes();
+            int listenerIndex = removeTypes.indexOf(api.listenerType());
+            code.add(subject + "." + api.removeName() + "(" + args(removeTypes,
+                    listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "previousListener") + ");");
+            code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), "listener")
+                    + ");");
+        } else {
+            code.add("// " + Names.source(api.declaringClass()) + "#" + api.name() + " has no remove method: register"
+                    + " once and keep the listener in a field");
+        }
+        return new Recommendation("register-once", f.count + " listeners added" + registeredAt + " are still held by "
+                + Names.source(f.subjectClass) + ": register once, or undo the previous registration before adding"
+                + " the next.", where, String.join("\n", code));
     }
 
     /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */

@@ -1,6 +1,7 @@
 package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.CheckResult;
+import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.track.Stats;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +64,10 @@ public final class Report {
 
     /** Total findings over all groups. */
     public int findingCount() {
-        return check.findings.size();
+        int n = 0;
+        for (Finding f : check.findings) {
+            n += f.count; // an accumulation counts every registration it stands for
+        }
+        return n;
     }
 }

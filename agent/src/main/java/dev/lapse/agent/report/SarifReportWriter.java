@@ -151,6 +151,14 @@ public final class SarifReportWriter {
                                     + " is still reachable through a listener it registered on a longer-lived"
                                     + " subject.",
                             HELP_COMMON);
+                case "accumulation":
+                    return new Rule("ListenerAccumulation",
+                            "One call site keeps adding listeners to one subject",
+                            "Listeners from one call site pile up on one subject: many are registered and still"
+                                    + " held, they kept coming over the accumulation window, and none was removed.",
+                            "Register once (in a constructor or start method), or undo the previous registration"
+                                    + " before adding the next. The Lapse report shows the count, how fast it grows"
+                                    + " and the code to change.");
                 case "lost-listener":
                     return new Rule("LostListener",
                             "A weak listener's callback was collected while its owner lives on",

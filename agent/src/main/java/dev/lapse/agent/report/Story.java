@@ -56,6 +56,9 @@ final class Story {
         if (EndOfLife.SCOPE_END.equals(end.signal())) {
             return "left behind by " + end.reason();
         }
+        if (EndOfLife.ACCUMULATION.equals(end.signal())) {
+            return "one of " + end.reason();
+        }
         if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
             return "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
                     + " the callback silently stopped";
@@ -80,7 +83,8 @@ final class Story {
      */
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
-        if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
+        if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())
+                || EndOfLife.ACCUMULATION.equals(f.end.signal())) {
             return null; // the scope ended in the test framework; a delegate was collected by no one's call
         }
         if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
@@ -93,6 +97,12 @@ final class Story {
 
     /** {@code com.acme.View is kept alive by com.acme.Model after View#dispose}. */
     static String headline(Finding f) {
+        if (EndOfLife.ACCUMULATION.equals(f.end.signal())) {
+            StackTraceElement site = Names.topApplicationFrame(f.site);
+            return "Listeners pile up on " + Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "")
+                    + ": " + f.count + " added by " + (site == null ? "one call site" : Names.frame(site))
+                    + " are still held, none removed";
+        }
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return Names.source(f.ownerClass) + " lost its listener on " + Names.source(f.subjectClass)
                     + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected while "

@@ -111,6 +111,9 @@ public final class TextReportWriter {
         if (EndOfLife.SCOPE_END.equals(end.get("signal").string())) {
             return end.get("reason").string("the scope") + " ended";
         }
+        if (EndOfLife.ACCUMULATION.equals(end.get("signal").string())) {
+            return "not needed: " + end.get("reason").string("");
+        }
         if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
             return "not ended: the owner lives on, its listener was collected";
         }

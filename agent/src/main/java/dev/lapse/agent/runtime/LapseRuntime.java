@@ -78,7 +78,8 @@ public final class LapseRuntime implements Controlled {
         this.attached = attached;
         this.tracker = new Tracker(catalog, owners, new SiteCapture(), stats, options.maxTracked(),
                 System::currentTimeMillis, gc::fullCount);
-        this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout());
+        this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout(),
+                options.suppressions(), options.accumulation(), options.accumulationWindow());
         this.files = new ReportFiles(options.out(), options.formats());
         this.shared = options.shared() ? new SharedReportDir(files, Long.toString(ProcessHandle.current().pid()),
                 SharedReportDir.currentRun()) : null;
@@ -295,6 +296,7 @@ public final class LapseRuntime implements Controlled {
         if (stats.hookErrors() > 0) {
             notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
         }
+        check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
         return new Report(version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes,
                 catalog.size());
     }

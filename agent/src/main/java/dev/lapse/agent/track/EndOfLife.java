@@ -20,6 +20,12 @@ public final class EndOfLife {
      */
     public static final String LOST_LISTENER = "lost-listener";
 
+    /**
+     * Not an end: one call site keeps adding listeners to one subject and none is removed. The reason says how
+     * many and how fast.
+     */
+    public static final String ACCUMULATION = "accumulation";
+
     private final String signal;
     private final String method;
     private final String reason;

@@ -4,8 +4,11 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -347,6 +350,83 @@ public final class Tracker {
             return Boolean.TRUE;
         }) != null) {
             stats.signals.increment();
+        }
+    }
+
+    /**
+     * Call sites that keep adding listeners to one subject: at least {@code threshold} live registrations with one
+     * subject, add method and site, the first and the last of them at least {@code windowMillis} apart (a burst at
+     * start-up is shorter). Subjects with fewer registrations in all are passed over after one count.
+     */
+    public List<Accumulation> accumulations(int threshold, long windowMillis) {
+        Map<Object, int[]> perSubject = new IdentityHashMap<>();
+        table.forEach(record -> {
+            for (Registration r : record.snapshot()) {
+                Object subject = r.subject();
+                if (subject != null && r.get() != null) {
+                    perSubject.computeIfAbsent(subject, s -> new int[1])[0]++;
+                }
+            }
+            return record.size() > 0;
+        });
+        perSubject.values().removeIf(n -> n[0] < threshold);
+        if (perSubject.isEmpty()) {
+            return List.of();
+        }
+        Map<Object, Map<List<Object>, List<Registration>>> groups = new IdentityHashMap<>();
+        table.forEach(record -> {
+            for (Registration r : record.snapshot()) {
+                Object subject = r.subject();
+                if (subject != null && r.get() != null && perSubject.containsKey(subject)) {
+                    groups.computeIfAbsent(subject, s -> new HashMap<>())
+                            .computeIfAbsent(List.of(r.site(), r.apiId()), k -> new ArrayList<>()).add(r);
+                }
+            }
+            return record.size() > 0;
+        });
+        long now = clock.getAsLong();
+        List<Accumulation> found = new ArrayList<>();
+        for (Map.Entry<Object, Map<List<Object>, List<Registration>>> bySubject : groups.entrySet()) {
+            for (List<Registration> same : bySubject.getValue().values()) {
+                if (same.size() < threshold) {
+                    continue;
+                }
+                same.sort(Comparator.comparingLong(Registration::timeMillis));
+                long first = same.get(0).timeMillis();
+                long last = same.get(same.size() - 1).timeMillis();
+                if (last - first < windowMillis) {
+                    continue;
+                }
+                int recent = 0;
+                for (Registration r : same) {
+                    recent += now - r.timeMillis() <= windowMillis ? 1 : 0;
+                }
+                String reason = same.size() + " live registrations from one call site over "
+                        + minutesAndSeconds(last - first) + ", " + recent + " of them in the last "
+                        + minutesAndSeconds(windowMillis);
+                found.add(new Accumulation(bySubject.getKey(), same, new EndOfLife(EndOfLife.ACCUMULATION, null,
+                        reason, same.get(same.size() - 1).site(), now, majorGcCount.getAsLong())));
+            }
+        }
+        return found;
+    }
+
+    private static String minutesAndSeconds(long millis) {
+        long seconds = Math.max(1, millis / 1000);
+        return seconds < 60 ? seconds + " s" : seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60
+                + " s");
+    }
+
+    /** One call site's registrations on one subject, oldest first, and the signal that names them. */
+    public static final class Accumulation {
+        public final Object subject;
+        public final List<Registration> registrations;
+        public final EndOfLife end;
+
+        Accumulation(Object subject, List<Registration> registrations, EndOfLife end) {
+            this.subject = subject;
+            this.registrations = List.copyOf(registrations);
+            this.end = end;
         }
     }
 
