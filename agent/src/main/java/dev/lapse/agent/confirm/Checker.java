@@ -26,6 +26,11 @@ import java.util.function.Predicate;
  */
 public final class Checker {
     private static final Predicate<Registration> ALL = r -> true;
+    /**
+     * Most objects walked from one owner to tell whether it still reaches a subject it registered on; an owner
+     * that reaches more (a whole window) is not judged.
+     */
+    private static final int DETACH_WALK_LIMIT = 10_000;
 
     private final Tracker tracker;
     private final ApiCatalog catalog;
@@ -76,6 +81,9 @@ public final class Checker {
     public CheckResult check(boolean forceGc, Predicate<Registration> which, Object root, boolean deferLocal) {
         long start = System.nanoTime();
         boolean gcHappened = false;
+        if (which == ALL) {
+            detachedSubjects();
+        }
         if (forceGc) {
             List<Tracker.Ended> before = tracker.ended();
             boolean lost = !tracker.lostListeners(which).isEmpty();
@@ -104,7 +112,7 @@ public final class Checker {
                 continue;
             }
             for (Registration r : e.registrations) {
-                if (which.test(r)) {
+                if (which.test(r) && end.covers(r)) {
                     awaitingGc += consider(bySubject, new Candidate(r, owner, end), fullGcs, scopeOwn);
                 }
             }
@@ -174,6 +182,40 @@ public final class Checker {
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 suppressed);
+    }
+
+    /**
+     * Signals a detached subject for each owner that registered on a subject it held and no longer reaches it: not
+     * through a field of its own (the common case, and cheap), nor within a short walk of what it holds. A walk that
+     * runs out of budget decides nothing, so the owner is left alone.
+     */
+    private void detachedSubjects() {
+        Map<Object, List<Tracker.Held>> byOwner = new IdentityHashMap<>();
+        for (Tracker.Held h : tracker.heldSubjects()) {
+            byOwner.computeIfAbsent(h.owner, o -> new ArrayList<>()).add(h);
+        }
+        for (Map.Entry<Object, List<Tracker.Held>> e : byOwner.entrySet()) {
+            Object owner = e.getKey();
+            List<Registration> left = new ArrayList<>();
+            GraphWalk reach = null;
+            for (Tracker.Held h : e.getValue()) {
+                if (fieldHolding(owner, h.subject) != null) {
+                    continue;
+                }
+                if (reach == null) {
+                    reach = new GraphWalk();
+                    if (reach.walk(owner, DETACH_WALK_LIMIT, x -> { }) >= DETACH_WALK_LIMIT) {
+                        break; // too much to tell: not evidence
+                    }
+                }
+                if (!reach.seen(h.subject)) {
+                    left.add(h.registration);
+                }
+            }
+            if (!left.isEmpty()) {
+                tracker.subjectDetached(owner, left);
+            }
+        }
     }
 
     /**
@@ -277,8 +319,9 @@ public final class Checker {
 
     private static boolean anyCandidate(List<Tracker.Ended> ended, Predicate<Registration> which) {
         for (Tracker.Ended e : ended) {
+            EndOfLife end = e.record.end();
             for (Registration r : e.registrations) {
-                if (which.test(r)) {
+                if (which.test(r) && end != null && end.covers(r)) {
                     return true;
                 }
             }

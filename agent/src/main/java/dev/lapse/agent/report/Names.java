@@ -56,6 +56,9 @@ final class Names {
             return "lambda in " + source(hostOfLambda(binaryName));
         }
         String simple = simple(binaryName);
+        if (isProxy(simple)) {
+            return simple; // jdk.proxy2.$Proxy45: the dollar is the JDK's, not a nesting
+        }
         if (isAnonymous(binaryName)) {
             int last = simple.lastIndexOf('$');
             return simple.substring(0, last).replace('$', '.') + simple.substring(last); // View$1 stays View$1
@@ -121,6 +124,9 @@ final class Names {
             return site == null ? "lambda or method reference in " + source(hostOfLambda(binaryName))
                     : "lambda or method reference in " + frame(site);
         }
+        if (isProxy(simple(binaryName))) {
+            return "dynamic proxy " + simple(binaryName);
+        }
         if (isAnonymous(binaryName)) {
             return "anonymous " + simple(binaryName);
         }
@@ -128,6 +134,11 @@ final class Names {
             return "inner class " + source(binaryName);
         }
         return simple(binaryName);
+    }
+
+    /** A class {@code java.lang.reflect.Proxy} made: {@code $Proxy45}. */
+    private static boolean isProxy(String simpleName) {
+        return simpleName.startsWith("$Proxy");
     }
 
     /** {@code View.<init> (View.java:42)}. */

@@ -32,8 +32,10 @@ final class Recommendation {
     static Recommendation of(Finding f) {
         ApiMethod api = f.api;
         String owner = Names.source(f.ownerClass);
+        boolean detached = EndOfLife.DETACHED_SUBJECT.equals(f.end.signal());
         String subject = f.staticSubject ? Names.source(f.subjectClass)
-                : f.subjectField != null ? f.subjectField : Names.variable(f.subjectClass);
+                : f.subjectField != null ? f.subjectField
+                : detached && f.end.reason() != null ? f.end.reason() : Names.variable(f.subjectClass);
         String listenerType = Names.source(api.listenerType());
         StackTraceElement site = Names.topApplicationFrame(f.site);
         String registeredAt = site == null ? "" : " at " + Names.location(site);
@@ -45,7 +47,12 @@ final class Recommendation {
 
         boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
         String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
-                + " ends)" : "in " + Names.source(place[0]) + "." + lifecycle + "()";
+                + " ends)"
+                : detached ? "where " + owner + " replaces or clears " + subject + ", before it lets go of the old"
+                        + " one (the registration is in " + Names.source(place[0]) + "." + lifecycle + "())"
+                : EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal()) ? "in " + Names.source(place[0]) + "."
+                        + lifecycle + "(), next to the removal it has"
+                : "in " + Names.source(place[0]) + "." + lifecycle + "()";
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return keepDelegate(f, owner, subject, registeredAt, where);
         }
@@ -88,7 +95,8 @@ final class Recommendation {
                 listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
         return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
                 + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
-                + Names.source(f.subjectClass) + " after its end of life.", where, String.join("\n", code));
+                + Names.source(f.subjectClass) + (detached ? ", which it no longer holds." : " after its end of life."),
+                where, String.join("\n", code));
     }
 
     /** An accumulation: the call site registers once, or undoes the previous registration before the next. */
@@ -165,7 +173,14 @@ final class Recommendation {
      */
     private static String[] lifecyclePlace(Finding f) {
         String method = f.end.method();
-        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(f.end.signal())) {
+        if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
+            // nobody's call dropped the subject; the registering method is where the subject is set
+            StackTraceElement registered = Names.topApplicationFrame(f.site);
+            return registered == null ? new String[] {f.ownerClass, "close"}
+                    : new String[] {registered.getClassName(), registered.getMethodName()};
+        }
+        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(f.end.signal())
+                || EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
             StackTraceElement at = Story.endFrame(f); // the remove call's caller: where the right call belongs
             return at == null ? new String[] {f.ownerClass, "close"} : new String[] {at.getClassName(),
                     at.getMethodName()};

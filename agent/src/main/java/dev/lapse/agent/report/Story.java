@@ -31,7 +31,7 @@ final class Story {
                 }
                 how = listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
         }
-        return how + ", " + end(f) + handle(f);
+        return how + ", " + end(f) + (EndOfLife.LOST_LISTENER.equals(f.end.signal()) ? "" : handle(f));
     }
 
     /**
@@ -59,6 +59,10 @@ final class Story {
         if (EndOfLife.ACCUMULATION.equals(end.signal())) {
             return "one of " + end.reason();
         }
+        if (EndOfLife.DETACHED_SUBJECT.equals(end.signal())) {
+            return "still registered on the " + Names.source(f.subjectClass) + " it no longer holds (it was in "
+                    + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)";
+        }
         if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
             return "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
                     + " the callback silently stopped";
@@ -74,6 +78,9 @@ final class Story {
             return "called " + method + "(…)" + where + " with another instance of the listener, which removed"
                     + " nothing";
         }
+        if (EndOfLife.PARTIAL_DETACHMENT.equals(end.signal())) {
+            return "left registered when it took another listener off with " + method + "(…)" + where;
+        }
         return Names.pastTense(method) + where;
     }
 
@@ -84,8 +91,9 @@ final class Story {
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
         if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())
-                || EndOfLife.ACCUMULATION.equals(f.end.signal())) {
-            return null; // the scope ended in the test framework; a delegate was collected by no one's call
+                || EndOfLife.ACCUMULATION.equals(f.end.signal()) || EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
+            // the scope ended in the test framework; a delegate was collected, a field overwritten, by no one's call
+            return null;
         }
         if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
             return Names.topApplicationFrame(frames);
@@ -108,7 +116,17 @@ final class Story {
                     + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected while "
                     + Names.source(f.ownerClass) + " lives on";
         }
-        return Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
-                + (f.staticSubject ? " (static)" : "") + " after it was " + end(f);
+        String keptBy = Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
+                + (f.staticSubject ? " (static)" : "");
+        if (EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
+            StackTraceElement at = endFrame(f);
+            return keptBy + ": it took listeners off with " + f.end.method().substring(f.end.method().indexOf('#') + 1)
+                    + "(…)" + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
+        }
+        if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
+            return keptBy + ", which it no longer holds (it was in " + Names.source(f.ownerClass) + "."
+                    + f.end.reason() + "), through the listener it registered on it";
+        }
+        return keptBy + " after it was " + end(f);
     }
 }

@@ -117,6 +117,10 @@ public final class TextReportWriter {
         if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
             return "not ended: the owner lives on, its listener was collected";
         }
+        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string())) {
+            return "not ended: the owner let go of its " + end.get("reason").string("subject")
+                    + ", which still holds the owner's listener";
+        }
         String method = end.get("method").string();
         if (method == null || method.indexOf('#') < 0) {
             String reason = end.get("reason").string();

@@ -1,6 +1,15 @@
 package dev.lapse.agent.track;
 
-/** Why an owner should now be dead: the signal, where it happened and when. Immutable. */
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Why an owner should now be dead: the signal, where it happened and when, and which of the owner's registrations
+ * it speaks of (all of them, or, for a partial detachment or a detached subject, only those it left behind).
+ * Immutable.
+ */
 public final class EndOfLife {
     /** Signal names used in reports. */
     public static final String LIFECYCLE_END = "lifecycle-end";
@@ -26,14 +35,42 @@ public final class EndOfLife {
      */
     public static final String ACCUMULATION = "accumulation";
 
+    /**
+     * The owner removed some of its registrations from a subject (or from the subjects it registered on from one
+     * call site) and left others there. The method is the remove method that was called; the signal covers only
+     * the registrations left behind.
+     */
+    public static final String PARTIAL_DETACHMENT = "partial-detachment";
+
+    /**
+     * The owner registered on a subject it held in a field (a parent listening to its child), then let go of the
+     * subject, which still holds the owner's listener. The reason is the owner's field that held the subject; the
+     * signal covers only the registrations on subjects the owner no longer reaches.
+     */
+    public static final String DETACHED_SUBJECT = "detached-subject";
+
     private final String signal;
     private final String method;
     private final String reason;
     private final Site site;
     private final long timeMillis;
     private final long majorGcsBefore;
+    /** The registrations the signal speaks of, by identity; {@code null} for all of the owner's. */
+    private final Set<Registration> only;
 
     EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
+        this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
+    }
+
+    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
+            List<Registration> only) {
+        if (only == null) {
+            this.only = null;
+        } else {
+            Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
+            set.addAll(only);
+            this.only = Collections.unmodifiableSet(set);
+        }
         this.signal = signal;
         this.method = method;
         this.reason = reason;
@@ -54,7 +91,8 @@ public final class EndOfLife {
 
     /**
      * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
-     * delegate class, or {@code null}.
+     * delegate class, an accumulation's count and growth, a partial detachment's count of removals, the owner's
+     * field that held a detached subject, or {@code null}.
      */
     public String reason() {
         return reason;
@@ -67,6 +105,16 @@ public final class EndOfLife {
 
     public long timeMillis() {
         return timeMillis;
+    }
+
+    /** Whether the signal speaks of {@code r}: of every registration of the owner, or of those it names. */
+    public boolean covers(Registration r) {
+        return only == null || only.contains(r);
+    }
+
+    /** Whether the signal speaks of some of the owner's registrations only. */
+    boolean partial() {
+        return only != null;
     }
 
     /** Count of full collections before the signal: confirmation needs one more. */

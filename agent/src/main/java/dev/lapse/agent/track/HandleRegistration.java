@@ -9,8 +9,8 @@ final class HandleRegistration extends Registration {
     private final OwnerRecord handle;
 
     HandleRegistration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
-            String scope, OwnerRecord handle) {
-        super(listener, subject, apiId, site, timeMillis, thread, scope);
+            String scope, String heldIn, OwnerRecord handle) {
+        super(listener, subject, apiId, site, timeMillis, thread, scope, heldIn);
         this.handle = handle;
     }
 

@@ -15,11 +15,18 @@ public class Registration extends WeakReference<Object> {
     private final Site site;
     private final int seconds; // since the epoch; an int keeps the record at 48 bytes, and seconds are enough
     private final String thread;
+    /**
+     * The owner's field that held the subject when the owner registered on it from its own code (a parent
+     * listening to its child), or {@code null}: such a registration is watched for a detached subject. A field
+     * name costs no memory here: the record's padding has room for it.
+     */
+    private final String heldIn;
     private String scope; // written and read by scope checks only, which run one at a time
 
     Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
-            String scope) {
+            String scope, String heldIn) {
         super(listener);
+        this.heldIn = heldIn;
         this.subject = new WeakReference<>(subject);
         this.apiId = apiId;
         this.site = site;
@@ -39,6 +46,14 @@ public class Registration extends WeakReference<Object> {
     /** Whether the add returned a handle that was collected while the registration stays: nothing can undo it. */
     public boolean handleDropped() {
         return false;
+    }
+
+    /**
+     * The owner's field that held the subject at registration, when the owner registered from its own code, or
+     * {@code null}.
+     */
+    public String heldIn() {
+        return heldIn;
     }
 
     /** The scope (a test) that was running on the registering thread, or {@code null}. */

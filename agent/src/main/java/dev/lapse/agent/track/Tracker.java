@@ -72,13 +72,15 @@ public final class Tracker {
         Site site = sites.registration(apiId, listener.getClass(), scope != null);
         long now = clock.getAsLong();
         String thread = Thread.currentThread().getName();
+        String heldIn = HeldSubjects.fieldHolding(owner, subject, site);
         Registration r;
         if (handle == null || handle == subject) {
-            r = new Registration(listener, subject, apiId, site, now, thread, scope);
+            r = new Registration(listener, subject, apiId, site, now, thread, scope, heldIn);
         } else {
             handlesSeen = true;
             r = handles.withRecord(handle, record -> {
-                Registration hr = new HandleRegistration(listener, subject, apiId, site, now, thread, scope, record);
+                Registration hr =
+                        new HandleRegistration(listener, subject, apiId, site, now, thread, scope, heldIn, record);
                 record.add(hr);
                 return hr;
             });
@@ -177,11 +179,50 @@ public final class Tracker {
             // an unreachable weak reference needs no clearing
             stats.tracked.decrementAndGet();
             stats.removed.increment();
+            partial(remove, subject, listener, owner, undone);
         } else {
             ineffective(remove, subject, listener, owner);
         }
     }
 
+    /**
+     * A removal that left others behind: when the owner, from its own code, took a listener off a subject and still
+     * has registrations on that subject, or on subjects it registered on from the same call site, it was detaching
+     * from them and forgot those. A listener that takes itself off from its own callback (a one-shot listener) is
+     * not detaching its owner. The stack is walked only when something was left.
+     */
+    private void partial(ApiMethod remove, Object subject, Object listener, Object owner, Registration undone) {
+        if (owner == subject) {
+            return;
+        }
+        List<Registration> left = table.ifPresent(owner, record -> {
+            List<Registration> same = null;
+            for (Registration r : record.snapshot()) {
+                Object s = r.subject();
+                if (s != null && r.get() != null && (s == subject
+                        || (r.apiId() == undone.apiId() && r.site().equals(undone.site())))) {
+                    if (same == null) {
+                        same = new ArrayList<>(2);
+                    }
+                    same.add(r);
+                }
+            }
+            return same;
+        });
+        if (left == null) {
+            return;
+        }
+        Site here = sites.here();
+        List<StackTraceElement> frames = here.frames();
+        String caller = frames.size() > 1 ? frames.get(1).getClassName() : "";
+        String ownerClass = owner.getClass().getName();
+        boolean ownersCode = caller.equals(ownerClass) || caller.startsWith(ownerClass + "$");
+        if (!ownersCode || (listener != owner && caller.equals(listener.getClass().getName()))) {
+            return;
+        }
+        signal(owner, new EndOfLife(EndOfLife.PARTIAL_DETACHMENT, remove.display(), left.size() + " left", here,
+                clock.getAsLong(), majorGcCount.getAsLong(), left));
+    }
     /**
      * A removal that removed nothing: when the listener's owner is registered on the subject with another listener
      * like it (same class, or both lambdas: each {@code this::onEvent} expression has a class of its own), through
@@ -341,11 +382,16 @@ public final class Tracker {
         return table.size();
     }
 
+    /**
+     * Records an end of life. A failed removal is kept over the lifecycle end that usually follows it (it says more),
+     * and a signal about some registrations never replaces one about all of them.
+     */
     private void signal(Object owner, EndOfLife end) {
         if (table.ifPresent(owner, record -> {
             EndOfLife before = record.end();
-            if (before == null || !EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())) {
-                record.end(end); // the failed removal says more than the lifecycle end that usually follows it
+            if (before == null || (!EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())
+                    && (!end.partial() || before.partial()))) {
+                record.end(end);
             }
             return Boolean.TRUE;
         }) != null) {
@@ -353,6 +399,37 @@ public final class Tracker {
         }
     }
 
+    /**
+     * Registrations watched for a detached subject ({@link Registration#heldIn()}) whose owner and subject live and
+     * whose owner has no end of life: the check decides whether the owner still reaches the subject. A snapshot,
+     * taken under the table's locks; the reachability work happens after, outside them.
+     */
+    public List<Held> heldSubjects() {
+        List<Held> held = new ArrayList<>();
+        table.forEach(record -> {
+            Object owner = record.owner();
+            if (owner != null && record.end() == null) {
+                for (Registration r : record.snapshot()) {
+                    Object subject = r.subject();
+                    if (r.heldIn() != null && subject != null && r.get() != null) {
+                        held.add(new Held(owner, subject, r));
+                    }
+                }
+            }
+            return record.size() > 0;
+        });
+        return held;
+    }
+
+    /**
+     * The check found that {@code owner} no longer reaches the subjects of {@code left}, which still hold its
+     * listeners: a detached subject, about those registrations only.
+     */
+    public void subjectDetached(Object owner, List<Registration> left) {
+        Registration first = left.get(0);
+        signal(owner, new EndOfLife(EndOfLife.DETACHED_SUBJECT, null, first.heldIn(), first.site(),
+                clock.getAsLong(), majorGcCount.getAsLong(), left));
+    }
     /**
      * Call sites that keep adding listeners to one subject: at least {@code threshold} live registrations with one
      * subject, add method and site, the first and the last of them at least {@code windowMillis} apart (a burst at
@@ -454,6 +531,19 @@ public final class Tracker {
             this.field = w.field;
             this.referenceClass = w.delegate.getClass().getName();
             this.stillRegistered = !w.removedAfterLoss;
+        }
+    }
+
+    /** A registration on a subject its owner held when it registered, with both objects, for one check. */
+    public static final class Held {
+        public final Object owner;
+        public final Object subject;
+        public final Registration registration;
+
+        Held(Object owner, Object subject, Registration registration) {
+            this.owner = owner;
+            this.subject = subject;
+            this.registration = registration;
         }
     }
 

@@ -1,0 +1,76 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.DetachedSubject;
+import dev.lapse.it.scenario.PartialDetachment;
+import dev.lapse.it.support.ForkedJvm;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Owners that detach only partly: some of their listeners taken off a subject and others left (partial
+ * detachment), or a subject they held and let go of while it still holds their listener (detached subject). Each
+ * scenario also holds the look-alikes that are not, so the exact set of findings is asserted.
+ */
+class DetachmentIT {
+    private static Map<String, JsonValue> byOwner(ForkedJvm.Result r) {
+        Map<String, JsonValue> byOwner = new TreeMap<>();
+        for (JsonValue f : r.findings()) {
+            String owner = f.get("owner.class").string();
+            byOwner.put(owner.substring(owner.lastIndexOf('$') + 1), f);
+        }
+        return byOwner;
+    }
+
+    @Test
+    void listeners_left_behind_by_a_teardown_that_removed_others_are_a_partial_detachment() {
+        ForkedJvm.Result r = ForkedJvm.main(PartialDetachment.class).run().assertSuccess();
+        Map<String, JsonValue> findings = byOwner(r);
+        assertEquals(List.of("Form", "RowsView"), List.copyOf(findings.keySet()), r.text());
+        for (JsonValue f : findings.values()) {
+            assertEquals("partial-detachment", f.get("signal").string(), r.text());
+            assertEquals(1, f.get("count").number(), r.text());
+            assertEquals("remove-call", f.get("recommendation.kind").string());
+        }
+        JsonValue form = findings.get("Form");
+        assertTrue(form.get("summary").string().startsWith("PartialDetachment.Form is kept alive by Subjects.Model:"
+                + " it took listeners off with removeChangeListener(…) at PartialDetachment.java:"), r.text());
+        assertTrue(form.get("summary").string().endsWith(" and left this one"), r.text());
+        String code = form.get("recommendation.code").string();
+        assertTrue(code.contains("// in PartialDetachment.Form.unbind(), next to the removal it has:"), code);
+        assertTrue(code.contains("PartialDetachment.CUSTOMER.removeChangeListener(listener);"), code);
+        String rows = findings.get("RowsView").get("recommendation.code").string();
+        assertTrue(rows.contains("// in PartialDetachment.RowsView.unbind(), next to the removal it has:"), rows);
+        assertTrue(rows.contains(".removeChangeListener(this);"), rows);
+    }
+
+    @Test
+    void a_child_its_parent_let_go_of_that_still_holds_the_parents_listener_is_a_detached_subject() {
+        ForkedJvm.Result r = ForkedJvm.main(DetachedSubject.class).run().assertSuccess();
+        Map<String, JsonValue> findings = byOwner(r);
+        assertEquals(List.of("Dialog", "Parent"), List.copyOf(findings.keySet()), r.text());
+        for (JsonValue f : findings.values()) {
+            assertEquals("detached-subject", f.get("signal").string(), r.text());
+            assertEquals(1, f.get("count").number(), r.text()); // the parent's new child is not one
+        }
+        JsonValue parent = findings.get("Parent");
+        assertEquals("child", parent.get("endOfLife.reason").string(), r.text());
+        assertTrue(parent.get("summary").string().equals("DetachedSubject.Parent is kept alive by Subjects.Model,"
+                + " which it no longer holds (it was in DetachedSubject.Parent.child), through the listener it"
+                + " registered on it"), parent.get("summary").string());
+        assertTrue(r.text().contains("not ended: the owner let go of its child, which still holds the owner's"
+                + " listener"), r.text());
+        String code = parent.get("recommendation.code").string();
+        assertTrue(code.contains("// where DetachedSubject.Parent replaces or clears child, before it lets go of the"
+                + " old one (the registration is in DetachedSubject.Parent.setChild()):"), code);
+        assertTrue(code.contains("child.removeChangeListener(listener);"), code);
+        assertEquals("content", findings.get("Dialog").get("endOfLife.reason").string(), r.text());
+        assertTrue(findings.get("Dialog").get("recommendation.code").string()
+                .contains("content.removeChangeListener(this);"), r.text());
+    }
+}

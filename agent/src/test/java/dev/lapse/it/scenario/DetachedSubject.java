@@ -1,0 +1,137 @@
+package dev.lapse.it.scenario;
+
+import dev.lapse.it.scenario.Subjects.ChangeListener;
+import dev.lapse.it.scenario.Subjects.Model;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parents that listen to a child they hold, then let go of the child while it lives on elsewhere (in a pool): the
+ * child keeps the parent alive. A parent that replaces its child without taking its listener off the old one, and
+ * a dialog that clears its field. Not detached: a parent that still holds its child, one that moved it into an
+ * object it still holds, a registration wired by other code, and a dropped child that nobody else holds.
+ */
+public final class DetachedSubject {
+    /** Children live on here after their parents let go of them. */
+    static final List<Model> POOL = new ArrayList<>();
+    /** Parents the application still uses, to the end. */
+    static final List<Object> IN_USE = new ArrayList<>();
+
+    private DetachedSubject() {
+    }
+
+    static Model pooled() {
+        Model m = new Model();
+        POOL.add(m);
+        return m;
+    }
+
+    /** Replaces its child and registers on the new one, but never takes its listener off the old one. */
+    static final class Parent {
+        private Model child;
+        String last;
+
+        Parent(Model child) {
+            setChild(child);
+        }
+
+        void setChild(Model child) {
+            this.child = child;
+            child.addChangeListener(this::onChildChange);
+        }
+
+        void onChildChange(String what) {
+            last = what;
+        }
+    }
+
+    /** Registers itself on its child and later clears the field. */
+    static final class Dialog implements ChangeListener {
+        private Model content;
+
+        Dialog(Model content) {
+            this.content = content;
+            content.addChangeListener(this);
+        }
+
+        @Override
+        public void changed(String what) {
+        }
+
+        void clear() {
+            content = null;
+        }
+    }
+
+    /** Still holds its child. */
+    static final class Holder {
+        private final Model child;
+
+        Holder(Model child) {
+            this.child = child;
+            child.addChangeListener(what -> { });
+        }
+    }
+
+    /** Moves its child into a box it keeps. */
+    static final class Keeper {
+        private Model child;
+        private Box box;
+
+        Keeper(Model child) {
+            this.child = child;
+            child.addChangeListener(what -> { });
+        }
+
+        void box() {
+            box = new Box(child);
+            child = null;
+        }
+    }
+
+    static final class Box {
+        final Model content;
+
+        Box(Model content) {
+            this.content = content;
+        }
+    }
+
+    /** Its listener is registered by wiring code, not by itself. */
+    static final class Wired {
+        Model child;
+        final ChangeListener listener = what -> { };
+    }
+
+    /** Drops a child that nobody else holds: child and parent go together. */
+    static final class Loner {
+        private Model child = new Model();
+
+        Loner() {
+            child.addChangeListener(what -> { });
+        }
+
+        void drop() {
+            child = null;
+        }
+    }
+
+    public static void main(String[] args) {
+        Parent parent = new Parent(pooled());
+        parent.setChild(pooled());
+        IN_USE.add(parent);
+        new Dialog(pooled()).clear();
+        IN_USE.add(new Holder(pooled()));
+        Keeper keeper = new Keeper(pooled());
+        keeper.box();
+        IN_USE.add(keeper);
+        Wired wired = new Wired();
+        wired.child = pooled();
+        wired.child.addChangeListener(wired.listener);
+        wired.child = null;
+        IN_USE.add(wired);
+        Loner loner = new Loner();
+        loner.drop();
+        IN_USE.add(loner);
+    }
+}
