@@ -8,7 +8,6 @@ import dev.lapse.it.scenario.LostListeners;
 import dev.lapse.it.scenario.Subjects;
 import dev.lapse.it.support.ForkedJvm;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +53,10 @@ class LostListenerIT {
 
     /**
      * The inline form the README warns against, {@code WeakListener.of(L.class, this::onChange)}: its delegate is
-     * unreachable from the moment the wrapper is made, before the add method has even run.
+     * unreachable from the moment the wrapper is made, before the add method has even run. Whether or not a
+     * collection clears it before the agent sees the registration, it is one finding, attributed to the class whose
+     * code registered it.
      */
-    @Disabled("agent bug: Tracker.watch reads the wrapper's referent when the add hook runs to find the owner, and "
-            + "skips the watch when it is already null; a young collection between WeakListener.of and the hook "
-            + "(frequent while the agent starts up) clears an inline delegate first, so the lost listener is "
-            + "missed (reported in only 2 to 4 of 10 runs here)")
     @RepeatedTest(5)
     void a_weak_wrapper_of_an_inline_method_reference_is_a_lost_listener_every_time() {
         ForkedJvm.Result r = run("inline");
@@ -76,9 +73,6 @@ class LostListenerIT {
         assertEquals(0, r.json().get("stats.endOfLifeSignals").number(), r.text());
     }
 
-    @Disabled("agent bug: Tracker.ended ignores a lifecycle end of an object with no registration of its own, and "
-            + "an owner whose only registration is a weak wrapper (the wrapper is its own owner) has none, so "
-            + "lostListeners never sees its end and reports the disposed owner as lost")
     @Test
     void a_weak_wrapper_of_an_owner_that_was_disposed_is_not_reported() {
         ForkedJvm.Result r = run("disposed");
@@ -119,8 +113,10 @@ class LostListenerIT {
         assertEquals("keep-delegate", f.get("recommendation.kind").string(), r.text());
         String code = f.get("recommendation.code").string();
         assertTrue(code.contains("private final Subjects.ChangeListener listener = "), code);
-        assertTrue(code.contains(
-                "LostListeners.MODEL.addChangeListener(WeakListener.of(Subjects.ChangeListener.class, listener));"),
-                code);
+        // the subject as the owner's code reaches it, a static field here; unknown once the delegate went before
+        // the registration returned (the inline case, when a collection came first), and then named by its type
+        assertTrue(code.contains("LostListeners.MODEL.addChangeListener(WeakListener.of(Subjects.ChangeListener.class,"
+                + " listener));") || (owner == LostListeners.InlineDashboard.class && code.contains(
+                "model.addChangeListener(WeakListener.of(Subjects.ChangeListener.class, listener));")), code);
     }
 }

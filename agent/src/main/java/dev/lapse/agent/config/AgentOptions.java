@@ -59,7 +59,8 @@ public final class AgentOptions {
     public static final String ACCUMULATION = "accumulation";
     /**
      * How long registrations must keep coming for an accumulation: from the first to the last of them. A burst at
-     * start-up (a table whose rows each register once) is shorter. Default {@code 60s}.
+     * start-up (a table whose rows each register once) is shorter. {@code 0s} lets the count alone decide.
+     * Default {@code 60s}.
      */
     public static final String ACCUMULATION_WINDOW = "accumulationWindow";
     /** The agent's log level on standard error: {@code debug}, {@code info}, {@code warn}, {@code error}, {@code off}. Default {@code info}. */
@@ -112,7 +113,8 @@ public final class AgentOptions {
         this.rules = given.containsKey(RULES) ? path(RULES, given.get(RULES)) : null;
         this.suppressions = Suppressions.load(suppress, rules);
         this.accumulation = positiveInt(ACCUMULATION, given.getOrDefault(ACCUMULATION, "" + DEFAULT_ACCUMULATION));
-        this.accumulationWindow = duration(ACCUMULATION_WINDOW, given.getOrDefault(ACCUMULATION_WINDOW, "60s"));
+        this.accumulationWindow =
+                duration(ACCUMULATION_WINDOW, given.getOrDefault(ACCUMULATION_WINDOW, "60s"), true);
         this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
     }
 
@@ -323,6 +325,10 @@ public final class AgentOptions {
     }
 
     private static Duration duration(String key, String value) {
+        return duration(key, value, false);
+    }
+
+    private static Duration duration(String key, String value, boolean zeroAllowed) {
         Matcher m = DURATION.matcher(value);
         if (m.matches()) {
             try {
@@ -330,14 +336,14 @@ public final class AgentOptions {
                 String unit = m.group(2) == null ? "ms" : m.group(2);
                 Duration d = unit.equals("ms") ? Duration.ofMillis(n)
                         : unit.equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
-                if (!d.isZero()) {
+                if (!d.isZero() || zeroAllowed) {
                     return d;
                 }
             } catch (NumberFormatException | ArithmeticException e) {
                 // reported below
             }
         }
-        throw bad(key, value, "a duration above 0 such as 500ms, 10s or 2m");
+        throw bad(key, value, "a duration " + (zeroAllowed ? "" : "above 0 ") + "such as 500ms, 10s or 2m");
     }
 
     private static String oneOf(String key, String value, List<String> allowed) {

@@ -113,7 +113,8 @@ public final class Checker {
             }
             for (Registration r : e.registrations) {
                 if (which.test(r) && end.covers(r)) {
-                    awaitingGc += consider(bySubject, new Candidate(r, owner, end), fullGcs, scopeOwn);
+                    awaitingGc += consider(bySubject, new Candidate(r, owner, refined(end, r, owner)), fullGcs,
+                            scopeOwn);
                 }
             }
         }
@@ -182,6 +183,22 @@ public final class Checker {
         return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
                 notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 suppressed);
+    }
+
+    /**
+     * An ended owner's registration on a subject it held when it registered and no longer reaches is told as a
+     * detached subject: the owner let go of the subject (replaced it, cleared the field) and not of its listener, and
+     * that is where the fix belongs.
+     */
+    private static EndOfLife refined(EndOfLife end, Registration r, Object owner) {
+        Object subject = r.subject();
+        if (r.heldIn() == null || subject == null || !EndOfLife.LIFECYCLE_END.equals(end.signal())
+                || fieldHolding(owner, subject) != null) {
+            return end;
+        }
+        GraphWalk reach = new GraphWalk();
+        return reach.walk(owner, DETACH_WALK_LIMIT, x -> { }) < DETACH_WALK_LIMIT && !reach.seen(subject)
+                ? end.detachedFrom(r.heldIn()) : end;
     }
 
     /**
@@ -387,11 +404,12 @@ public final class Checker {
                 new Step(l.subjectClass, l.stillRegistered ? "(listeners)" : "(removed once its delegate was gone)",
                         l.wrapperClass),
                 new Step(l.wrapperClass, l.field, l.referenceClass),
-                new Step(l.referenceClass, "referent", l.end.reason()));
+                new Step(l.referenceClass, "referent", l.end.reason() != null ? l.end.reason()
+                        : "(collected before the registration returned)"));
         Object subject = l.registration.subject();
         return new Finding(catalog.get(l.registration.apiId()), l.subjectClass, l.staticSubject, l.wrapperClass,
-                l.owner.getClass().getName(), "weak-delegate", chain, false, l.registration, l.end,
-                subject == null ? null : fieldHolding(l.owner, subject), null, 0, null, 1);
+                l.ownerClass, "weak-delegate", chain, false, l.registration, l.end,
+                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject), null, 0, null, 1);
     }
 
     /**

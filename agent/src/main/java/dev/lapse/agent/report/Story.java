@@ -17,8 +17,8 @@ final class Story {
         String how;
         switch (f.relation) {
             case "weak-delegate":
-                how = Names.listener(f.listenerClass, site) + " held " + Names.listener(f.end.reason(), site)
-                        + " of " + owner + " only weakly";
+                how = Names.listener(f.listenerClass, site) + " held " + (f.end.reason() == null ? "its delegate"
+                        : Names.listener(f.end.reason(), site)) + " of " + owner + " only weakly";
                 break;
             case "self":
                 how = owner + " registered itself";
@@ -60,11 +60,19 @@ final class Story {
             return "one of " + end.reason();
         }
         if (EndOfLife.DETACHED_SUBJECT.equals(end.signal())) {
-            return "still registered on the " + Names.source(f.subjectClass) + " it no longer holds (it was in "
-                    + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)";
+            String detached = "still registered on the " + Names.source(f.subjectClass) + " it no longer holds (it"
+                    + " was in " + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)";
+            if (end.method() == null) {
+                return detached;
+            }
+            StackTraceElement at = endFrame(f);
+            return detached + ", " + Names.pastTense(end.method().substring(end.method().indexOf('#') + 1))
+                    + (at == null ? "" : " at " + Names.location(at));
         }
         if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
-            return "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
+            return end.reason() == null ? "which was collected before the registration returned: nothing else ever"
+                    + " held it, so the callback never ran"
+                    : "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
                     + " the callback silently stopped";
         }
         StackTraceElement at = endFrame(f);
@@ -91,7 +99,8 @@ final class Story {
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
         if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())
-                || EndOfLife.ACCUMULATION.equals(f.end.signal()) || EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
+                || EndOfLife.ACCUMULATION.equals(f.end.signal())
+                || (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal()) && f.end.method() == null)) {
             // the scope ended in the test framework; a delegate was collected, a field overwritten, by no one's call
             return null;
         }
@@ -113,8 +122,9 @@ final class Story {
         }
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return Names.source(f.ownerClass) + " lost its listener on " + Names.source(f.subjectClass)
-                    + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected while "
-                    + Names.source(f.ownerClass) + " lives on";
+                    + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected "
+                    + (f.end.reason() == null ? "before the registration returned"
+                            : "while " + Names.source(f.ownerClass) + " lives on");
         }
         String keptBy = Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
                 + (f.staticSubject ? " (static)" : "");

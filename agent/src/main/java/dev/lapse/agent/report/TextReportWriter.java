@@ -117,7 +117,7 @@ public final class TextReportWriter {
         if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
             return "not ended: the owner lives on, its listener was collected";
         }
-        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string())) {
+        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string()) && end.get("method").string() == null) {
             return "not ended: the owner let go of its " + end.get("reason").string("subject")
                     + ", which still holds the owner's listener";
         }

@@ -57,6 +57,8 @@ public final class EndOfLife {
     private final long majorGcsBefore;
     /** The registrations the signal speaks of, by identity; {@code null} for all of the owner's. */
     private final Set<Registration> only;
+    /** For a partial detachment: how many removals the owner made in one go (one caller, one thread). */
+    private final int removals;
 
     EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
         this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
@@ -64,6 +66,12 @@ public final class EndOfLife {
 
     EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
             List<Registration> only) {
+        this(signal, method, reason, site, timeMillis, majorGcsBefore, only, 0);
+    }
+
+    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
+            List<Registration> only, int removals) {
+        this.removals = removals;
         if (only == null) {
             this.only = null;
         } else {
@@ -91,7 +99,7 @@ public final class EndOfLife {
 
     /**
      * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
-     * delegate class, an accumulation's count and growth, a partial detachment's count of removals, the owner's
+     * delegate class, an accumulation's count and growth, the owner's
      * field that held a detached subject, or {@code null}.
      */
     public String reason() {
@@ -107,9 +115,27 @@ public final class EndOfLife {
         return timeMillis;
     }
 
-    /** Whether the signal speaks of {@code r}: of every registration of the owner, or of those it names. */
+    /**
+     * This end told as a detached subject: the owner no longer reaches the subject it held in {@code field} when it
+     * registered. The owner's own end (its method, site and time) stays, so the report still says when it ended,
+     * but the fix belongs where it let go of the subject.
+     */
+    public EndOfLife detachedFrom(String field) {
+        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
+    }
+
+    /**
+     * Whether the signal speaks of {@code r}: of every registration of the owner, or of those it names. A partial
+     * detachment speaks of nothing until the owner took at least two listeners off in one go: one removal alone is
+     * as often a listener switched off for good while its owner lives on.
+     */
     public boolean covers(Registration r) {
-        return only == null || only.contains(r);
+        return (only == null || only.contains(r)) && (!PARTIAL_DETACHMENT.equals(signal) || removals >= 2);
+    }
+
+    /** For a partial detachment: the removals the owner made in one go so far; else 0. */
+    int removals() {
+        return removals;
     }
 
     /** Whether the signal speaks of some of the owner's registrations only. */

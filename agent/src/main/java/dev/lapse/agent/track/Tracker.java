@@ -32,6 +32,13 @@ public final class Tracker {
     private final OwnerTable handles = new OwnerTable();
     /** Set at the first handle: until then a {@code close()} anywhere needs no handle lookup. */
     private volatile boolean handlesSeen;
+    /**
+     * The owners of weak wrappers' delegates, with the wrappers' registrations: a weak wrapper is its own owner in
+     * {@link #table}, so this is where its delegate's owner ends.
+     */
+    private final OwnerTable watchedOwners = new OwnerTable();
+    /** Set at the first watched owner: until then an end of life needs no lookup here. */
+    private volatile boolean watching;
     /** Weak wrappers whose delegate belongs to another owner, for lost listeners. Guarded by itself. */
     private final List<WeakWatch> weakWatches = new ArrayList<>();
     private int weakWatchesPurgeAt = 64;
@@ -92,20 +99,45 @@ public final class Tracker {
         }
     }
 
-    /** Watches a weak wrapper whose delegate belongs to an owner other than itself, for a lost listener. */
+    /**
+     * Watches a weak wrapper whose delegate belongs to an owner other than itself, for a lost listener; and one whose
+     * delegate is already gone, which lost its callback before it was ever called. The delegate's owner is indexed
+     * in {@link #watchedOwners}, so that its end of life is seen though it has no registration of its own.
+     */
     private void watch(Registration r, Object wrapper) {
         WeakWrappers.Delegate delegate = WeakWrappers.delegate(wrapper);
-        Object target = delegate == null ? null : delegate.reference.get();
+        if (delegate == null) {
+            return;
+        }
+        Object target = delegate.reference.get();
         Object owner = target == null ? null : owners.ownerOf(target);
-        if (owner == null || owner == target) {
+        if (target != null && owner == target) {
             return; // a delegate that is its own owner dies with it: nothing to lose
+        }
+        List<StackTraceElement> frames = r.site().frames();
+        String ownerClass = owner != null ? owner.getClass().getName()
+                : frames.isEmpty() ? wrapper.getClass().getName() : frames.get(0).getClassName();
+        if (owner != null) {
+            watching = true;
+            watchedOwners.withRecord(owner, record -> record.add(r));
         }
         synchronized (weakWatches) {
             if (weakWatches.size() >= weakWatchesPurgeAt) {
                 weakWatches.removeIf(WeakWatch::gone);
                 weakWatchesPurgeAt = Math.max(64, weakWatches.size() * 2);
             }
-            weakWatches.add(new WeakWatch(r, wrapper, r.subject(), delegate, owner, target.getClass().getName()));
+            weakWatches.add(new WeakWatch(r, wrapper, r.subject(), delegate, owner, ownerClass,
+                    target == null ? null : target.getClass().getName()));
+        }
+    }
+
+    /** An owner's end of life, for the weak wrappers of its delegates: a lost callback then is no loss. */
+    private void endWatches(Object owner, EndOfLife end) {
+        if (watching) {
+            watchedOwners.ifPresent(owner, record -> {
+                record.end(end);
+                return Boolean.TRUE;
+            });
         }
     }
 
@@ -137,9 +169,10 @@ public final class Tracker {
             weakWatches.removeIf(WeakWatch::gone);
             for (WeakWatch w : weakWatches) {
                 Object owner = w.owner.get();
-                if (w.delegate.get() != null || owner == null || !which.test(w.registration)
+                if (w.delegate.get() != null || (owner == null && !w.bornDead) || !which.test(w.registration)
                         || (!w.removedAfterLoss && !registered(w.registration))
-                        || table.ifPresent(owner, OwnerRecord::end) != null) {
+                        || (owner != null && (table.ifPresent(owner, OwnerRecord::end) != null
+                                || watchedOwners.ifPresent(owner, OwnerRecord::end) != null))) {
                     continue;
                 }
                 if (w.lost == null) {
@@ -213,15 +246,28 @@ public final class Tracker {
             return;
         }
         Site here = sites.here();
-        List<StackTraceElement> frames = here.frames();
-        String caller = frames.size() > 1 ? frames.get(1).getClassName() : "";
+        StackTraceElement callerFrame = here.frames().size() > 1 ? here.frames().get(1) : null;
+        String caller = callerFrame == null ? "" : callerFrame.getClassName();
         String ownerClass = owner.getClass().getName();
         boolean ownersCode = caller.equals(ownerClass) || caller.startsWith(ownerClass + "$");
         if (!ownersCode || (listener != owner && caller.equals(listener.getClass().getName()))) {
             return;
         }
-        signal(owner, new EndOfLife(EndOfLife.PARTIAL_DETACHMENT, remove.display(), left.size() + " left", here,
-                clock.getAsLong(), majorGcCount.getAsLong(), left));
+        // removals in one go: from one method of the owner, within a second
+        long now = clock.getAsLong();
+        EndOfLife before = table.ifPresent(owner, OwnerRecord::end);
+        int removals = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal())
+                && now - before.timeMillis() < 1000 && sameMethod(callerFrame, before.site())
+                ? before.removals() + 1 : 1;
+        signal(owner, new EndOfLife(EndOfLife.PARTIAL_DETACHMENT, remove.display(), null, here, now,
+                majorGcCount.getAsLong(), left, removals));
+    }
+
+    /** Whether {@code site}'s caller of the instrumented method is {@code frame}'s method, whatever the line. */
+    private static boolean sameMethod(StackTraceElement frame, Site site) {
+        List<StackTraceElement> frames = site.frames();
+        return frames.size() > 1 && frames.get(1).getClassName().equals(frame.getClassName())
+                && frames.get(1).getMethodName().equals(frame.getMethodName());
     }
     /**
      * A removal that removed nothing: when the listener's owner is registered on the subject with another listener
@@ -262,12 +308,18 @@ public final class Tracker {
             closed(owner);
         }
         ApiMethod m = catalog.get(methodId);
-        if ((m != null && m.kind() == ApiMethod.Kind.CLOSE)
-                || table.ifPresent(owner, record -> Boolean.TRUE) == null) {
+        if (m != null && m.kind() == ApiMethod.Kind.CLOSE) {
+            return;
+        }
+        boolean owns = table.ifPresent(owner, record -> Boolean.TRUE) != null;
+        boolean watched = watching && watchedOwners.ifPresent(owner, record -> Boolean.TRUE) != null;
+        if (!owns && !watched) {
             return; // the common case: not an owner, or one that cleaned up after itself
         }
-        signal(owner, new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
-                clock.getAsLong(), majorGcCount.getAsLong()));
+        EndOfLife end = new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
+                clock.getAsLong(), majorGcCount.getAsLong());
+        endWatches(owner, end);
+        signal(owner, end);
     }
 
     /** A handle's closing method returned: forget the registrations it undid. */
@@ -292,8 +344,10 @@ public final class Tracker {
 
     /** Application code declared that {@code owner} should be collected from now on. */
     public void expectCollected(Object owner, String reason) {
-        signal(owner, new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
-                majorGcCount.getAsLong()));
+        EndOfLife end = new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
+                majorGcCount.getAsLong());
+        endWatches(owner, end);
+        signal(owner, end);
     }
 
     /**
@@ -359,6 +413,12 @@ public final class Tracker {
                 return record.size() > 0; // a closed handle's empty record goes
             });
         }
+        if (watching) {
+            watchedOwners.forEach(record -> {
+                record.purgeDead();
+                return record.size() > 0;
+            });
+        }
         return ended;
     }
 
@@ -366,6 +426,9 @@ public final class Tracker {
     public void drain() {
         if (handlesSeen) {
             handles.expunge(); // their registrations are counted in the owners' table
+        }
+        if (watching) {
+            watchedOwners.expunge(); // likewise
         }
         int gone = table.expunge();
         if (gone > 0) {
@@ -394,8 +457,8 @@ public final class Tracker {
                 record.end(end);
             }
             return Boolean.TRUE;
-        }) != null) {
-            stats.signals.increment();
+        }) != null && (!EndOfLife.PARTIAL_DETACHMENT.equals(end.signal()) || end.removals() == 2)) {
+            stats.signals.increment(); // a partial detachment counts once it is one: at its second removal
         }
     }
 
@@ -478,9 +541,10 @@ public final class Tracker {
                 for (Registration r : same) {
                     recent += now - r.timeMillis() <= windowMillis ? 1 : 0;
                 }
-                String reason = same.size() + " live registrations from one call site over "
-                        + minutesAndSeconds(last - first) + ", " + recent + " of them in the last "
-                        + minutesAndSeconds(windowMillis);
+                String reason = same.size() + " live registrations from one call site"
+                        + (last - first >= 1000 ? " over " + minutesAndSeconds(last - first) : "")
+                        + (windowMillis > 0 ? ", " + recent + " of them in the last " + minutesAndSeconds(windowMillis)
+                                : "");
                 found.add(new Accumulation(bySubject.getKey(), same, new EndOfLife(EndOfLife.ACCUMULATION, null,
                         reason, same.get(same.size() - 1).site(), now, majorGcCount.getAsLong())));
             }
@@ -510,7 +574,9 @@ public final class Tracker {
     /** A weak wrapper whose delegate was collected while its owner lives on; names only, and the owner. */
     public static final class Lost {
         public final Registration registration;
+        /** The owner, or {@code null} when the delegate was gone before the registration returned. */
         public final Object owner;
+        public final String ownerClass;
         public final EndOfLife end;
         public final String subjectClass;
         public final boolean staticSubject;
@@ -524,6 +590,7 @@ public final class Tracker {
         Lost(WeakWatch w, Object owner) {
             this.registration = w.registration;
             this.owner = owner;
+            this.ownerClass = w.ownerClass;
             this.end = w.lost;
             this.subjectClass = w.subjectClass;
             this.staticSubject = w.staticSubject;

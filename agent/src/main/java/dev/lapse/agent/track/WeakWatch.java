@@ -12,7 +12,15 @@ final class WeakWatch {
     final Registration registration;
     final String field;
     final Reference<?> delegate;
+    /** The owner the delegate belonged to; empty for a wrapper whose delegate was gone before it was registered. */
     final WeakReference<Object> owner;
+    final String ownerClass;
+    /**
+     * Whether the delegate was collected before the add method returned: nothing but the wrapper ever held it (the
+     * inline {@code WeakListener.of(L.class, this::onEvent)}), so the callback never ran. Its owner is unknown; the
+     * class whose code registered it stands for it.
+     */
+    final boolean bornDead;
     final String delegateClass;
     final String wrapperClass;
     final String subjectClass;
@@ -26,7 +34,7 @@ final class WeakWatch {
     EndOfLife lost;
 
     WeakWatch(Registration registration, Object wrapper, Object subject, WeakWrappers.Delegate delegate,
-            Object owner, String delegateClass) {
+            Object owner, String ownerClass, String delegateClass) {
         this.registration = registration;
         this.wrapperClass = wrapper.getClass().getName();
         this.staticSubject = subject instanceof Class;
@@ -34,6 +42,8 @@ final class WeakWatch {
         this.field = delegate.field;
         this.delegate = delegate.reference;
         this.owner = new WeakReference<>(owner);
+        this.ownerClass = ownerClass;
+        this.bornDead = owner == null;
         this.delegateClass = delegateClass;
     }
 
@@ -42,7 +52,7 @@ final class WeakWatch {
      * the wrapper already removed itself after the loss).
      */
     boolean gone() {
-        return owner.get() == null
+        return (!bornDead && owner.get() == null)
                 || (!removedAfterLoss && (registration.get() == null || registration.subject() == null));
     }
 }

@@ -36,21 +36,26 @@ final class WeakWrappers {
     private static final String LAPSE_WEAK_HANDLER = "dev.lapse.weak.WeakListener$Handler";
 
     /**
-     * The field through which a weak wrapper reaches its delegate, and the reference in it, while the delegate is
-     * alive; {@code null} when there is none.
+     * The field through which a weak wrapper reaches its delegate, and the reference in it: the first whose delegate
+     * is alive, else the first at all (a delegate already collected); {@code null} when there is none.
      */
     static Delegate delegate(Object wrapper) {
         boolean proxy = Proxy.isProxyClass(wrapper.getClass());
         Object holder = proxy ? Proxy.getInvocationHandler(wrapper) : wrapper;
+        Delegate cleared = null;
         for (Field f : ReferenceFields.of(holder.getClass())) {
             if (Reference.class.isAssignableFrom(f.getType())) {
                 Object value = ReferenceFields.read(f, holder);
-                if (value instanceof Reference && ((Reference<?>) value).get() != null) {
-                    return new Delegate((proxy ? "h." : "") + f.getName(), (Reference<?>) value);
+                if (value instanceof Reference) {
+                    Delegate d = new Delegate((proxy ? "h." : "") + f.getName(), (Reference<?>) value);
+                    if (d.reference.get() != null) {
+                        return d;
+                    }
+                    cleared = cleared == null ? d : cleared;
                 }
             }
         }
-        return null;
+        return cleared;
     }
 
     /** A weak wrapper's reference to its delegate and the field that holds it ({@code ref}, {@code h.delegate}). */

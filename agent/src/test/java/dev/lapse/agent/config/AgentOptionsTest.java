@@ -96,6 +96,11 @@ class AgentOptionsTest {
     }
 
     @Test
+    void a_zero_accumulation_window_lets_the_count_alone_decide() {
+        assertEquals(Duration.ZERO, AgentOptions.parse("accumulationWindow=0s").accumulationWindow());
+    }
+
+    @Test
     void the_canonical_form_reads_back_as_the_same_options(@TempDir Path dir) {
         AgentOptions o = AgentOptions.parse("out=" + dir + ",lifecycle=teardown,maxTracked=3,walkTimeout=2s");
         assertEquals(o.toString(), AgentOptions.parse(o.toString()).toString());
@@ -117,7 +122,7 @@ class AgentOptionsTest {
         "formats=json:pdf    | option 'formats' has 'pdf', which is not one of json, txt, html, sarif",
         "formats=            | option 'formats' has '', which is not one of",
         "accumulation=none   | option 'accumulation' has bad value 'none'",
-        "accumulationWindow=0 | option 'accumulationWindow' has bad value '0'",
+        "accumulationWindow=soon | option 'accumulationWindow' has bad value 'soon'",
         "suppress=com/acme   | option 'suppress' has 'com/acme', which is not a class name pattern",
         "rules=/no/such/file | option 'rules' names /no/such/file, which cannot be read"})
     void bad_input_names_the_key_and_the_value(String argument, String message) {
