@@ -1,7 +1,9 @@
 package dev.lapse.demo;
 
+import dev.lapse.demo.alerts.AlertFeed;
 import dev.lapse.demo.bus.EventBus;
 import dev.lapse.demo.customers.CustomerModel;
+import dev.lapse.demo.orders.DraftStore;
 import dev.lapse.demo.session.Heartbeat;
 import dev.lapse.demo.tasks.TaskRunner;
 import javax.swing.DefaultListModel;
@@ -16,10 +18,13 @@ public final class Services {
     public final CustomerModel customer = new CustomerModel();
     public final DefaultListModel<String> customers = new DefaultListModel<>();
     public final Heartbeat heartbeat = new Heartbeat();
+    public final AlertFeed alerts = new AlertFeed();
+    public final DraftStore drafts = new DraftStore();
 
     /** Listeners currently registered on all services together. */
     public int listenerCount() {
         return tasks.listenerCount() + bus.handlerCount() + customer.listenerCount()
-                + customers.getListDataListeners().length + heartbeat.listenerCount();
+                + customers.getListDataListeners().length + heartbeat.listenerCount() + alerts.listenerCount()
+                + drafts.listenerCount();
     }
 }

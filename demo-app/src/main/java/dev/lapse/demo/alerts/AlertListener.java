@@ -1,0 +1,7 @@
+package dev.lapse.demo.alerts;
+
+/** Receives alerts from an {@link AlertFeed}. */
+@FunctionalInterface
+public interface AlertListener {
+    void alert(String text);
+}
