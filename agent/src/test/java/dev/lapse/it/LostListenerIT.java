@@ -115,8 +115,11 @@ class LostListenerIT {
         assertTrue(code.contains("private final Subjects.ChangeListener listener = "), code);
         // the subject as the owner's code reaches it, a static field here; unknown once the delegate went before
         // the registration returned (the inline case, when a collection came first), and then named by its type
+        // and the remove action the wrapper can take itself off with once the owner is gone
         assertTrue(code.contains("LostListeners.MODEL.addChangeListener(WeakListener.of(Subjects.ChangeListener.class,"
-                + " listener));") || (owner == LostListeners.InlineDashboard.class && code.contains(
-                "model.addChangeListener(WeakListener.of(Subjects.ChangeListener.class, listener));")), code);
+                + " listener, l -> LostListeners.MODEL.removeChangeListener(l)));")
+                || (owner == LostListeners.InlineDashboard.class && code.contains("model.addChangeListener("
+                + "WeakListener.of(Subjects.ChangeListener.class, listener, l -> model.removeChangeListener(l)));")),
+                code);
     }
 }

@@ -133,7 +133,15 @@ final class Recommendation {
             String where) {
         ApiMethod api = f.api;
         String listenerType = Names.source(api.listenerType());
-        String wrapper = f.listenerClass.contains("$Proxy") ? "WeakListener.of(" + listenerType + ".class, listener)"
+        String removeAction = "";
+        if (api.removeName() != null) {
+            List<String> removeTypes = api.removeParameterTypes();
+            int listenerIndex = removeTypes.indexOf(api.listenerType());
+            removeAction = ", l -> " + subject + "." + api.removeName() + "(" + args(removeTypes,
+                    listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "l") + ")";
+        }
+        String wrapper = f.listenerClass.contains("$Proxy")
+                ? "WeakListener.of(" + listenerType + ".class, listener" + removeAction + ")"
                 : "new " + Names.source(f.listenerClass) + "(listener)";
         List<String> code = new ArrayList<>();
         code.add("// " + owner + ": keep the listener the weak wrapper forwards to, so that it lives as long as "

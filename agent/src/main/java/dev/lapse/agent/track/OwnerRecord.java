@@ -105,6 +105,25 @@ public final class OwnerRecord extends WeakReference<Object> {
         return null;
     }
 
+    /**
+     * The live registrations on {@code subject}, or made through {@code apiId} from {@code site} (on other subjects),
+     * or {@code null} when there are none; allocates only when there are some (the removal path asks this).
+     */
+    List<Registration> leftBehind(Object subject, int apiId, Site site) {
+        List<Registration> left = null;
+        for (int i = 0; i < size; i++) {
+            Registration r = at(i);
+            Object s = r.subject();
+            if (s != null && r.get() != null && (s == subject || (r.apiId() == apiId && r.site().equals(site)))) {
+                if (left == null) {
+                    left = new ArrayList<>(2);
+                }
+                left.add(r);
+            }
+        }
+        return left;
+    }
+
     /** Whether {@code r} itself is one of the registrations. */
     boolean contains(Registration r) {
         for (int i = 0; i < size; i++) {

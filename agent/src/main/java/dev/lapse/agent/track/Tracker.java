@@ -228,20 +228,8 @@ public final class Tracker {
         if (owner == subject) {
             return;
         }
-        List<Registration> left = table.ifPresent(owner, record -> {
-            List<Registration> same = null;
-            for (Registration r : record.snapshot()) {
-                Object s = r.subject();
-                if (s != null && r.get() != null && (s == subject
-                        || (r.apiId() == undone.apiId() && r.site().equals(undone.site())))) {
-                    if (same == null) {
-                        same = new ArrayList<>(2);
-                    }
-                    same.add(r);
-                }
-            }
-            return same;
-        });
+        List<Registration> left =
+                table.ifPresent(owner, record -> record.leftBehind(subject, undone.apiId(), undone.site()));
         if (left == null) {
             return;
         }
