@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.DetachedSubject;
+import dev.lapse.it.scenario.ParallelDetachment;
 import dev.lapse.it.scenario.PartialDetachment;
 import dev.lapse.it.support.ForkedJvm;
 import java.util.List;
@@ -47,6 +48,19 @@ class DetachmentIT {
         String rows = findings.get("RowsView").get("recommendation.code").string();
         assertTrue(rows.contains("// in PartialDetachment.RowsView.unbind(), next to the removal it has:"), rows);
         assertTrue(rows.contains(".removeChangeListener(this);"), rows);
+    }
+
+    @Test
+    void threads_detaching_at_once_are_counted_exactly() {
+        ForkedJvm.Result r = ForkedJvm.main(ParallelDetachment.class).run().assertSuccess();
+        Map<String, JsonValue> findings = byOwner(r);
+        assertEquals(List.of("Form", "Parent"), List.copyOf(findings.keySet()), r.text());
+        int each = ParallelDetachment.THREADS * ParallelDetachment.PER_THREAD / 4;
+        assertEquals("partial-detachment", findings.get("Form").get("signal").string(), r.text());
+        assertEquals(each, findings.get("Form").get("count").number(), r.text());
+        assertEquals("detached-subject", findings.get("Parent").get("signal").string(), r.text());
+        assertEquals(each, findings.get("Parent").get("count").number(), r.text());
+        assertEquals(0, r.json().get("stats.hookErrors").number(), r.text());
     }
 
     @Test

@@ -26,6 +26,13 @@ public final class DetachedSubject {
         return m;
     }
 
+    /** {@link #pooled()} for several threads at once. */
+    static Model pooledSafely() {
+        synchronized (POOL) {
+            return pooled();
+        }
+    }
+
     /** Replaces its child and registers on the new one, but never takes its listener off the old one. */
     static final class Parent {
         private Model child;
