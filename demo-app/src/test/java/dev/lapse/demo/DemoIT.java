@@ -105,8 +105,8 @@ class DemoIT {
             } else if (owner.endsWith("OrderPanel")) {
                 assertEquals("remove-call", kind, code);
                 assertTrue(code.contains("// where OrderPanel replaces or clears draft, before it lets go of the old"
-                        + " one (the registration is in OrderPanel.show()):\ndraft.removeDraftListener(onChange);"),
-                        code);
+                        + " one (it registers in OrderPanel.show(); it ended in OrderPanel.close()):\n"
+                        + "draft.removeDraftListener(onChange);"), code);
             } else {
                 assertEquals("remove-call", kind, code);
             }

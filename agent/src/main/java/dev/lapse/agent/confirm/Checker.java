@@ -31,6 +31,8 @@ public final class Checker {
      * that reaches more (a whole window) is not judged.
      */
     private static final int DETACH_WALK_LIMIT = 10_000;
+    /** Most objects all of one check's detached-subject walks visit together. */
+    private static final int DETACH_TOTAL_LIMIT = 1_000_000;
 
     private final Tracker tracker;
     private final ApiCatalog catalog;
@@ -82,7 +84,7 @@ public final class Checker {
         long start = System.nanoTime();
         boolean gcHappened = false;
         if (which == ALL) {
-            detachedSubjects();
+            detachedSubjects(new Reach()); // before the collection, which must find its walks gone
         }
         if (forceGc) {
             List<Tracker.Ended> before = tracker.ended();
@@ -95,7 +97,9 @@ public final class Checker {
         List<Tracker.Lost> lost = tracker.lostListeners(which);
         long fullGcs = gc.fullCount();
         if (forceGc && awaiting(lost, fullGcs)) {
-            // a delegate the collection just cleared: one more shows whether its owner is really alive
+            // a delegate the collection just cleared: one more shows whether its owner is really alive, which the
+            // list must not keep alive through it
+            lost = null;
             gcHappened |= gc.forceFullGc();
             lost = tracker.lostListeners(which);
             fullGcs = gc.fullCount();
@@ -105,6 +109,7 @@ public final class Checker {
         Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
         int awaitingGc = 0;
         ScopeGraph scopeOwn = new ScopeGraph(root);
+        Reach reach = new Reach();
         for (Tracker.Ended e : ended) {
             EndOfLife end = e.record.end();
             Object owner = e.record.owner();
@@ -113,8 +118,8 @@ public final class Checker {
             }
             for (Registration r : e.registrations) {
                 if (which.test(r) && end.covers(r)) {
-                    awaitingGc += consider(bySubject, new Candidate(r, owner, refined(end, r, owner)), fullGcs,
-                            scopeOwn);
+                    awaitingGc += consider(bySubject, new Candidate(r, owner, refined(end, r, owner, reach)),
+                            fullGcs, scopeOwn);
                 }
             }
         }
@@ -190,15 +195,46 @@ public final class Checker {
      * detached subject: the owner let go of the subject (replaced it, cleared the field) and not of its listener, and
      * that is where the fix belongs.
      */
-    private static EndOfLife refined(EndOfLife end, Registration r, Object owner) {
-        Object subject = r.subject();
-        if (r.heldIn() == null || subject == null || !EndOfLife.LIFECYCLE_END.equals(end.signal())
-                || fieldHolding(owner, subject) != null) {
-            return end;
+    private static EndOfLife refined(EndOfLife end, Registration r, Object owner, Reach reach) {
+        if (EndOfLife.DETACHED_SUBJECT.equals(end.signal())) {
+            return end.detachedFrom(r.heldIn()); // each registration names the field that held its own subject
         }
-        GraphWalk reach = new GraphWalk();
-        return reach.walk(owner, DETACH_WALK_LIMIT, x -> { }) < DETACH_WALK_LIMIT && !reach.seen(subject)
-                ? end.detachedFrom(r.heldIn()) : end;
+        Object subject = r.subject();
+        return r.heldIn() != null && subject != null && EndOfLife.LIFECYCLE_END.equals(end.signal())
+                && reach.lostHoldOf(owner, subject) ? end.detachedFrom(r.heldIn()) : end;
+    }
+
+    /**
+     * Whether owners still reach subjects they held: through a field of their own (the common case, and cheap),
+     * else within {@value #DETACH_WALK_LIMIT} objects of what they hold. The walk of the last owner asked about is
+     * kept, since an owner's registrations are asked about one after the other; all walks of one check together
+     * stop at {@value #DETACH_TOTAL_LIMIT} objects. A walk that runs out of budget decides nothing. Instance fields
+     * only: a static field is nobody's hold, and reading one could initialise its class. Holds what it walked: use
+     * one per phase of a check, never across its collection.
+     */
+    private static final class Reach {
+        private Object lastOwner;
+        private GraphWalk lastWalk; // null when the last owner's walk ran out of budget
+        private int visited;
+
+        /** Whether {@code owner} no longer reaches {@code subject}. */
+        boolean lostHoldOf(Object owner, Object subject) {
+            for (Field f : ReferenceFields.of(owner.getClass())) {
+                if (ReferenceFields.read(f, owner) == subject) {
+                    return false;
+                }
+            }
+            if (owner != lastOwner) {
+                lastOwner = owner;
+                lastWalk = null;
+                if (visited < DETACH_TOTAL_LIMIT) {
+                    GraphWalk w = new GraphWalk();
+                    visited += w.walk(owner, DETACH_WALK_LIMIT, x -> { });
+                    lastWalk = w.truncated() ? null : w;
+                }
+            }
+            return lastWalk != null && !lastWalk.seen(subject);
+        }
     }
 
     /**
@@ -206,33 +242,14 @@ public final class Checker {
      * through a field of its own (the common case, and cheap), nor within a short walk of what it holds. A walk that
      * runs out of budget decides nothing, so the owner is left alone.
      */
-    private void detachedSubjects() {
-        Map<Object, List<Tracker.Held>> byOwner = new IdentityHashMap<>();
+    private void detachedSubjects(Reach reach) {
+        Map<Object, List<Registration>> left = new IdentityHashMap<>();
         for (Tracker.Held h : tracker.heldSubjects()) {
-            byOwner.computeIfAbsent(h.owner, o -> new ArrayList<>()).add(h);
-        }
-        for (Map.Entry<Object, List<Tracker.Held>> e : byOwner.entrySet()) {
-            Object owner = e.getKey();
-            List<Registration> left = new ArrayList<>();
-            GraphWalk reach = null;
-            for (Tracker.Held h : e.getValue()) {
-                if (fieldHolding(owner, h.subject) != null) {
-                    continue;
-                }
-                if (reach == null) {
-                    reach = new GraphWalk();
-                    if (reach.walk(owner, DETACH_WALK_LIMIT, x -> { }) >= DETACH_WALK_LIMIT) {
-                        break; // too much to tell: not evidence
-                    }
-                }
-                if (!reach.seen(h.subject)) {
-                    left.add(h.registration);
-                }
-            }
-            if (!left.isEmpty()) {
-                tracker.subjectDetached(owner, left);
+            if (reach.lostHoldOf(h.owner, h.subject)) {
+                left.computeIfAbsent(h.owner, o -> new ArrayList<>()).add(h.registration);
             }
         }
+        left.forEach(tracker::subjectDetached);
     }
 
     /**
@@ -409,7 +426,7 @@ public final class Checker {
         Object subject = l.registration.subject();
         return new Finding(catalog.get(l.registration.apiId()), l.subjectClass, l.staticSubject, l.wrapperClass,
                 l.ownerClass, "weak-delegate", chain, false, l.registration, l.end,
-                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject), null, 0, null, 1);
+                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject), null, 0, null, l.count);
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  */
 final class GraphWalk {
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private int queueLimit;
+    private boolean truncated;
 
     /** Marks objects the walks must neither visit nor enter. */
     void exclude(Iterable<?> objects) {
@@ -36,6 +38,7 @@ final class GraphWalk {
      */
     int walk(Object start, int limit, Consumer<Object> visitor) {
         ArrayDeque<Object> queue = new ArrayDeque<>();
+        queueLimit = limit;
         offer(start, queue);
         int visited = 0;
         while (!queue.isEmpty() && visited < limit) {
@@ -55,13 +58,27 @@ final class GraphWalk {
                 }
             }
         }
+        truncated |= !queue.isEmpty();
         return visited;
     }
 
+    /**
+     * Whether a walk left objects out: it reached its limit, or an array bigger than it would have queued more (a
+     * walk bounds what it queues as well as what it visits, so one huge array costs no more than the limit).
+     */
+    boolean truncated() {
+        return truncated;
+    }
+
     private void offer(Object o, ArrayDeque<Object> queue) {
-        if (o == null || o instanceof Class || o instanceof ClassLoader || o instanceof Thread || !seen.add(o)) {
+        if (o == null || o instanceof Class || o instanceof ClassLoader || o instanceof Thread || seen.contains(o)) {
             return;
         }
+        if (queue.size() >= queueLimit) {
+            truncated = true;
+            return;
+        }
+        seen.add(o);
         queue.add(o);
     }
 }

@@ -49,7 +49,9 @@ final class Recommendation {
         String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
                 + " ends)"
                 : detached ? "where " + owner + " replaces or clears " + subject + ", before it lets go of the old"
-                        + " one (the registration is in " + Names.source(place[0]) + "." + lifecycle + "())"
+                        + " one (it registers in " + method(place[0], lifecycle) + (f.end.method() == null ? ""
+                                : "; it ended in " + method(f.ownerClass, f.end.method().substring(
+                                        f.end.method().indexOf('#') + 1))) + ")"
                 : EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal()) ? "in " + Names.source(place[0]) + "."
                         + lifecycle + "(), next to the removal it has"
                 : "in " + Names.source(place[0]) + "." + lifecycle + "()";
@@ -134,11 +136,13 @@ final class Recommendation {
         ApiMethod api = f.api;
         String listenerType = Names.source(api.listenerType());
         String removeAction = "";
+        // the remove action must not capture the owner: an instance field of it is read into a local first
+        boolean ownField = f.subjectField != null && f.subjectField.indexOf('.') < 0;
         if (api.removeName() != null) {
             List<String> removeTypes = api.removeParameterTypes();
             int listenerIndex = removeTypes.indexOf(api.listenerType());
-            removeAction = ", l -> " + subject + "." + api.removeName() + "(" + args(removeTypes,
-                    listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "l") + ")";
+            removeAction = ", l -> " + (ownField ? "subject" : subject) + "." + api.removeName() + "("
+                    + args(removeTypes, listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "l") + ")";
         }
         String wrapper = f.listenerClass.contains("$Proxy")
                 ? "WeakListener.of(" + listenerType + ".class, listener" + removeAction + ")"
@@ -147,7 +151,14 @@ final class Recommendation {
         code.add("// " + owner + ": keep the listener the weak wrapper forwards to, so that it lives as long as "
                 + owner + " does");
         code.add("private final " + listenerType + " listener = /* the listener registered" + registeredAt + " */;");
-        code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
+        if (ownField && !removeAction.isEmpty() && wrapper.startsWith("WeakListener")) {
+            code.add("// a local, so that the remove action holds the subject and never " + owner);
+            code.add(Names.source(f.subjectClass) + " subject = this." + subject + ";");
+            code.add("subject." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
+        } else {
+            code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper)
+                    + ");");
+        }
         return new Recommendation("keep-delegate", "Keep the listener in a field of " + owner + ": "
                 + Names.source(f.listenerClass) + " holds it only weakly, nothing else held it, and it was collected"
                 + " while " + owner + " still needed its callback.", where, String.join("\n", code));
@@ -199,6 +210,12 @@ final class Recommendation {
         StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
         return caller == null ? new String[] {f.ownerClass, "close"}
                 : new String[] {caller.getClassName(), caller.getMethodName()};
+    }
+
+    /** {@code View.show()}, or {@code the View constructor} for {@code <init>}. */
+    private static String method(String className, String methodName) {
+        return methodName.equals("<init>") ? "the " + Names.source(className) + " constructor"
+                : Names.source(className) + "." + methodName + "()";
     }
 
     /** Arguments of a call with the listener in its place: keys stay as they were when added. */

@@ -84,7 +84,9 @@ public final class SarifReportWriter {
         JsonValue end = g.get("endOfLife.at");
         j.name("relatedLocations").beginArray();
         if (!end.isNull()) {
-            location(j, end, "The owner's life ended here: " + g.get("endOfLife.description").string(""));
+            location(j, end, (signal.equals("partial-detachment") ? "The owner took other listeners off here: "
+                    : signal.equals("ineffective-removal") ? "The removal that removed nothing: "
+                    : "The owner's life ended here: ") + g.get("endOfLife.description").string(""));
         }
         j.endArray();
         j.name("partialFingerprints").beginObject().field("lapseSignature/v1", g.get("signature").string(""))
@@ -159,6 +161,23 @@ public final class SarifReportWriter {
                             "Register once (in a constructor or start method), or undo the previous registration"
                                     + " before adding the next. The Lapse report shows the count, how fast it grows"
                                     + " and the code to change.");
+                case "partial-detachment":
+                    return new Rule("PartialDetachment",
+                            "An owner took some of its listeners off a subject and left others",
+                            "The owner removed listeners from a subject (or from the subjects it registered on from"
+                                    + " one call site) in one go, as a teardown does, and left at least one there;"
+                                    + " a full garbage collection ran and the subject still holds it.",
+                            "Add the missing remove call next to the removals the owner already makes. The Lapse"
+                                    + " report names the method and shows the call.");
+                case "detached-subject":
+                    return new Rule("DetachedSubject",
+                            "An owner let go of a subject that still holds its listener",
+                            "The owner registered on an object it held in a field (a parent on its child, a"
+                                    + " panel on the model it shows), then replaced or cleared that field without"
+                                    + " taking its listener off; the object lives on elsewhere and keeps the owner"
+                                    + " reachable.",
+                            "Take the listener off the old object where the owner replaces or clears the field."
+                                    + " The Lapse report names the field and shows the call.");
                 case "lost-listener":
                     return new Rule("LostListener",
                             "A weak listener's callback was collected while its owner lives on",

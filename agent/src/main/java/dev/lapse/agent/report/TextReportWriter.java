@@ -115,7 +115,9 @@ public final class TextReportWriter {
             return "not needed: " + end.get("reason").string("");
         }
         if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
-            return "not ended: the owner lives on, its listener was collected";
+            return end.get("reason").string() == null
+                    ? "not ended: the listener was collected before its registration returned"
+                    : "not ended: the owner lives on, its listener was collected";
         }
         if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string()) && end.get("method").string() == null) {
             return "not ended: the owner let go of its " + end.get("reason").string("subject")
@@ -127,7 +129,9 @@ public final class TextReportWriter {
             return "Lapse.expectCollected(" + (reason == null ? "" : '"' + reason + '"') + ")";
         }
         int hash = method.indexOf('#');
-        return Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
+        String call = Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
+        return EndOfLife.PARTIAL_DETACHMENT.equals(end.get("signal").string()) ? "not ended, partly detached: " + call
+                : call;
     }
 
     /** {@code ~12.5 KB kept alive}, or, for a lost listener, which keeps nothing alive, {@code callback lost}. */

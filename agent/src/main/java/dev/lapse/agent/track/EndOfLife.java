@@ -1,5 +1,7 @@
 package dev.lapse.agent.track;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,36 +57,62 @@ public final class EndOfLife {
     private final Site site;
     private final long timeMillis;
     private final long majorGcsBefore;
-    /** The registrations the signal speaks of, by identity; {@code null} for all of the owner's. */
-    private final Set<Registration> only;
-    /** For a partial detachment: how many removals the owner made in one go (one caller, one thread). */
+    /** The registrations the signal speaks of; {@code null} for all of the owner's. */
+    private final Coverage coverage;
+    /** For a partial detachment: the removals the owner made in one go, on this thread. */
     private final int removals;
+    private final String thread;
+    /** For a partial detachment: whether it is one yet (see {@link #covers}). */
+    private final boolean reportable;
 
     EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
-        this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
+        this(signal, method, reason, site, timeMillis, majorGcsBefore, null, 0, null, true);
     }
 
-    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
-            List<Registration> only) {
-        this(signal, method, reason, site, timeMillis, majorGcsBefore, only, 0);
-    }
-
-    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
-            List<Registration> only, int removals) {
-        this.removals = removals;
-        if (only == null) {
-            this.only = null;
-        } else {
-            Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
-            set.addAll(only);
-            this.only = Collections.unmodifiableSet(set);
-        }
+    private EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
+            Coverage coverage, int removals, String thread, boolean reportable) {
         this.signal = signal;
         this.method = method;
         this.reason = reason;
         this.site = site;
         this.timeMillis = timeMillis;
         this.majorGcsBefore = majorGcsBefore;
+        this.coverage = coverage;
+        this.removals = removals;
+        this.thread = thread;
+        this.reportable = reportable;
+    }
+
+    /** A detached subject, speaking of {@code left} only; the reason is the field that held the first's subject. */
+    static EndOfLife detached(List<Registration> left, long timeMillis, long majorGcsBefore) {
+        Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(left);
+        return new EndOfLife(DETACHED_SUBJECT, null, left.get(0).heldIn(), left.get(0).site(), timeMillis,
+                majorGcsBefore, set::contains, 0, null, true);
+    }
+
+    /**
+     * A partial detachment after a removal at {@code site} on {@code thread} that left {@code leftCount}
+     * registrations on {@code subject}, or through {@code apiId} from {@code registrationSite}; {@code before} is the
+     * owner's signal so far, whose scope it widens when this removal is of the same go. It is one (it speaks of
+     * something) once the owner took at least two listeners off in one go and at least as many as it left: one
+     * removal alone is as often a listener switched off for good, and a couple taken off a hundred per-item
+     * listeners is an edit, not a teardown.
+     */
+    static EndOfLife partial(String removeMethod, Site site, String thread, long timeMillis, long majorGcsBefore,
+            Object subject, int apiId, Site registrationSite, int leftCount, EndOfLife before, boolean sameGo) {
+        List<LeftBehind> scopes = new ArrayList<>(2);
+        int removals = 1;
+        if (sameGo) {
+            scopes.addAll(((PartialScopes) before.coverage).scopes);
+            removals = before.removals + 1;
+        }
+        LeftBehind scope = new LeftBehind(subject, apiId, registrationSite);
+        if (!scopes.contains(scope)) {
+            scopes.add(scope);
+        }
+        return new EndOfLife(PARTIAL_DETACHMENT, removeMethod, null, site, timeMillis, majorGcsBefore,
+                new PartialScopes(scopes), removals, thread, removals >= 2 && removals >= leftCount);
     }
 
     /** One of the signal names above. */
@@ -92,15 +120,18 @@ public final class EndOfLife {
         return signal;
     }
 
-    /** The lifecycle method that returned ({@code com.acme.View#dispose}), or {@code null}. */
+    /**
+     * The lifecycle method that returned ({@code com.acme.View#dispose}), the remove method of an ineffective removal
+     * or a partial detachment, or {@code null}.
+     */
     public String method() {
         return method;
     }
 
     /**
      * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
-     * delegate class, an accumulation's count and growth, the owner's
-     * field that held a detached subject, or {@code null}.
+     * delegate class, an accumulation's count and growth, the owner's field that held a detached subject, or
+     * {@code null}.
      */
     public String reason() {
         return reason;
@@ -121,30 +152,99 @@ public final class EndOfLife {
      * but the fix belongs where it let go of the subject.
      */
     public EndOfLife detachedFrom(String field) {
-        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
+        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null, 0, null, true);
     }
 
     /**
-     * Whether the signal speaks of {@code r}: of every registration of the owner, or of those it names. A partial
-     * detachment speaks of nothing until the owner took at least two listeners off in one go: one removal alone is
-     * as often a listener switched off for good while its owner lives on.
+     * Whether the signal speaks of {@code r}: of every registration of the owner, or of those it names; a partial
+     * detachment that is not one yet speaks of nothing.
      */
     public boolean covers(Registration r) {
-        return (only == null || only.contains(r)) && (!PARTIAL_DETACHMENT.equals(signal) || removals >= 2);
+        return reportable && (coverage == null || coverage.covers(r));
     }
 
-    /** For a partial detachment: the removals the owner made in one go so far; else 0. */
-    int removals() {
-        return removals;
-    }
-
-    /** Whether the signal speaks of some of the owner's registrations only. */
+    /**
+     * Whether the signal speaks of some of the owner's registrations only (a partial detachment, a detached
+     * subject), so that an end of the owner's whole life replaces it.
+     */
     boolean partial() {
-        return only != null;
+        return coverage != null;
+    }
+
+    /** For a partial detachment: whether it speaks of anything yet. */
+    boolean reportable() {
+        return reportable;
+    }
+
+    /** Whether a removal on {@code thread} from {@code caller}'s method, at {@code now}, is of this partial's go. */
+    boolean sameGo(String thread, StackTraceElement caller, long now) {
+        if (!PARTIAL_DETACHMENT.equals(signal) || !thread.equals(this.thread) || now - timeMillis >= 1000
+                || site.frames().size() < 2) {
+            return false;
+        }
+        StackTraceElement before = site.frames().get(1);
+        return before.getClassName().equals(caller.getClassName())
+                && before.getMethodName().equals(caller.getMethodName());
     }
 
     /** Count of full collections before the signal: confirmation needs one more. */
     public long majorGcsBefore() {
         return majorGcsBefore;
+    }
+
+    /** Which of an owner's registrations a signal speaks of. */
+    private interface Coverage {
+        boolean covers(Registration r);
+    }
+
+    /** A partial detachment's: what is left on the subjects it took listeners off, per subject and per site. */
+    private static final class PartialScopes implements Coverage {
+        final List<LeftBehind> scopes;
+
+        PartialScopes(List<LeftBehind> scopes) {
+            this.scopes = List.copyOf(scopes);
+        }
+
+        @Override
+        public boolean covers(Registration r) {
+            for (LeftBehind s : scopes) {
+                if (s.covers(r)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The registrations left on one subject, or made through one API from one site: held by the subject's identity
+     * (weakly) and the site, so that a removal needs no set of what it left.
+     */
+    private static final class LeftBehind {
+        final WeakReference<Object> subject;
+        final int apiId;
+        final Site site;
+
+        LeftBehind(Object subject, int apiId, Site site) {
+            this.subject = new WeakReference<>(subject);
+            this.apiId = apiId;
+            this.site = site;
+        }
+
+        boolean covers(Registration r) {
+            Object s = r.subject();
+            return s != null && (s == subject.get() || (r.apiId() == apiId && r.site().equals(site)));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LeftBehind && ((LeftBehind) o).subject.get() == subject.get()
+                    && ((LeftBehind) o).apiId == apiId && ((LeftBehind) o).site.equals(site);
+        }
+
+        @Override
+        public int hashCode() {
+            return site.hashCode() * 31 + apiId;
+        }
     }
 }

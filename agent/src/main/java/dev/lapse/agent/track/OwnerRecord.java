@@ -106,22 +106,30 @@ public final class OwnerRecord extends WeakReference<Object> {
     }
 
     /**
-     * The live registrations on {@code subject}, or made through {@code apiId} from {@code site} (on other subjects),
-     * or {@code null} when there are none; allocates only when there are some (the removal path asks this).
+     * How many live registrations are on {@code subject}, or were made through {@code apiId} from {@code site} (on
+     * other subjects): what a removal left behind. Allocates nothing; the removal path asks it.
      */
-    List<Registration> leftBehind(Object subject, int apiId, Site site) {
-        List<Registration> left = null;
+    int countLeftBehind(Object subject, int apiId, Site site) {
+        int left = 0;
         for (int i = 0; i < size; i++) {
             Registration r = at(i);
             Object s = r.subject();
             if (s != null && r.get() != null && (s == subject || (r.apiId() == apiId && r.site().equals(site)))) {
-                if (left == null) {
-                    left = new ArrayList<>(2);
-                }
-                left.add(r);
+                left++;
             }
         }
         return left;
+    }
+
+    /** Whether {@code end} speaks of any of the live registrations. */
+    boolean anyCovered(EndOfLife end) {
+        for (int i = 0; i < size; i++) {
+            Registration r = at(i);
+            if (r.get() != null && r.subject() != null && end.covers(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code r} itself is one of the registrations. */

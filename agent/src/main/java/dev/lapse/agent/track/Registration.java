@@ -18,7 +18,7 @@ public class Registration extends WeakReference<Object> {
     /**
      * The owner's field that held the subject when the owner registered on it from its own code (a parent
      * listening to its child), or {@code null}: such a registration is watched for a detached subject. A field
-     * name costs no memory here: the record's padding has room for it.
+     * name costs no memory here: the record's padding has room for it (a {@link HandleRegistration}'s grows by 8 bytes).
      */
     private final String heldIn;
     private String scope; // written and read by scope checks only, which run one at a time

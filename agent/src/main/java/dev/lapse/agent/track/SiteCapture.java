@@ -1,5 +1,6 @@
 package dev.lapse.agent.track;
 
+import java.lang.reflect.Proxy;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +34,8 @@ public final class SiteCapture {
      * registered first, and a finding must name its own.
      */
     public Site registration(int apiId, Class<?> listenerClass, boolean inScope) {
-        if (inScope) {
+        if (inScope || Proxy.isProxyClass(listenerClass)) {
+            // a proxy class (every lapse-weak wrapper of one interface) names no place in the source
             return walk(1);
         }
         State state = slots.get(listenerClass).state(apiId);
@@ -48,11 +50,24 @@ public final class SiteCapture {
 
     /** The current stack from the instrumented method itself (for a lifecycle end: {@code View.dispose} first). */
     public Site here() {
-        return walk(0);
+        return walk(0, true);
+    }
+
+    /**
+     * {@link #here()}, not interned when {@code intern} is false: for stacks taken on a path most of whose stacks
+     * are thrown away (a removal that may be part of a partial detachment), so they never fill the table the
+     * registration sites share.
+     */
+    public Site here(boolean intern) {
+        return walk(0, intern);
+    }
+
+    private Site walk(int skip) {
+        return walk(skip, true);
     }
 
     /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
-    private Site walk(int skip) {
+    private Site walk(int skip, boolean intern) {
         StackTraceElement[] frames = WALKER.walk(s -> s
                 .dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE))
                 .skip(skip)
@@ -60,7 +75,7 @@ public final class SiteCapture {
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toArray(StackTraceElement[]::new));
         Site site = new Site(frames);
-        if (interned.size() >= MAX_INTERNED) {
+        if (!intern || interned.size() >= MAX_INTERNED) {
             return site;
         }
         Site known = interned.putIfAbsent(site, site);

@@ -143,24 +143,47 @@ public final class Tracker {
 
     /** A weak wrapper was removed: the watch ends, unless its delegate was already gone (a lost listener). */
     private void unwatch(Registration removed) {
+        Object owner = null;
         synchronized (weakWatches) {
             for (int i = 0; i < weakWatches.size(); i++) {
                 WeakWatch w = weakWatches.get(i);
                 if (w.registration == removed) {
-                    if (w.delegate.get() == null) {
-                        w.removedAfterLoss = true;
-                    } else {
+                    owner = w.owner.get();
+                    if (w.delegate.get() != null) {
                         weakWatches.remove(i);
+                    } else if (!mergeLoss(w, i)) {
+                        w.removedAfterLoss = true;
                     }
-                    return;
+                    break;
                 }
             }
+        }
+        if (owner != null) {
+            watchedOwners.ifPresent(owner, record -> record.removeExact(removed) ? Boolean.TRUE : null);
         }
     }
 
     /**
-     * Weak wrappers still registered, or that removed themselves once their delegate was gone, whose delegate was collected while the owner it belonged to lives on with no
-     * end of life: callbacks that silently stopped. Each is signalled once, when first seen, and needs a full
+     * A wrapper that removed itself after its loss counts into an earlier one of the same owner and site, which
+     * stays; this one goes. Per-request wrappers on a long-lived service thus cost one watch per site, not one per
+     * request. Call holding {@link #weakWatches}.
+     */
+    private boolean mergeLoss(WeakWatch w, int index) {
+        for (WeakWatch other : weakWatches) {
+            if (other != w && other.removedAfterLoss && other.owner.get() == w.owner.get()
+                    && other.ownerClass.equals(w.ownerClass) && other.registration.site().equals(w.registration.site())) {
+                other.losses++;
+                weakWatches.remove(index);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Weak wrappers still registered, or that removed themselves once their delegate was gone, whose delegate was
+     * collected while the owner it belonged to lives on with no end of its whole life (or before the registration
+     * returned): callbacks that silently stopped. Each is signalled once, when first seen, and needs a full
      * collection after that to show the owner is really alive.
      */
     public List<Lost> lostListeners(Predicate<Registration> which) {
@@ -171,8 +194,8 @@ public final class Tracker {
                 Object owner = w.owner.get();
                 if (w.delegate.get() != null || (owner == null && !w.bornDead) || !which.test(w.registration)
                         || (!w.removedAfterLoss && !registered(w.registration))
-                        || (owner != null && (table.ifPresent(owner, OwnerRecord::end) != null
-                                || watchedOwners.ifPresent(owner, OwnerRecord::end) != null))) {
+                        || (owner != null && (endsLife(table.ifPresent(owner, OwnerRecord::end))
+                                || endsLife(watchedOwners.ifPresent(owner, OwnerRecord::end))))) {
                     continue;
                 }
                 if (w.lost == null) {
@@ -184,6 +207,11 @@ public final class Tracker {
             }
         }
         return lost;
+    }
+
+    /** Whether {@code end} ends the owner's whole life, not some of its registrations. */
+    private static boolean endsLife(EndOfLife end) {
+        return end != null && !end.partial();
     }
 
     private boolean registered(Registration r) {
@@ -199,11 +227,17 @@ public final class Tracker {
             return;
         }
         Object owner = owners.ownerOf(listener);
-        Registration undone = table.ifPresent(owner, record -> record.remove(subject, listener,
-                addId -> {
-                    ApiMethod add = catalog.get(addId);
-                    return add != null && add.undoneBy(remove);
-                }));
+        int[] left = new int[1]; // what the removal left for a partial detachment, counted under the same lock
+        Registration undone = table.ifPresent(owner, record -> {
+            Registration r = record.remove(subject, listener, addId -> {
+                ApiMethod add = catalog.get(addId);
+                return add != null && add.undoneBy(remove);
+            });
+            if (r != null && owner != subject) {
+                left[0] = record.countLeftBehind(subject, r.apiId(), r.site());
+            }
+            return r;
+        });
         if (undone != null) {
             if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
                 unwatch(undone);
@@ -212,51 +246,74 @@ public final class Tracker {
             // an unreachable weak reference needs no clearing
             stats.tracked.decrementAndGet();
             stats.removed.increment();
-            partial(remove, subject, listener, owner, undone);
+            if (owner != subject) {
+                partial(remove, subject, listener, owner, undone, left[0]);
+            }
         } else {
             ineffective(remove, subject, listener, owner);
         }
     }
 
     /**
-     * A removal that left others behind: when the owner, from its own code, took a listener off a subject and still
-     * has registrations on that subject, or on subjects it registered on from the same call site, it was detaching
-     * from them and forgot those. A listener that takes itself off from its own callback (a one-shot listener) is
-     * not detaching its owner. The stack is walked only when something was left.
+     * A removal that left others behind: when the owner, from its own code (its class, its nested classes, its
+     * application superclasses), took a listener off a subject and still has registrations on that subject, or on
+     * subjects it registered on from the same call site, it was detaching from them and forgot those (see
+     * {@link EndOfLife#partial} for when that is one). Not a detachment: a listener that takes itself off from its own
+     * callback, or any removal made while the subject is dispatching an event (a one-shot listener, however it
+     * reaches the remove call). The stack is walked, a few frames and not interned, only when something was left;
+     * when nothing was, a signal of this go that no longer covers anything is cleared, so it hides nothing.
      */
-    private void partial(ApiMethod remove, Object subject, Object listener, Object owner, Registration undone) {
-        if (owner == subject) {
-            return;
-        }
-        List<Registration> left =
-                table.ifPresent(owner, record -> record.leftBehind(subject, undone.apiId(), undone.site()));
-        if (left == null) {
-            return;
-        }
-        Site here = sites.here();
-        StackTraceElement callerFrame = here.frames().size() > 1 ? here.frames().get(1) : null;
-        String caller = callerFrame == null ? "" : callerFrame.getClassName();
-        String ownerClass = owner.getClass().getName();
-        boolean ownersCode = caller.equals(ownerClass) || caller.startsWith(ownerClass + "$");
-        if (!ownersCode || (listener != owner && caller.equals(listener.getClass().getName()))) {
-            return;
-        }
-        // removals in one go: from one method of the owner, within a second
-        long now = clock.getAsLong();
+    private void partial(ApiMethod remove, Object subject, Object listener, Object owner, Registration undone,
+            int left) {
         EndOfLife before = table.ifPresent(owner, OwnerRecord::end);
-        int removals = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal())
-                && now - before.timeMillis() < 1000 && sameMethod(callerFrame, before.site())
-                ? before.removals() + 1 : 1;
-        signal(owner, new EndOfLife(EndOfLife.PARTIAL_DETACHMENT, remove.display(), null, here, now,
-                majorGcCount.getAsLong(), left, removals));
+        boolean beforePartial = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal());
+        if (left == 0) {
+            if (beforePartial) {
+                table.ifPresent(owner, record -> {
+                    if (record.end() == before && !record.anyCovered(before)) {
+                        record.end(null);
+                    }
+                    return null;
+                });
+            }
+            return;
+        }
+        Site here = sites.here(false);
+        List<StackTraceElement> frames = here.frames();
+        if (frames.size() < 2) {
+            return;
+        }
+        String caller = frames.get(1).getClassName();
+        if (!HeldSubjects.ownersCode(owner.getClass(), caller)
+                || (listener != owner && caller.equals(listener.getClass().getName()))) {
+            return;
+        }
+        String subjectClass = subject.getClass().getName();
+        for (int i = 2; i < frames.size(); i++) {
+            if (frames.get(i).getClassName().equals(subjectClass)) {
+                return; // the subject is dispatching: a listener taking itself (or another) off, not a teardown
+            }
+        }
+        long now = clock.getAsLong();
+        String thread = Thread.currentThread().getName();
+        boolean sameGo = beforePartial && before.sameGo(thread, frames.get(1), now);
+        if (!sameGo && before != null && before.reportable() && table.ifPresent(owner,
+                record -> record.anyCovered(before) ? Boolean.TRUE : null) != null) {
+            return; // a detachment already found, or an end, says more than a later removal
+        }
+        EndOfLife end = EndOfLife.partial(remove.display(), here, thread, now, majorGcCount.getAsLong(), subject,
+                undone.apiId(), undone.site(), left, before, sameGo);
+        if (table.ifPresent(owner, record -> {
+            if (record.end() == before) { // else something else signalled, or it registered again, meanwhile
+                record.end(end);
+                return Boolean.TRUE;
+            }
+            return null;
+        }) != null && end.reportable() && !(sameGo && before.reportable())) {
+            stats.signals.increment();
+        }
     }
 
-    /** Whether {@code site}'s caller of the instrumented method is {@code frame}'s method, whatever the line. */
-    private static boolean sameMethod(StackTraceElement frame, Site site) {
-        List<StackTraceElement> frames = site.frames();
-        return frames.size() > 1 && frames.get(1).getClassName().equals(frame.getClassName())
-                && frames.get(1).getMethodName().equals(frame.getMethodName());
-    }
     /**
      * A removal that removed nothing: when the listener's owner is registered on the subject with another listener
      * like it (same class, or both lambdas: each {@code this::onEvent} expression has a class of its own), through
@@ -351,7 +408,8 @@ public final class Tracker {
         int[] signalled = new int[1];
         table.forEach(record -> {
             Object owner = record.owner();
-            if (owner != null && record.end() == null && scope.equals(record.firstScope())
+            if (owner != null && (record.end() == null || record.end().partial())
+                    && scope.equals(record.firstScope())
                     && record.registeredIn(scope) && !WeakWrappers.isWeakWrapper(owner)) {
                 record.end(end);
                 signalled[0]++;
@@ -445,8 +503,8 @@ public final class Tracker {
                 record.end(end);
             }
             return Boolean.TRUE;
-        }) != null && (!EndOfLife.PARTIAL_DETACHMENT.equals(end.signal()) || end.removals() == 2)) {
-            stats.signals.increment(); // a partial detachment counts once it is one: at its second removal
+        }) != null) {
+            stats.signals.increment();
         }
     }
 
@@ -459,7 +517,9 @@ public final class Tracker {
         List<Held> held = new ArrayList<>();
         table.forEach(record -> {
             Object owner = record.owner();
-            if (owner != null && record.end() == null) {
+            EndOfLife end = record.end();
+            if (owner != null && (end == null
+                    || (end.partial() && !EndOfLife.DETACHED_SUBJECT.equals(end.signal())))) {
                 for (Registration r : record.snapshot()) {
                     Object subject = r.subject();
                     if (r.heldIn() != null && subject != null && r.get() != null) {
@@ -477,9 +537,7 @@ public final class Tracker {
      * listeners: a detached subject, about those registrations only.
      */
     public void subjectDetached(Object owner, List<Registration> left) {
-        Registration first = left.get(0);
-        signal(owner, new EndOfLife(EndOfLife.DETACHED_SUBJECT, null, first.heldIn(), first.site(),
-                clock.getAsLong(), majorGcCount.getAsLong(), left));
+        signal(owner, EndOfLife.detached(left, clock.getAsLong(), majorGcCount.getAsLong()));
     }
     /**
      * Call sites that keep adding listeners to one subject: at least {@code threshold} live registrations with one
@@ -574,6 +632,8 @@ public final class Tracker {
         public final String referenceClass;
         /** Whether the wrapper is still registered; else it removed itself after the loss. */
         public final boolean stillRegistered;
+        /** How many wrappers of this owner and site were lost: 1, or more that removed themselves. */
+        public final int count;
 
         Lost(WeakWatch w, Object owner) {
             this.registration = w.registration;
@@ -586,6 +646,7 @@ public final class Tracker {
             this.field = w.field;
             this.referenceClass = w.delegate.getClass().getName();
             this.stillRegistered = !w.removedAfterLoss;
+            this.count = 1 + w.losses;
         }
     }
 

@@ -30,6 +30,8 @@ final class WeakWatch {
      * (JavaFX's, lapse-weak's) do so at the next event. The callback was lost all the same.
      */
     boolean removedAfterLoss;
+    /** Further wrappers of the same owner and site that removed themselves after their loss, counted here. */
+    int losses;
     /** Set when the delegate is first seen collected, so the signal keeps its time and collection count. */
     EndOfLife lost;
 
@@ -49,7 +51,8 @@ final class WeakWatch {
 
     /**
      * Whether there is nothing left to watch: the owner was collected, or the wrapper or its subject was (unless
-     * the wrapper already removed itself after the loss).
+     * the wrapper already removed itself after the loss: that loss stays reported while its owner lives, or, for a
+     * wrapper whose delegate was gone before it was registered, for good, one watch per site).
      */
     boolean gone() {
         return (!bornDead && owner.get() == null)

@@ -70,6 +70,28 @@ public final class DetachedSubject {
         }
     }
 
+    /** Binds to a model in a base class of its own, as many view frameworks do. */
+    abstract static class BoundView {
+        protected Model model;
+
+        void bind(Model next) {
+            model = next;
+            next.addChangeListener(this::refresh);
+        }
+
+        abstract void refresh(String what);
+    }
+
+    /** Rebinds through its base class without taking its listener off the old model. */
+    static final class OrdersView extends BoundView {
+        String shown;
+
+        @Override
+        void refresh(String what) {
+            shown = what;
+        }
+    }
+
     /** Still holds its child. */
     static final class Holder {
         private final Model child;
@@ -128,6 +150,10 @@ public final class DetachedSubject {
         parent.setChild(pooled());
         IN_USE.add(parent);
         new Dialog(pooled()).clear();
+        OrdersView orders = new OrdersView();
+        orders.bind(pooled());
+        orders.bind(pooled());
+        IN_USE.add(orders);
         IN_USE.add(new Holder(pooled()));
         Keeper keeper = new Keeper(pooled());
         keeper.box();

@@ -10,12 +10,21 @@ import java.util.List;
  * by name: a form that unbinds two of its three listeners from one model, and a view that leaves one of the rows it
  * registered on from one loop. Not partial detachments: a one-shot listener that takes itself off, an owner that
  * swaps one listener for another, one that removes all it added, and a removal made by someone other than the
- * owner.
+ * owner, two of ten per-item listeners taken off in an edit, and one-shot listeners that take themselves off
+ * through a helper while the model dispatches.
  */
 public final class PartialDetachment {
     static final Model CUSTOMER = new Model();
     static final Model[] ROWS = {new Model(), new Model(), new Model()};
     static final Model FILTERS = new Model();
+    static final Model ADDRESS = new Model();
+    static final Model[] ITEMS = new Model[10];
+
+    static {
+        for (int i = 0; i < ITEMS.length; i++) {
+            ITEMS[i] = new Model();
+        }
+    }
     /** Owners the application still uses, to the end. */
     static final List<Object> IN_USE = new ArrayList<>();
 
@@ -61,6 +70,66 @@ public final class PartialDetachment {
             for (int i = 0; i < ROWS.length - 1; i++) {
                 ROWS[i].removeChangeListener(this);
             }
+        }
+    }
+
+    /** Unbinds two of three from each of two models: what it left on both is reported. */
+    static final class TwoModelsForm {
+        private final ChangeListener a = what -> shown = what;
+        private final ChangeListener b = what -> shown = what;
+        private final ChangeListener d = what -> shown = what;
+        private final ChangeListener e = what -> shown = what;
+        String shown;
+
+        TwoModelsForm() {
+            CUSTOMER.addChangeListener(a);
+            CUSTOMER.addChangeListener(b);
+            CUSTOMER.addChangeListener(what -> shown = "customer " + what);
+            ADDRESS.addChangeListener(d);
+            ADDRESS.addChangeListener(e);
+            ADDRESS.addChangeListener(what -> shown = "address " + what);
+        }
+
+        void unbind() {
+            CUSTOMER.removeChangeListener(a);
+            CUSTOMER.removeChangeListener(b);
+            ADDRESS.removeChangeListener(d);
+            ADDRESS.removeChangeListener(e);
+        }
+    }
+
+    /** Listens to each of ten items from one loop; two items are deleted and lose their listener: an edit. */
+    static final class ItemList implements ChangeListener {
+        ItemList() {
+            for (Model item : ITEMS) {
+                item.addChangeListener(this);
+            }
+        }
+
+        @Override
+        public void changed(String what) {
+        }
+
+        void itemsDeleted() {
+            ITEMS[3].removeChangeListener(this);
+            ITEMS[7].removeChangeListener(this);
+        }
+    }
+
+    /** Two one-shot listeners that take themselves off through a helper, while the model dispatches. */
+    static final class Waiter {
+        private final ChangeListener first = what -> done(this.first);
+        private final ChangeListener second = what -> done(this.second);
+        String seen;
+
+        Waiter() {
+            CUSTOMER.addChangeListener(what -> seen = what);
+            CUSTOMER.addChangeListener(first);
+            CUSTOMER.addChangeListener(second);
+        }
+
+        void done(ChangeListener once) {
+            CUSTOMER.removeChangeListener(once);
         }
     }
 
@@ -128,6 +197,11 @@ public final class PartialDetachment {
     public static void main(String[] args) {
         new Form().unbind();
         new RowsView().unbind();
+        new TwoModelsForm().unbind();
+        ItemList items = new ItemList();
+        items.itemsDeleted();
+        IN_USE.add(items);
+        IN_USE.add(new Waiter());
         IN_USE.add(new FirstChange());
         CUSTOMER.fire("first");
         FilterBar bar = new FilterBar();
