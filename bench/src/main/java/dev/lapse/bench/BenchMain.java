@@ -88,7 +88,7 @@ public final class BenchMain {
     // ---- JMH measurements
 
     private void pairs() throws RunnerException {
-        for (String b : List.of("propertyChangeSupport", "copyOnWriteSubject", "swingButton",
+        for (String b : List.of("propertyChangeSupport", "copyOnWriteSubject", "swingButton", "ownerBindsItself",
                 "copyOnWriteSubjectNewOwner")) {
             double off = jmh(PairBench.class, b, false);
             double on = jmh(PairBench.class, b, true);
@@ -128,6 +128,7 @@ public final class BenchMain {
             case "propertyChangeSupport" -> "PropertyChangeSupport";
             case "copyOnWriteSubject" -> "app subject (CopyOnWriteArrayList)";
             case "swingButton" -> "JButton (headless)";
+            case "ownerBindsItself" -> "app subject, by the owner's code on a model it holds";
             default -> "app subject, new owner each pair";
         };
     }

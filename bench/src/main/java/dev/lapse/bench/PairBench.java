@@ -53,6 +53,16 @@ public class PairBench {
         button.removeActionListener(view.actionListener);
     }
 
+    /**
+     * The owner registers from its own code on a model it holds in a field, so the agent also reads the owner's
+     * own fields to watch the registration for a detached subject.
+     */
+    @Benchmark
+    public void ownerBindsItself() {
+        view.bind(model);
+        view.unbind();
+    }
+
     /** A new owner and listener each time: the tracker creates and drops an owner record per pair. */
     @Benchmark
     public View copyOnWriteSubjectNewOwner(Blackhole bh) {

@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides, at registration, whether to watch a registration for a detached subject: the owner registered from its
@@ -18,29 +19,83 @@ import java.util.List;
 final class HeldSubjects {
     private static final Field[] NONE = new Field[0];
 
+    /** Subject classes remembered per owner class: an owner class registers on very few kinds of subject. */
+    private static final int SUBJECT_CLASSES = 4;
+
     /**
-     * Per class: the instance reference fields declared by it and its application superclasses, up to the first JDK
+     * Per owner class: its own fields (see {@link #ownFields}), and for the last few subject classes asked about the
+     * ones that can hold such a subject, so that a registration costs a comparison or two and, mostly, one field
+     * read.
+     */
+    private static final ClassValue<Owned> OWNED = new ClassValue<Owned>() {
+        @Override
+        protected Owned computeValue(Class<?> type) {
+            return new Owned(ownFields(type));
+        }
+    };
+
+    /** An owner class's own fields and, copied on write, its fields per subject class. */
+    private static final class Owned {
+        final Field[] fields;
+        final AtomicReference<ForSubject[]> bySubject = new AtomicReference<>(new ForSubject[0]);
+
+        Owned(Field[] fields) {
+            this.fields = fields;
+        }
+
+        Field[] fieldsFor(Class<?> subjectClass) {
+            ForSubject[] known = bySubject.get();
+            for (ForSubject k : known) {
+                if (k.subjectClass == subjectClass) {
+                    return k.fields;
+                }
+            }
+            List<Field> fit = new ArrayList<>(1);
+            for (Field f : fields) {
+                if (f.getType().isAssignableFrom(subjectClass)) {
+                    fit.add(f);
+                }
+            }
+            Field[] result = fit.toArray(NONE);
+            ForSubject[] grown = new ForSubject[Math.min(known.length + 1, SUBJECT_CLASSES)];
+            grown[0] = new ForSubject(subjectClass, result);
+            System.arraycopy(known, 0, grown, 1, grown.length - 1); // the oldest falls off
+            bySubject.set(grown); // racy on purpose: a lost update costs one more computation
+            return result;
+        }
+    }
+
+    /** The fields of an owner class that can hold a subject of one class. Immutable. */
+    private static final class ForSubject {
+        final Class<?> subjectClass;
+        final Field[] fields;
+
+        ForSubject(Class<?> subjectClass, Field[] fields) {
+            this.subjectClass = subjectClass;
+            this.fields = fields;
+        }
+    }
+
+    /**
+     * The instance reference fields declared by {@code type} and its application superclasses, up to the first JDK
      * class. Only application classes are reflected on (never a JDK class, whose fields a module may close), and
      * their own field types are what the application loads to use them.
      */
-    private static final ClassValue<Field[]> OWN_FIELDS = new ClassValue<Field[]>() {
-        @Override
-        protected Field[] computeValue(Class<?> type) {
-            List<Field> own = new ArrayList<>();
-            for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
-                try {
-                    for (Field f : c.getDeclaredFields()) {
-                        if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && Access.open(f)) {
-                            own.add(f);
-                        }
+    private static Field[] ownFields(Class<?> type) {
+        List<Field> own = new ArrayList<>();
+        for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
+            try {
+                for (Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && Access.open(f)) {
+                        own.add(f);
                     }
-                } catch (LinkageError | SecurityException e) {
-                    // a field type missing from the class path: this class adds nothing we can read
                 }
+            } catch (LinkageError | SecurityException e) {
+                // a field type missing from the class path: this class adds nothing we can read
             }
-            return own.isEmpty() ? NONE : own.toArray(NONE);
         }
-    };
+        return own.toArray(NONE);
+    }
 
     private HeldSubjects() {
     }
@@ -76,7 +131,7 @@ final class HeldSubjects {
         if (!ownersCode(owner.getClass(), site.frames().get(0).getClassName())) {
             return null;
         }
-        for (Field f : OWN_FIELDS.get(owner.getClass())) {
+        for (Field f : OWNED.get(owner.getClass()).fieldsFor(subject.getClass())) {
             if (ReferenceFields.read(f, owner) == subject) {
                 return f.getName();
             }

@@ -227,14 +227,16 @@ public final class Tracker {
             return;
         }
         Object owner = owners.ownerOf(listener);
-        int[] left = new int[1]; // what the removal left for a partial detachment, counted under the same lock
+        // what the removal left, and the owner's signal, for a partial detachment: read under the same lock
+        Removal removal = new Removal();
         Registration undone = table.ifPresent(owner, record -> {
             Registration r = record.remove(subject, listener, addId -> {
                 ApiMethod add = catalog.get(addId);
                 return add != null && add.undoneBy(remove);
             });
             if (r != null && owner != subject) {
-                left[0] = record.countLeftBehind(subject, r.apiId(), r.site());
+                removal.left = record.countLeftBehind(subject, r.apiId(), r.site());
+                removal.end = record.end();
             }
             return r;
         });
@@ -247,7 +249,7 @@ public final class Tracker {
             stats.tracked.decrementAndGet();
             stats.removed.increment();
             if (owner != subject) {
-                partial(remove, subject, listener, owner, undone, left[0]);
+                partial(remove, subject, listener, owner, undone, removal.left, removal.end);
             }
         } else {
             ineffective(remove, subject, listener, owner);
@@ -264,8 +266,7 @@ public final class Tracker {
      * when nothing was, a signal of this go that no longer covers anything is cleared, so it hides nothing.
      */
     private void partial(ApiMethod remove, Object subject, Object listener, Object owner, Registration undone,
-            int left) {
-        EndOfLife before = table.ifPresent(owner, OwnerRecord::end);
+            int left, EndOfLife before) {
         boolean beforePartial = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal());
         if (left == 0) {
             if (beforePartial) {
@@ -312,6 +313,12 @@ public final class Tracker {
         }) != null && end.reportable() && !(sameGo && before.reportable())) {
             stats.signals.increment();
         }
+    }
+
+    /** What a removal found under its lock: how many registrations it left, and the owner's signal then. */
+    private static final class Removal {
+        int left;
+        EndOfLife end;
     }
 
     /**

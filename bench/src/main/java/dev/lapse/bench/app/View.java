@@ -26,6 +26,21 @@ public final class View {
         this.actionListener = e -> this.sink.accept(2);
     }
 
+    /** The model the view shows, while it is bound. */
+    private Model bound;
+
+    /** Shows {@code model}: the view registers from its own code on a model it holds, as most views do. */
+    public void bind(Model model) {
+        bound = model;
+        model.addChangeListener(changeListener);
+    }
+
+    /** Stops showing the model. */
+    public void unbind() {
+        bound.removeChangeListener(changeListener);
+        bound = null;
+    }
+
     /** Ends the view's life: Lapse sees {@code dispose} as a lifecycle end. */
     public void dispose() {
         // the listeners stay registered where the measurement wants leaks
