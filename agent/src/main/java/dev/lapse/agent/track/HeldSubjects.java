@@ -106,10 +106,11 @@ final class HeldSubjects {
      * (its inner and anonymous classes; its lambdas' bodies are methods of the class itself).
      */
     static boolean ownersCode(Class<?> ownerClass, String caller) {
-        for (Class<?> c = ownerClass; c != null && !isJdk(c); c = c.getSuperclass()) {
+        // names first: the class loader is asked only of a class whose name matches, and most callers match none
+        for (Class<?> c = ownerClass; c != null && c != Object.class; c = c.getSuperclass()) {
             String name = c.getName();
             if (caller.startsWith(name) && (caller.length() == name.length() || caller.charAt(name.length()) == '$')) {
-                return true;
+                return !isJdk(c);
             }
         }
         return false;

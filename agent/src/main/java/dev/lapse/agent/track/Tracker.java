@@ -39,6 +39,8 @@ public final class Tracker {
     private final OwnerTable watchedOwners = new OwnerTable();
     /** Set at the first watched owner: until then an end of life needs no lookup here. */
     private volatile boolean watching;
+    /** Set at the first registration watched for a detached subject: until then a check looks for none. */
+    private volatile boolean heldSeen;
     /** Weak wrappers whose delegate belongs to another owner, for lost listeners. Guarded by itself. */
     private final List<WeakWatch> weakWatches = new ArrayList<>();
     private int weakWatchesPurgeAt = 64;
@@ -80,6 +82,9 @@ public final class Tracker {
         long now = clock.getAsLong();
         String thread = Thread.currentThread().getName();
         String heldIn = HeldSubjects.fieldHolding(owner, subject, site);
+        if (heldIn != null && !heldSeen) {
+            heldSeen = true;
+        }
         Registration r;
         if (handle == null || handle == subject) {
             r = new Registration(listener, subject, apiId, site, now, thread, scope, heldIn);
@@ -227,19 +232,23 @@ public final class Tracker {
             return;
         }
         Object owner = owners.ownerOf(listener);
-        // what the removal left, and the owner's signal, for a partial detachment: read under the same lock
-        Removal removal = new Removal();
-        Registration undone = table.ifPresent(owner, record -> {
+        // the undone registration; or, when it left others behind or a partial detachment is under way, that too,
+        // read under the same lock (allocated only then, so the common removal allocates nothing more)
+        Object result = table.ifPresent(owner, record -> {
             Registration r = record.remove(subject, listener, addId -> {
                 ApiMethod add = catalog.get(addId);
                 return add != null && add.undoneBy(remove);
             });
-            if (r != null && owner != subject) {
-                removal.left = record.countLeftBehind(subject, r.apiId(), r.site());
-                removal.end = record.end();
+            if (r == null || owner == subject) {
+                return r;
             }
-            return r;
+            int left = record.countLeftBehind(subject, r.apiId(), r.site());
+            EndOfLife end = record.end();
+            return left > 0 || (end != null && EndOfLife.PARTIAL_DETACHMENT.equals(end.signal()))
+                    ? new Removal(r, left, end) : r;
         });
+        Removal removal = result instanceof Removal ? (Removal) result : null;
+        Registration undone = removal != null ? removal.undone : (Registration) result;
         if (undone != null) {
             if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
                 unwatch(undone);
@@ -248,7 +257,7 @@ public final class Tracker {
             // an unreachable weak reference needs no clearing
             stats.tracked.decrementAndGet();
             stats.removed.increment();
-            if (owner != subject) {
+            if (removal != null) {
                 partial(remove, subject, listener, owner, undone, removal.left, removal.end);
             }
         } else {
@@ -315,10 +324,17 @@ public final class Tracker {
         }
     }
 
-    /** What a removal found under its lock: how many registrations it left, and the owner's signal then. */
+    /** What a removal found under its lock: what it undid, how many registrations it left, the owner's signal. */
     private static final class Removal {
-        int left;
-        EndOfLife end;
+        final Registration undone;
+        final int left;
+        final EndOfLife end;
+
+        Removal(Registration undone, int left, EndOfLife end) {
+            this.undone = undone;
+            this.left = left;
+            this.end = end;
+        }
     }
 
     /**
@@ -522,6 +538,9 @@ public final class Tracker {
      */
     public List<Held> heldSubjects() {
         List<Held> held = new ArrayList<>();
+        if (!heldSeen) {
+            return held;
+        }
         table.forEach(record -> {
             Object owner = record.owner();
             EndOfLife end = record.end();
