@@ -91,7 +91,7 @@ public final class HtmlReportWriter {
                 JsonValue g = groups.get(i);
                 b.append("<tr><td><a href=\"#g").append(i + 1).append("\">").append(i + 1).append("</a></td><td>")
                         .append(esc(g.get("summary").string(""))).append("</td><td>").append(g.get("count").number(0))
-                        .append("</td><td>~").append(Names.bytes(g.get("retained.bytes").number(0)))
+                        .append("</td><td>").append(esc(TextReportWriter.retained(g)))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");

@@ -17,8 +17,9 @@ final class Story {
         String how;
         switch (f.relation) {
             case "weak-delegate":
-                how = Names.listener(f.listenerClass, site) + " held " + (f.end.reason() == null ? "its delegate"
-                        : Names.listener(f.end.reason(), site)) + " of " + owner + " only weakly";
+                how = Names.listener(f.listenerClass, site) + " held " + (f.end.reason() == null
+                        ? "the delegate " + owner + " registered it with"
+                        : Names.listener(f.end.reason(), site) + " of " + owner) + " only weakly";
                 break;
             case "self":
                 how = owner + " registered itself";

@@ -136,13 +136,21 @@ public final class TextReportWriter {
 
     /** {@code ~12.5 KB kept alive}, or, for a lost listener, which keeps nothing alive, {@code callback lost}. */
     static String keptAlive(JsonValue g) {
-        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string()) ? "callback lost"
-                : "~" + Names.bytes(g.get("retained.bytes").number(0)) + " kept alive";
+        return lostCallback(g) ? retained(g) : retained(g) + " kept alive";
+    }
+
+    /** {@code ~12.5 KB}, or {@code callback lost}: a table cell under "kept alive". */
+    static String retained(JsonValue g) {
+        return lostCallback(g) ? "callback lost" : "~" + Names.bytes(g.get("retained.bytes").number(0));
+    }
+
+    private static boolean lostCallback(JsonValue g) {
+        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string());
     }
 
     /** Why the chain was not traced all the way. */
     static String untraced(JsonValue g) {
-        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string())
+        return lostCallback(g)
                 ? "not traced: a lost listener's evidence is its collected delegate and the owner that outlived it"
                 : "the first hop is inside a static registry the walk could not trace";
     }

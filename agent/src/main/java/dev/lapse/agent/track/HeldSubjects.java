@@ -125,7 +125,7 @@ final class HeldSubjects {
      * The owner's own field that holds {@code subject}, when the registration was made from the owner's code (its
      * class, its inner classes or its lambdas' bodies); else {@code null}.
      */
-    static String fieldHolding(Object owner, Object subject, Site site) {
+    static String heldIn(Object owner, Object subject, Site site) {
         if (subject instanceof Class || site.frames().isEmpty()) {
             return null; // a static API's subject is its class, which nobody drops
         }

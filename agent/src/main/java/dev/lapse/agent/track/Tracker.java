@@ -81,7 +81,7 @@ public final class Tracker {
         Site site = sites.registration(apiId, listener.getClass(), scope != null);
         long now = clock.getAsLong();
         String thread = Thread.currentThread().getName();
-        String heldIn = HeldSubjects.fieldHolding(owner, subject, site);
+        String heldIn = HeldSubjects.heldIn(owner, subject, site);
         if (heldIn != null && !heldSeen) {
             heldSeen = true;
         }
