@@ -126,12 +126,17 @@ final class HeldSubjects {
      * class, its inner classes or its lambdas' bodies); else {@code null}.
      */
     static String heldIn(Object owner, Object subject, Site site) {
-        if (subject instanceof Class || site.frames().isEmpty()) {
+        if (subject instanceof Class) {
             return null; // a static API's subject is its class, which nobody drops
         }
-        if (!ownersCode(owner.getClass(), site.frames().get(0).getClassName())) {
-            return null;
-        }
+        return site.callerIsCodeOf(owner.getClass()) ? ownField(owner, subject) : null;
+    }
+
+    /**
+     * The owner's own field that holds {@code subject}, or {@code null}. Kept out of {@link #heldIn} so that the
+     * test most registrations stop at stays small enough for the JIT to inline into the registration path.
+     */
+    private static String ownField(Object owner, Object subject) {
         for (Field f : OWNED.get(owner.getClass()).fieldsFor(subject.getClass())) {
             if (ReferenceFields.read(f, owner) == subject) {
                 return f.getName();

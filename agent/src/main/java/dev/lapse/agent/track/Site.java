@@ -10,10 +10,37 @@ import java.util.List;
 public final class Site {
     private final List<StackTraceElement> frames;
     private final int hash;
+    /**
+     * The owner class last asked about and whether this site's caller is that owner's code: a site is shared by
+     * every registration from it, and the answer is asked at each. Racy on purpose (a lost write costs one more
+     * computation), and not part of the value.
+     */
+    private volatile OwnersCode ownersCode;
 
     Site(StackTraceElement[] frames) {
         this.frames = List.of(frames);
         this.hash = Arrays.hashCode(frames);
+    }
+
+    /** Whether the caller of the instrumented method is {@code ownerClass}'s own code (see {@link HeldSubjects}). */
+    boolean callerIsCodeOf(Class<?> ownerClass) {
+        OwnersCode known = ownersCode;
+        if (known != null && known.ownerClass == ownerClass) {
+            return known.answer;
+        }
+        boolean answer = !frames.isEmpty() && HeldSubjects.ownersCode(ownerClass, frames.get(0).getClassName());
+        ownersCode = new OwnersCode(ownerClass, answer);
+        return answer;
+    }
+
+    private static final class OwnersCode {
+        final Class<?> ownerClass;
+        final boolean answer;
+
+        OwnersCode(Class<?> ownerClass, boolean answer) {
+            this.ownerClass = ownerClass;
+            this.answer = answer;
+        }
     }
 
     /** The frames, innermost (the caller of the instrumented method) first. */

@@ -24,7 +24,7 @@ public final class SiteCapture {
     private final ClassValue<Slots> slots = new ClassValue<Slots>() {
         @Override
         protected Slots computeValue(Class<?> type) {
-            return new Slots();
+            return new Slots(Proxy.isProxyClass(type));
         }
     };
 
@@ -34,11 +34,12 @@ public final class SiteCapture {
      * registered first, and a finding must name its own.
      */
     public Site registration(int apiId, Class<?> listenerClass, boolean inScope) {
-        if (inScope || Proxy.isProxyClass(listenerClass)) {
+        Slots slotsOfClass = slots.get(listenerClass);
+        if (inScope || slotsOfClass.proxy) {
             // a proxy class (every lapse-weak wrapper of one interface) names no place in the source
             return walk(1);
         }
-        State state = slots.get(listenerClass).state(apiId);
+        State state = slotsOfClass.state(apiId);
         Site stable = state.stable;
         if (stable != null && (++state.calls % RECHECK_EVERY) != 0) {
             return stable;
@@ -84,7 +85,13 @@ public final class SiteCapture {
 
     /** The states of one listener class, one per API method; almost always one or two. */
     private static final class Slots {
+        /** Whether the listener class is a dynamic proxy's: never cached. */
+        final boolean proxy;
         private volatile State[] states = new State[0];
+
+        Slots(boolean proxy) {
+            this.proxy = proxy;
+        }
 
         State state(int apiId) {
             for (State s : states) {
