@@ -219,10 +219,8 @@ public final class Checker {
 
         /** Whether {@code owner} no longer reaches {@code subject}. */
         boolean lostHoldOf(Object owner, Object subject) {
-            for (Field f : ReferenceFields.of(owner.getClass())) {
-                if (ReferenceFields.read(f, owner) == subject) {
-                    return false;
-                }
+            if (instanceFieldHolding(owner, subject) != null) {
+                return false;
             }
             if (owner != lastOwner) {
                 lastOwner = owner;
@@ -434,15 +432,24 @@ public final class Checker {
      * its class or an enclosing class ({@code App.MODEL}); {@code null} when neither holds it.
      */
     private static String fieldHolding(Object holder, Object value) {
-        for (Field f : ReferenceFields.of(holder.getClass())) {
-            if (ReferenceFields.read(f, holder) == value) {
-                return f.getName();
-            }
+        Field own = instanceFieldHolding(holder, value);
+        if (own != null) {
+            return own.getName();
         }
         for (Class<?> c = holder.getClass(); c != null; c = enclosing(c)) {
             Field f = staticFieldHolding(c, value);
             if (f != null) {
                 return c.getSimpleName() + "." + f.getName();
+            }
+        }
+        return null;
+    }
+
+    /** The instance field of {@code holder} that holds {@code value}, or {@code null}. */
+    private static Field instanceFieldHolding(Object holder, Object value) {
+        for (Field f : ReferenceFields.of(holder.getClass())) {
+            if (ReferenceFields.read(f, holder) == value) {
+                return f;
             }
         }
         return null;

@@ -141,6 +141,11 @@ final class Names {
         return simpleName.startsWith("$Proxy");
     }
 
+    /** The method's name in a method as the report writes it: {@code dispose} for {@code com.acme.View#dispose}. */
+    static String methodOf(String display) {
+        return display.substring(display.indexOf('#') + 1);
+    }
+
     /** {@code View.<init> (View.java:42)}. */
     static String frame(StackTraceElement f) {
         return source(f.getClassName()) + "." + f.getMethodName() + " (" + location(f) + ")";

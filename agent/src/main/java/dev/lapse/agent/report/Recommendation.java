@@ -42,19 +42,9 @@ final class Recommendation {
         boolean needsField = f.listenerField == null && !f.relation.equals("self");
         String listener = f.relation.equals("self") ? "this" : f.listenerField != null ? f.listenerField : "listener";
         String[] place = lifecyclePlace(f);
-        String lifecycle = place[1];
-        String where = place[0] + "#" + lifecycle;
+        String where = place[0] + "#" + place[1];
 
-        boolean scopeEnd = EndOfLife.SCOPE_END.equals(f.end.signal());
-        String in = scopeEnd ? "where " + owner + " is done (a close() of its own, called before " + f.end.reason()
-                + " ends)"
-                : detached ? "where " + owner + " replaces or clears " + subject + ", before it lets go of the old"
-                        + " one (it registers in " + method(place[0], lifecycle) + (f.end.method() == null ? ""
-                                : "; it ended in " + method(f.ownerClass, f.end.method().substring(
-                                        f.end.method().indexOf('#') + 1))) + ")"
-                : EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal()) ? "in " + Names.source(place[0]) + "."
-                        + lifecycle + "(), next to the removal it has"
-                : "in " + Names.source(place[0]) + "." + lifecycle + "()";
+        String in = placeInWords(f, owner, subject, place);
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return keepDelegate(f, owner, subject, registeredAt, where);
         }
@@ -205,11 +195,26 @@ final class Recommendation {
                     at.getMethodName()};
         }
         if (method != null) {
-            return new String[] {f.ownerClass, method.substring(method.indexOf('#') + 1)};
+            return new String[] {f.ownerClass, Names.methodOf(method)};
         }
         StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
         return caller == null ? new String[] {f.ownerClass, "close"}
                 : new String[] {caller.getClassName(), caller.getMethodName()};
+    }
+
+    /** Where the fix goes, in words: {@code in View.dispose()}, or what a signal with no such method says. */
+    private static String placeInWords(Finding f, String owner, String subject, String[] place) {
+        String signal = f.end.signal();
+        if (EndOfLife.SCOPE_END.equals(signal)) {
+            return "where " + owner + " is done (a close() of its own, called before " + f.end.reason() + " ends)";
+        }
+        if (EndOfLife.DETACHED_SUBJECT.equals(signal)) {
+            return "where " + owner + " replaces or clears " + subject + ", before it lets go of the old one (it"
+                    + " registers in " + method(place[0], place[1]) + (f.end.method() == null ? ""
+                            : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method()))) + ")";
+        }
+        String in = "in " + Names.source(place[0]) + "." + place[1] + "()";
+        return EndOfLife.PARTIAL_DETACHMENT.equals(signal) ? in + ", next to the removal it has" : in;
     }
 
     /** {@code View.show()}, or {@code the View constructor} for {@code <init>}. */

@@ -67,7 +67,7 @@ final class Story {
                 return detached;
             }
             StackTraceElement at = endFrame(f);
-            return detached + ", " + Names.pastTense(end.method().substring(end.method().indexOf('#') + 1))
+            return detached + ", " + Names.pastTense(Names.methodOf(end.method()))
                     + (at == null ? "" : " at " + Names.location(at));
         }
         if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
@@ -82,7 +82,7 @@ final class Story {
             String reason = end.reason() == null || end.reason().isEmpty() ? "" : " (" + end.reason() + ")";
             return "declared collectable" + reason + where;
         }
-        String method = end.method() == null ? "?" : end.method().substring(end.method().indexOf('#') + 1);
+        String method = end.method() == null ? "?" : Names.methodOf(end.method());
         if (EndOfLife.INEFFECTIVE_REMOVAL.equals(end.signal())) {
             return "called " + method + "(…)" + where + " with another instance of the listener, which removed"
                     + " nothing";
@@ -131,8 +131,7 @@ final class Story {
                 + (f.staticSubject ? " (static)" : "");
         if (EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
             StackTraceElement at = endFrame(f);
-            return keptBy + ": it took listeners off with " + f.end.method().substring(f.end.method().indexOf('#') + 1)
-                    + "(…)" + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
+            return keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)" + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
         }
         if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
             return keptBy + ", which it no longer holds (it was in " + Names.source(f.ownerClass) + "."

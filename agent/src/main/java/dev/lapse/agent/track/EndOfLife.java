@@ -59,18 +59,13 @@ public final class EndOfLife {
     private final long majorGcsBefore;
     /** The registrations the signal speaks of; {@code null} for all of the owner's. */
     private final Coverage coverage;
-    /** For a partial detachment: the removals the owner made in one go, on this thread. */
-    private final int removals;
-    private final String thread;
-    /** For a partial detachment: whether it is one yet (see {@link #covers}). */
-    private final boolean reportable;
 
     EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
-        this(signal, method, reason, site, timeMillis, majorGcsBefore, null, 0, null, true);
+        this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
     }
 
     private EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
-            Coverage coverage, int removals, String thread, boolean reportable) {
+            Coverage coverage) {
         this.signal = signal;
         this.method = method;
         this.reason = reason;
@@ -78,9 +73,6 @@ public final class EndOfLife {
         this.timeMillis = timeMillis;
         this.majorGcsBefore = majorGcsBefore;
         this.coverage = coverage;
-        this.removals = removals;
-        this.thread = thread;
-        this.reportable = reportable;
     }
 
     /** A detached subject, speaking of {@code left} only; the reason is the field that held the first's subject. */
@@ -88,7 +80,7 @@ public final class EndOfLife {
         Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(left);
         return new EndOfLife(DETACHED_SUBJECT, null, left.get(0).heldIn(), left.get(0).site(), timeMillis,
-                majorGcsBefore, set::contains, 0, null, true);
+                majorGcsBefore, set::contains);
     }
 
     /**
@@ -101,18 +93,18 @@ public final class EndOfLife {
      */
     static EndOfLife partial(String removeMethod, Site site, String thread, long timeMillis, long majorGcsBefore,
             Object subject, int apiId, Site registrationSite, int leftCount, EndOfLife before, boolean sameGo) {
+        Partial go = sameGo ? (Partial) before.coverage : null;
         List<LeftBehind> scopes = new ArrayList<>(2);
-        int removals = 1;
-        if (sameGo) {
-            scopes.addAll(((PartialScopes) before.coverage).scopes);
-            removals = before.removals + 1;
+        if (go != null) {
+            scopes.addAll(go.scopes);
         }
         LeftBehind scope = new LeftBehind(subject, apiId, registrationSite);
         if (!scopes.contains(scope)) {
             scopes.add(scope);
         }
+        int removals = go == null ? 1 : go.removals + 1;
         return new EndOfLife(PARTIAL_DETACHMENT, removeMethod, null, site, timeMillis, majorGcsBefore,
-                new PartialScopes(scopes), removals, thread, removals >= 2 && removals >= leftCount);
+                new Partial(scopes, removals, thread, removals >= 2 && removals >= leftCount));
     }
 
     /** One of the signal names above. */
@@ -152,7 +144,7 @@ public final class EndOfLife {
      * but the fix belongs where it let go of the subject.
      */
     public EndOfLife detachedFrom(String field) {
-        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null, 0, null, true);
+        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
     }
 
     /**
@@ -160,7 +152,7 @@ public final class EndOfLife {
      * detachment that is not one yet speaks of nothing.
      */
     public boolean covers(Registration r) {
-        return reportable && (coverage == null || coverage.covers(r));
+        return coverage == null || coverage.covers(r);
     }
 
     /**
@@ -171,14 +163,14 @@ public final class EndOfLife {
         return coverage != null;
     }
 
-    /** For a partial detachment: whether it speaks of anything yet. */
+    /** Whether it speaks of anything yet: only a partial detachment may not. */
     boolean reportable() {
-        return reportable;
+        return !(coverage instanceof Partial) || ((Partial) coverage).reportable;
     }
 
     /** Whether a removal on {@code thread} from {@code caller}'s method, at {@code now}, is of this partial's go. */
     boolean sameGo(String thread, StackTraceElement caller, long now) {
-        if (!PARTIAL_DETACHMENT.equals(signal) || !thread.equals(this.thread) || now - timeMillis >= 1000
+        if (!(coverage instanceof Partial) || !thread.equals(((Partial) coverage).thread) || now - timeMillis >= 1000
                 || site.frames().size() < 2) {
             return false;
         }
@@ -197,16 +189,29 @@ public final class EndOfLife {
         boolean covers(Registration r);
     }
 
-    /** A partial detachment's: what is left on the subjects it took listeners off, per subject and per site. */
-    private static final class PartialScopes implements Coverage {
+    /**
+     * A partial detachment's: what is left on the subjects it took listeners off, per subject and per site, and the
+     * go it is counted in: how many removals, on which thread, and whether that makes it one yet (a partial
+     * detachment that is not one yet speaks of nothing).
+     */
+    private static final class Partial implements Coverage {
         final List<LeftBehind> scopes;
+        final int removals;
+        final String thread;
+        final boolean reportable;
 
-        PartialScopes(List<LeftBehind> scopes) {
+        Partial(List<LeftBehind> scopes, int removals, String thread, boolean reportable) {
             this.scopes = List.copyOf(scopes);
+            this.removals = removals;
+            this.thread = thread;
+            this.reportable = reportable;
         }
 
         @Override
         public boolean covers(Registration r) {
+            if (!reportable) {
+                return false;
+            }
             for (LeftBehind s : scopes) {
                 if (s.covers(r)) {
                     return true;
@@ -232,8 +237,7 @@ public final class EndOfLife {
         }
 
         boolean covers(Registration r) {
-            Object s = r.subject();
-            return s != null && (s == subject.get() || (r.apiId() == apiId && r.site().equals(site)));
+            return r.leftBy(subject.get(), apiId, site);
         }
 
         @Override

@@ -112,9 +112,7 @@ public final class OwnerRecord extends WeakReference<Object> {
     int countLeftBehind(Object subject, int apiId, Site site) {
         int left = 0;
         for (int i = 0; i < size; i++) {
-            Registration r = at(i);
-            Object s = r.subject();
-            if (s != null && r.get() != null && (s == subject || (r.apiId() == apiId && r.site().equals(site)))) {
+            if (at(i).leftBy(subject, apiId, site)) {
                 left++;
             }
         }

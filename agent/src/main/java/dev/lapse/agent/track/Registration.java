@@ -56,6 +56,15 @@ public class Registration extends WeakReference<Object> {
         return heldIn;
     }
 
+    /**
+     * Whether this live registration is on {@code subject}, or was made through {@code apiId} from {@code site}: the
+     * registrations a removal from {@code subject} of one made there leaves behind.
+     */
+    boolean leftBy(Object subject, int apiId, Site site) {
+        Object s = subject();
+        return s != null && get() != null && (s == subject || (this.apiId == apiId && this.site.equals(site)));
+    }
+
     /** The scope (a test) that was running on the registering thread, or {@code null}. */
     public String scope() {
         return scope;

@@ -37,14 +37,14 @@ public final class SiteCapture {
         Slots slotsOfClass = slots.get(listenerClass);
         if (inScope || slotsOfClass.proxy) {
             // a proxy class (every lapse-weak wrapper of one interface) names no place in the source
-            return walk(1);
+            return walk(1, true);
         }
         State state = slotsOfClass.state(apiId);
         Site stable = state.stable;
         if (stable != null && (++state.calls % RECHECK_EVERY) != 0) {
             return stable;
         }
-        Site walked = walk(1);
+        Site walked = walk(1, true);
         state.observe(walked);
         return walked;
     }
@@ -61,10 +61,6 @@ public final class SiteCapture {
      */
     public Site here(boolean intern) {
         return walk(0, intern);
-    }
-
-    private Site walk(int skip) {
-        return walk(skip, true);
     }
 
     /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
