@@ -14,8 +14,7 @@ public final class Lapse {
 
     private static final String HOOK = "dev.lapse.agent.bootstrap.LapseHook";
 
-    private Lapse() {
-    }
+    private Lapse() {}
 
     /**
      * Declares that {@code owner} has reached the end of its life and should be collected from now on. If a
@@ -80,10 +79,16 @@ public final class Lapse {
      *                enclosing scope's check (with {@code nested}) confirms them. Findings a check reports are not
      *                reported again by an enclosing scope's check.
      */
-    public static Optional<String> checkScope(String scope, boolean nested, Object root, String signals,
-            boolean defer) {
-        Object text = call("checkScope", new Class<?>[] {String.class, boolean.class, Object.class, String.class,
-                boolean.class}, scope, nested, root, signals, defer);
+    public static Optional<String> checkScope(
+            String scope, boolean nested, Object root, String signals, boolean defer) {
+        Object text = call(
+                "checkScope",
+                new Class<?>[] {String.class, boolean.class, Object.class, String.class, boolean.class},
+                scope,
+                nested,
+                root,
+                signals,
+                defer);
         return text instanceof String ? Optional.of((String) text) : Optional.empty();
     }
 

@@ -14,8 +14,7 @@ import java.lang.instrument.Instrumentation;
  * is loaded, which is why the runtime is reached only after {@link BootstrapInjector#inject}.
  */
 public final class LapseAgent {
-    private LapseAgent() {
-    }
+    private LapseAgent() {}
 
     /** {@code -javaagent:lapse-agent.jar[=options]}: a bad option stops the JVM with a message naming it. */
     public static void premain(String args, Instrumentation inst) throws Exception {

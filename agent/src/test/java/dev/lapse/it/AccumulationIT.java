@@ -23,21 +23,32 @@ class AccumulationIT {
 
     @Test
     void listeners_piling_up_from_one_site_are_reported_with_count_and_growth() {
-        ForkedJvm.Result r = ForkedJvm.main(Accumulation.class).agentOptions(OPTIONS).run().assertSuccess();
+        ForkedJvm.Result r =
+                ForkedJvm.main(Accumulation.class).agentOptions(OPTIONS).run().assertSuccess();
         List<JsonValue> findings = r.findings();
         assertEquals(1, findings.size(), r.text());
         JsonValue f = findings.get(0);
         assertEquals("accumulation", f.get("signal").string());
         assertEquals(60, f.get("count").number(), r.text());
         assertTrue(f.get("owner.class").string().endsWith("Accumulation$Request"), r.text());
-        assertTrue(f.get("summary").string().startsWith("Listeners pile up on Subjects.Model: 60 added by"
-                + " Accumulation.Request.handle (Accumulation.java:"), r.text());
-        assertTrue(f.get("endOfLife.reason").string().matches("60 live registrations from one call site over \\d+ s,"
-                + " 30 of them in the last 2 s"), f.get("endOfLife.reason").string());
+        assertTrue(
+                f.get("summary")
+                        .string()
+                        .startsWith("Listeners pile up on Subjects.Model: 60 added by"
+                                + " Accumulation.Request.handle (Accumulation.java:"),
+                r.text());
+        assertTrue(
+                f.get("endOfLife.reason")
+                        .string()
+                        .matches("60 live registrations from one call site over \\d+ s,"
+                                + " 30 of them in the last 2 s"),
+                f.get("endOfLife.reason").string());
         assertEquals("register-once", f.get("recommendation.kind").string());
         String code = f.get("recommendation.code").string();
-        assertTrue(code.contains("// each run of Accumulation.Request.handle() adds another listener to"
-                + " Accumulation.ORDERS, and none is removed:"), code);
+        assertTrue(
+                code.contains("// each run of Accumulation.Request.handle() adds another listener to"
+                        + " Accumulation.ORDERS, and none is removed:"),
+                code);
         assertTrue(code.contains("Accumulation.ORDERS.removeChangeListener(previousListener);"), code);
         assertEquals(60, r.json().get("stats.findings").number());
     }
@@ -45,13 +56,21 @@ class AccumulationIT {
     @Test
     void a_rules_file_suppresses_an_intended_accumulation_and_counts_it(@TempDir Path dir) throws IOException {
         Path rules = dir.resolve("lapse.rules");
-        Files.writeString(rules, "signal=accumulation caller=*Accumulation$Request#handle reason=requests are"
-                + " replayed later\n");
-        ForkedJvm.Result r = ForkedJvm.main(Accumulation.class).agentOptions(OPTIONS + ",rules=" + rules).run()
+        Files.writeString(
+                rules,
+                "signal=accumulation caller=*Accumulation$Request#handle reason=requests are" + " replayed later\n");
+        ForkedJvm.Result r = ForkedJvm.main(Accumulation.class)
+                .agentOptions(OPTIONS + ",rules=" + rules)
+                .run()
                 .assertSuccess();
         assertEquals(0, r.findings().size(), r.text());
         assertEquals(60, r.json().get("stats.suppressed").number(), r.text());
-        assertTrue(r.json().get("notes").toString().contains("60 finding(s) suppressed as known: requests are"
-                + " replayed later (" + rules + ":1)"), r.json().get("notes").toString());
+        assertTrue(
+                r.json()
+                        .get("notes")
+                        .toString()
+                        .contains("60 finding(s) suppressed as known: requests are" + " replayed later (" + rules
+                                + ":1)"),
+                r.json().get("notes").toString());
     }
 }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.LongRunning;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +23,8 @@ class AttachIT {
     void attach_report_and_stop_a_running_jvm() throws Exception {
         Path out = Files.createTempDirectory("lapse-attach-");
         Path asked = Files.createTempDirectory("lapse-attach-report-");
-        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+        try (ForkedJvm.Running app =
+                ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
             String pid = Long.toString(app.pid());
             app.await("ready");
             app.send("leak").await("done leak"); // before the attach: unknown to Lapse
@@ -46,11 +47,13 @@ class AttachIT {
             JsonValue json = JsonValue.parse(Files.readString(asked.resolve("lapse-report.json")));
             List<JsonValue> findings = json.get("findings").list();
             assertEquals(1, findings.size());
-            assertEquals("dev.lapse.it.scenario.LongRunning$View", findings.get(0).get("owner.class").string());
+            assertEquals(
+                    "dev.lapse.it.scenario.LongRunning$View",
+                    findings.get(0).get("owner.class").string());
             assertEquals(2, findings.get(0).get("count").number());
             assertEquals("attach", json.get("jvm.mode").string());
-            assertTrue(Files.readString(asked.resolve("lapse-report.txt")).contains("registrations made before"
-                    + " then are unknown"));
+            assertTrue(Files.readString(asked.resolve("lapse-report.txt"))
+                    .contains("registrations made before" + " then are unknown"));
 
             ForkedJvm.Result defaultDir = lapse("report", pid);
             assertEquals(0, defaultDir.exitCode, defaultDir.toString());
@@ -78,11 +81,15 @@ class AttachIT {
 
     @Test
     void list_shows_a_running_jvm_and_whether_lapse_runs_in_it() throws Exception {
-        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+        try (ForkedJvm.Running app =
+                ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
             app.await("ready");
             ForkedJvm.Result list = lapse("list");
             assertEquals(0, list.exitCode, list.toString());
-            String line = list.stdout.lines().filter(l -> l.startsWith(app.pid() + " ")).findFirst()
+            String line = list.stdout
+                    .lines()
+                    .filter(l -> l.startsWith(app.pid() + " "))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(list.stdout));
             assertTrue(line.contains(LongRunning.class.getName()), line);
             assertTrue(line.contains(" no "), line);
@@ -106,7 +113,8 @@ class AttachIT {
 
     @Test
     void a_bad_option_is_reported_and_the_target_keeps_running() throws Exception {
-        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
+        try (ForkedJvm.Running app =
+                ForkedJvm.main(LongRunning.class).withoutAgent().start()) {
             app.await("ready");
             ForkedJvm.Result attach = lapse("attach", Long.toString(app.pid()), "colour=blue");
             assertError(attach, "unknown option 'colour'");
@@ -119,10 +127,12 @@ class AttachIT {
     void a_jdk_21_target_that_refuses_dynamic_agents_gets_the_flag_named() throws Exception {
         String configured = System.getProperty("lapse.test.java", "");
         boolean forksThisJdk = configured.isBlank() || configured.startsWith("${");
-        Assumptions.assumeTrue(Runtime.version().feature() >= 21 && forksThisJdk,
-                "needs the forked JVM to be JDK 21 or newer");
-        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class).withoutAgent()
-                .jvmArg("-XX:-EnableDynamicAgentLoading").start()) {
+        Assumptions.assumeTrue(
+                Runtime.version().feature() >= 21 && forksThisJdk, "needs the forked JVM to be JDK 21 or newer");
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class)
+                .withoutAgent()
+                .jvmArg("-XX:-EnableDynamicAgentLoading")
+                .start()) {
             app.await("ready");
             assertError(lapse("attach", Long.toString(app.pid())), "-XX:+EnableDynamicAgentLoading (JEP 451)");
             app.send("quit").await("bye");

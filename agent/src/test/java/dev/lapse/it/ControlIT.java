@@ -35,8 +35,8 @@ class ControlIT {
                 assertEquals(1L, server.getAttribute(lapse, "RegistrationsSeen"));
                 assertEquals(1L, server.getAttribute(lapse, "EndOfLifeSignals"));
                 assertEquals("launch", server.getAttribute(lapse, "Mode"));
-                String result = (String) server.invoke(lapse, "writeReportTo", new Object[] {dir.toString()},
-                        new String[] {String.class.getName()});
+                String result = (String) server.invoke(
+                        lapse, "writeReportTo", new Object[] {dir.toString()}, new String[] {String.class.getName()});
                 assertTrue(result.startsWith("1 lapsed listener in 1 group"), result);
                 assertTrue(Files.isRegularFile(dir.resolve("lapse-report.json")));
                 assertTrue(((String) server.getAttribute(lapse, "LastSummary")).startsWith("1 lapsed listener"));
@@ -54,16 +54,26 @@ class ControlIT {
         Path recording = Files.createTempDirectory("lapse-jfr-").resolve("run.jfr");
         ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
                 .jvmArg("-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true")
-                .run().assertSuccess();
+                .run()
+                .assertSuccess();
         List<RecordedEvent> events = RecordingFile.readAllEvents(recording).stream()
                 .filter(e -> e.getEventType().getName().equals("dev.lapse.LapsedListener"))
                 .collect(Collectors.toList());
-        List<String> owners = events.stream().map(e -> e.getString("ownerClass")).distinct().sorted()
+        List<String> owners = events.stream()
+                .map(e -> e.getString("ownerClass"))
+                .distinct()
+                .sorted()
                 .collect(Collectors.toList());
-        assertEquals(List.of("dev.lapse.it.scenario.Configurable$JakartaBean",
-                "dev.lapse.it.scenario.Configurable$JavaxBean", "dev.lapse.it.scenario.Configurable$Tab"), owners,
+        assertEquals(
+                List.of(
+                        "dev.lapse.it.scenario.Configurable$JakartaBean",
+                        "dev.lapse.it.scenario.Configurable$JavaxBean",
+                        "dev.lapse.it.scenario.Configurable$Tab"),
+                owners,
                 r.stderr);
-        RecordedEvent tab = events.stream().filter(e -> e.getString("ownerClass").endsWith("$Tab")).findFirst()
+        RecordedEvent tab = events.stream()
+                .filter(e -> e.getString("ownerClass").endsWith("$Tab"))
+                .findFirst()
                 .orElseThrow();
         assertEquals("explicit", tab.getString("signal"));
         assertEquals(1L, tab.getLong("count"));

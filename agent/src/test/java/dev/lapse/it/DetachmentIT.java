@@ -38,7 +38,9 @@ class DetachmentIT {
         ForkedJvm.Result r = ForkedJvm.main(PartialDetachment.class).run().assertSuccess();
         Map<String, JsonValue> findings = byOwner(r);
         // what the two-model form left on each model is a group of its own
-        assertEquals(List.of("Form", "RowsView", "TwoModelsForm", "TwoModelsForm+"), List.copyOf(findings.keySet()),
+        assertEquals(
+                List.of("Form", "RowsView", "TwoModelsForm", "TwoModelsForm+"),
+                List.copyOf(findings.keySet()),
                 r.text());
         for (JsonValue f : findings.values()) {
             assertEquals("partial-detachment", f.get("signal").string(), r.text());
@@ -46,8 +48,12 @@ class DetachmentIT {
             assertEquals("remove-call", f.get("recommendation.kind").string());
         }
         JsonValue form = findings.get("Form");
-        assertTrue(form.get("summary").string().startsWith("PartialDetachment.Form is kept alive by Subjects.Model:"
-                + " it took listeners off with removeChangeListener(…) at PartialDetachment.java:"), r.text());
+        assertTrue(
+                form.get("summary")
+                        .string()
+                        .startsWith("PartialDetachment.Form is kept alive by Subjects.Model:"
+                                + " it took listeners off with removeChangeListener(…) at PartialDetachment.java:"),
+                r.text());
         assertTrue(form.get("summary").string().endsWith(" and left this one"), r.text());
         String code = form.get("recommendation.code").string();
         assertTrue(code.contains("// in PartialDetachment.Form.unbind(), next to the removal it has:"), code);
@@ -81,17 +87,30 @@ class DetachmentIT {
         }
         JsonValue parent = findings.get("Parent");
         assertEquals("child", parent.get("endOfLife.reason").string(), r.text());
-        assertTrue(parent.get("summary").string().equals("DetachedSubject.Parent is kept alive by Subjects.Model,"
-                + " which it no longer holds (it was in DetachedSubject.Parent.child), through the listener it"
-                + " registered on it"), parent.get("summary").string());
-        assertTrue(r.text().contains("not ended: the owner let go of its child, which still holds the owner's"
-                + " listener"), r.text());
+        assertTrue(
+                parent.get("summary")
+                        .string()
+                        .equals("DetachedSubject.Parent is kept alive by Subjects.Model,"
+                                + " which it no longer holds (it was in DetachedSubject.Parent.child), through the listener it"
+                                + " registered on it"),
+                parent.get("summary").string());
+        assertTrue(
+                r.text()
+                        .contains("not ended: the owner let go of its child, which still holds the owner's"
+                                + " listener"),
+                r.text());
         String code = parent.get("recommendation.code").string();
-        assertTrue(code.contains("// where DetachedSubject.Parent replaces or clears child, before it lets go of the"
-                + " old one (it registers in DetachedSubject.Parent.setChild()):"), code);
+        assertTrue(
+                code.contains("// where DetachedSubject.Parent replaces or clears child, before it lets go of the"
+                        + " old one (it registers in DetachedSubject.Parent.setChild()):"),
+                code);
         assertTrue(code.contains("child.removeChangeListener(listener);"), code);
         assertEquals("content", findings.get("Dialog").get("endOfLife.reason").string(), r.text());
-        assertTrue(findings.get("Dialog").get("recommendation.code").string()
-                .contains("content.removeChangeListener(this);"), r.text());
+        assertTrue(
+                findings.get("Dialog")
+                        .get("recommendation.code")
+                        .string()
+                        .contains("content.removeChangeListener(this);"),
+                r.text());
     }
 }

@@ -22,11 +22,17 @@ class HandlesIT {
         assertEquals(1, findings.size(), r.text());
         JsonValue f = findings.get(0);
         assertTrue(f.get("owner.class").string().endsWith("Handles$DroppingTicker"), r.text());
-        assertEquals(Handles.Subscription.class.getName(), f.get("registration.handle.type").string());
+        assertEquals(
+                Handles.Subscription.class.getName(),
+                f.get("registration.handle.type").string());
         assertEquals("cancel", f.get("registration.handle.close").string());
         assertTrue(f.get("registration.handle.dropped").bool(), r.text());
-        assertTrue(f.get("owner.explanation").string().endsWith("; the Handles.Subscription that subscribe(…)"
-                + " returned was dropped, so nothing can undo the registration"), r.text());
+        assertTrue(
+                f.get("owner.explanation")
+                        .string()
+                        .endsWith("; the Handles.Subscription that subscribe(…)"
+                                + " returned was dropped, so nothing can undo the registration"),
+                r.text());
         assertEquals("close-handle", f.get("recommendation.kind").string());
         String code = f.get("recommendation.code").string();
         assertTrue(code.contains("private Handles.Subscription registration;"), code);

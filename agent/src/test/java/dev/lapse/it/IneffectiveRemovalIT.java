@@ -24,13 +24,14 @@ class IneffectiveRemovalIT {
         assertEquals("ineffective-removal", f.get("signal").string());
         assertTrue(f.get("owner.class").string().endsWith("IneffectiveRemoval$MethodRefTwice"), r.text());
         String text = r.text();
-        assertTrue(text.contains("IneffectiveRemoval.MethodRefTwice is kept alive by Subjects.Model after it was"
-                + " called removeChangeListener(…) at IneffectiveRemoval.java:"), text);
+        assertTrue(
+                text.contains("IneffectiveRemoval.MethodRefTwice is kept alive by Subjects.Model after it was"
+                        + " called removeChangeListener(…) at IneffectiveRemoval.java:"),
+                text);
         assertTrue(text.contains("with another instance of the listener, which removed nothing"), text);
         assertEquals("remove-call", f.get("recommendation.kind").string());
         String code = f.get("recommendation.code").string();
-        assertTrue(code.contains("a second lambda or `this::method` is a different object and removes nothing"),
-                code);
+        assertTrue(code.contains("a second lambda or `this::method` is a different object and removes nothing"), code);
         assertTrue(code.contains("// in IneffectiveRemoval.MethodRefTwice.stop():"), code);
     }
 }

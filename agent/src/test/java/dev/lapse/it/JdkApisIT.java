@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.JdkApis;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,9 @@ class JdkApisIT {
         assertNotNull(f, "no finding for " + owner + "\n" + result.text());
         assertEquals(1, f.get("count").number(), result.text());
         assertEquals(method, f.get("registration.method").string());
-        assertEquals(S + owner, f.get("registration.site").list().get(0).get("class").string(),
+        assertEquals(
+                S + owner,
+                f.get("registration.site").list().get(0).get("class").string(),
                 "the site starts at the application frame that registered\n" + result.text());
         List<JsonValue> chain = f.get("chain").list();
         assertFalse(chain.isEmpty());
@@ -58,10 +60,12 @@ class JdkApisIT {
     @Test
     void property_change_support_both_forms() {
         JsonValue plain = finding("PcsView", "java.beans.PropertyChangeSupport#addPropertyChangeListener");
-        assertEquals("java.beans.PropertyChangeSupport", plain.get("subject.class").string());
+        assertEquals(
+                "java.beans.PropertyChangeSupport", plain.get("subject.class").string());
         assertTrue(code(plain).contains("removePropertyChangeListener(listener);"), code(plain));
         JsonValue named = finding("NamedPcsView", "java.beans.PropertyChangeSupport#addPropertyChangeListener");
-        assertTrue(code(named).contains("removePropertyChangeListener(/* same String as when added */, listener)"),
+        assertTrue(
+                code(named).contains("removePropertyChangeListener(/* same String as when added */, listener)"),
                 code(named));
     }
 

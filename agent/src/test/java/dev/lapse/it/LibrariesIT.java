@@ -20,32 +20,44 @@ import org.junit.jupiter.api.Test;
 class LibrariesIT {
     @Test
     void guava_event_bus_register_without_unregister() {
-        ForkedJvm.Result r = ForkedJvm.withLibraries(GuavaEventBus.class, "guava-", "failureaccess-").run()
+        ForkedJvm.Result r = ForkedJvm.withLibraries(GuavaEventBus.class, "guava-", "failureaccess-")
+                .run()
                 .assertSuccess();
         List<JsonValue> findings = r.findings();
         assertEquals(1, findings.size(), r.text());
         JsonValue f = findings.get(0);
         assertTrue(f.get("owner.class").string().endsWith("GuavaEventBus$LeakyPanel"), r.text());
-        assertEquals("com.google.common.eventbus.EventBus", f.get("subject.class").string());
+        assertEquals(
+                "com.google.common.eventbus.EventBus", f.get("subject.class").string());
         assertEquals("self", f.get("owner.relation").string());
-        assertEquals("com.google.common.eventbus.EventBus#register", f.get("registration.method").string());
+        assertEquals(
+                "com.google.common.eventbus.EventBus#register",
+                f.get("registration.method").string());
         assertEquals("remove-call", f.get("recommendation.kind").string());
-        assertTrue(f.get("recommendation.code").string().contains("GuavaEventBus.BUS.unregister(this);"),
+        assertTrue(
+                f.get("recommendation.code").string().contains("GuavaEventBus.BUS.unregister(this);"),
                 f.get("recommendation.code").string());
     }
 
     @Test
     void rxjava_subscriptions_whose_disposable_is_dropped_or_never_disposed() {
-        ForkedJvm.Result r = ForkedJvm.withLibraries(RxSubscriptions.class, "rxjava-", "reactive-streams-").run()
+        ForkedJvm.Result r = ForkedJvm.withLibraries(RxSubscriptions.class, "rxjava-", "reactive-streams-")
+                .run()
                 .assertSuccess();
         List<JsonValue> findings = r.findings();
-        List<String> owners = findings.stream().map(f -> f.get("owner.class").string()).sorted()
+        List<String> owners = findings.stream()
+                .map(f -> f.get("owner.class").string())
+                .sorted()
                 .collect(Collectors.toList());
-        assertEquals(List.of(RxSubscriptions.DroppingScreen.class.getName(),
-                RxSubscriptions.KeepingScreen.class.getName()), owners, r.text());
+        assertEquals(
+                List.of(RxSubscriptions.DroppingScreen.class.getName(), RxSubscriptions.KeepingScreen.class.getName()),
+                owners,
+                r.text());
         for (JsonValue f : findings) {
             assertEquals("close-handle", f.get("recommendation.kind").string(), r.text());
-            assertEquals("io.reactivex.rxjava3.disposables.Disposable", f.get("registration.handle.type").string());
+            assertEquals(
+                    "io.reactivex.rxjava3.disposables.Disposable",
+                    f.get("registration.handle.type").string());
             assertEquals("dispose", f.get("registration.handle.close").string());
             String code = f.get("recommendation.code").string();
             if (f.get("owner.class").string().endsWith("DroppingScreen")) {
@@ -53,14 +65,18 @@ class LibrariesIT {
                 assertTrue(f.get("registration.handle.field").isNull(), r.text());
                 assertTrue(code.contains("private Disposable registration;"), code);
                 assertTrue(code.contains("registration.dispose();"), code);
-                assertTrue(f.get("owner.explanation").string().contains("the Disposable that subscribe(…) returned"
-                        + " was not kept in a field of RxSubscriptions.DroppingScreen and its dispose() was never"
-                        + " called"), r.text());
+                assertTrue(
+                        f.get("owner.explanation")
+                                .string()
+                                .contains("the Disposable that subscribe(…) returned"
+                                        + " was not kept in a field of RxSubscriptions.DroppingScreen and its dispose() was never"
+                                        + " called"),
+                        r.text());
             } else {
                 assertFalse(f.get("registration.handle.dropped").bool(), r.text());
                 assertEquals("subscription", f.get("registration.handle.field").string());
-                assertTrue(code.contains("// in RxSubscriptions.KeepingScreen.close():\nsubscription.dispose();"),
-                        code);
+                assertTrue(
+                        code.contains("// in RxSubscriptions.KeepingScreen.close():\nsubscription.dispose();"), code);
             }
         }
         assertTrue(r.json().get("stats.removed").number() >= 2, r.text()); // the tidy screen's two disposals
@@ -68,23 +84,40 @@ class LibrariesIT {
 
     @Test
     void javafx_property_listener_never_removed() {
-        ForkedJvm.Result r = ForkedJvm.withLibraries(FxProperties.class, "javafx-base-").run().assertSuccess();
+        ForkedJvm.Result r = ForkedJvm.withLibraries(FxProperties.class, "javafx-base-")
+                .run()
+                .assertSuccess();
         List<JsonValue> findings = r.findings();
         assertEquals(2, findings.size(), r.text());
         JsonValue f = signal(findings, "lifecycle-end", r);
         assertTrue(f.get("owner.class").string().endsWith("FxProperties$LeakyView"), r.text());
-        assertEquals("javafx.beans.property.SimpleStringProperty", f.get("subject.class").string());
+        assertEquals(
+                "javafx.beans.property.SimpleStringProperty",
+                f.get("subject.class").string());
         assertEquals("remove-call", f.get("recommendation.kind").string());
-        assertTrue(f.get("recommendation.code").string().contains("FxProperties.TITLE.removeListener(listener);"),
+        assertTrue(
+                f.get("recommendation.code").string().contains("FxProperties.TITLE.removeListener(listener);"),
                 f.get("recommendation.code").string());
 
         JsonValue lost = signal(findings, "lost-listener", r);
-        assertEquals(FxProperties.ForgetfulView.class.getName(), lost.get("owner.class").string(), r.text());
-        assertEquals("javafx.beans.value.WeakChangeListener", lost.get("listener.class").string());
-        assertTrue(lost.get("summary").string().startsWith("FxProperties.ForgetfulView lost its listener on"
-                + " SimpleStringProperty: the weak wrapper's delegate was collected"), r.text());
+        assertEquals(
+                FxProperties.ForgetfulView.class.getName(),
+                lost.get("owner.class").string(),
+                r.text());
+        assertEquals(
+                "javafx.beans.value.WeakChangeListener",
+                lost.get("listener.class").string());
+        assertTrue(
+                lost.get("summary")
+                        .string()
+                        .startsWith("FxProperties.ForgetfulView lost its listener on"
+                                + " SimpleStringProperty: the weak wrapper's delegate was collected"),
+                r.text());
         List<JsonValue> chain = lost.get("chain").list();
-        assertEquals("(removed once its delegate was gone)", chain.get(0).get("field").string(), r.text());
+        assertEquals(
+                "(removed once its delegate was gone)",
+                chain.get(0).get("field").string(),
+                r.text());
         assertEquals("collected", chain.get(chain.size() - 1).get("role").string());
         assertEquals("keep-delegate", lost.get("recommendation.kind").string());
         String code = lost.get("recommendation.code").string();
@@ -92,7 +125,9 @@ class LibrariesIT {
     }
 
     private static JsonValue signal(List<JsonValue> findings, String signal, ForkedJvm.Result r) {
-        return findings.stream().filter(f -> f.get("signal").string().equals(signal)).findFirst()
+        return findings.stream()
+                .filter(f -> f.get("signal").string().equals(signal))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + signal + " finding\n" + r.text()));
     }
 }

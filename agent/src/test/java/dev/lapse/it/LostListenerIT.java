@@ -46,7 +46,10 @@ class LostListenerIT {
         JsonValue f = findings.get(0);
         assertLost(f, LostListeners.SelfRemovingDashboard.class, r);
         List<JsonValue> chain = f.get("chain").list();
-        assertEquals("(removed once its delegate was gone)", chain.get(0).get("field").string(), r.text());
+        assertEquals(
+                "(removed once its delegate was gone)",
+                chain.get(0).get("field").string(),
+                r.text());
         assertEquals("collected", chain.get(chain.size() - 1).get("role").string(), r.text());
         assertEquals(1, r.json().get("stats.removed").number(), r.text()); // the wrapper's own removal, seen
     }
@@ -96,7 +99,10 @@ class LostListenerIT {
     }
 
     private static ForkedJvm.Result run(String scenario) {
-        return ForkedJvm.withLibraries(LostListeners.class, "lapse-weak-").args(scenario).run().assertSuccess();
+        return ForkedJvm.withLibraries(LostListeners.class, "lapse-weak-")
+                .args(scenario)
+                .run()
+                .assertSuccess();
     }
 
     /** A lost-listener finding for {@code owner}'s lapse-weak wrapper on the scenario's model, and its fix. */
@@ -106,20 +112,29 @@ class LostListenerIT {
         assertEquals("weak-delegate", f.get("owner.relation").string(), r.text());
         assertEquals(Subjects.Model.class.getName(), f.get("subject.class").string(), r.text());
         assertTrue(f.get("listener.class").string().contains("$Proxy"), r.text()); // the WeakListener proxy
-        assertEquals("dev.lapse.it.scenario.Subjects$Model#addChangeListener",
-                f.get("registration.method").string(), r.text());
-        assertTrue(f.get("summary").string().startsWith("LostListeners." + owner.getSimpleName()
-                + " lost its listener on Subjects.Model: the weak wrapper's delegate was collected"), r.text());
+        assertEquals(
+                "dev.lapse.it.scenario.Subjects$Model#addChangeListener",
+                f.get("registration.method").string(),
+                r.text());
+        assertTrue(
+                f.get("summary")
+                        .string()
+                        .startsWith("LostListeners." + owner.getSimpleName()
+                                + " lost its listener on Subjects.Model: the weak wrapper's delegate was collected"),
+                r.text());
         assertEquals("keep-delegate", f.get("recommendation.kind").string(), r.text());
         String code = f.get("recommendation.code").string();
         assertTrue(code.contains("private final Subjects.ChangeListener listener = "), code);
         // the subject as the owner's code reaches it, a static field here; unknown once the delegate went before
         // the registration returned (the inline case, when a collection came first), and then named by its type
         // and the remove action the wrapper can take itself off with once the owner is gone
-        assertTrue(code.contains("LostListeners.MODEL.addChangeListener(WeakListener.of(Subjects.ChangeListener.class,"
-                + " listener, l -> LostListeners.MODEL.removeChangeListener(l)));")
-                || (owner == LostListeners.InlineDashboard.class && code.contains("model.addChangeListener("
-                + "WeakListener.of(Subjects.ChangeListener.class, listener, l -> model.removeChangeListener(l)));")),
+        assertTrue(
+                code.contains("LostListeners.MODEL.addChangeListener(WeakListener.of(Subjects.ChangeListener.class,"
+                                + " listener, l -> LostListeners.MODEL.removeChangeListener(l)));")
+                        || (owner == LostListeners.InlineDashboard.class
+                                && code.contains(
+                                        "model.addChangeListener("
+                                                + "WeakListener.of(Subjects.ChangeListener.class, listener, l -> model.removeChangeListener(l)));")),
                 code);
     }
 }

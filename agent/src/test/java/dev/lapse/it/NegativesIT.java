@@ -3,9 +3,9 @@ package dev.lapse.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Negatives;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /**

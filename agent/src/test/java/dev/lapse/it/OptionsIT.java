@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Configurable;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -28,14 +28,18 @@ class OptionsIT {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "color=blue           | unknown option 'color'",
-        "maxTracked=abc       | maxTracked",
-        "gc=maybe             | gc",
-        "exitTimeout=soon     | exitTimeout",
-        "log=loud             | log"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "color=blue           | unknown option 'color'",
+                "maxTracked=abc       | maxTracked",
+                "gc=maybe             | gc",
+                "exitTimeout=soon     | exitTimeout",
+                "log=loud             | log"
+            })
     void bad_options_stop_the_jvm_at_start_up_naming_the_problem(String options, String named) {
-        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class).agentOptions(options).run();
+        ForkedJvm.Result r =
+                ForkedJvm.main(QuickLeak.class).agentOptions(options).run();
         assertNotEquals(0, r.exitCode, r.toString());
         assertTrue(r.stderr.contains("[lapse] ERROR"), r.stderr);
         assertTrue(r.stderr.contains(named), r.stderr);
@@ -47,15 +51,23 @@ class OptionsIT {
         assertTrue(r.stdout.contains("agent loaded: true"), r.stdout);
         assertTrue(r.stdout.contains("mid-run report: true"), r.stdout);
         Map<String, JsonValue> found = byOwner(r);
-        assertEquals(Map.of("JakartaBean", "lifecycle-end", "JavaxBean", "lifecycle-end", "Tab", "explicit"),
-                signals(found), "teardown is no lifecycle method unless the option names it\n" + r.text());
-        assertEquals("tab closed by the user", found.get("Tab").get("endOfLife.reason").string());
-        assertEquals(S + "JavaxBean#cleanUp", found.get("JavaxBean").get("endOfLife.method").string());
+        assertEquals(
+                Map.of("JakartaBean", "lifecycle-end", "JavaxBean", "lifecycle-end", "Tab", "explicit"),
+                signals(found),
+                "teardown is no lifecycle method unless the option names it\n" + r.text());
+        assertEquals(
+                "tab closed by the user",
+                found.get("Tab").get("endOfLife.reason").string());
+        assertEquals(
+                S + "JavaxBean#cleanUp",
+                found.get("JavaxBean").get("endOfLife.method").string());
     }
 
     @Test
     void lifecycle_option_adds_method_names() {
-        ForkedJvm.Result r = ForkedJvm.main(Configurable.class).agentOptions("lifecycle=teardown:unbind").run()
+        ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
+                .agentOptions("lifecycle=teardown:unbind")
+                .run()
                 .assertSuccess();
         Map<String, JsonValue> found = byOwner(r);
         assertEquals("lifecycle-end", found.get("TeardownView").get("signal").string(), r.text());
@@ -65,14 +77,19 @@ class OptionsIT {
     @Test
     void excluded_classes_are_not_instrumented() {
         ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
-                .agentOptions("lifecycle=teardown,excludes=*$TeardownView:*.Nothing?").run().assertSuccess();
+                .agentOptions("lifecycle=teardown,excludes=*$TeardownView:*.Nothing?")
+                .run()
+                .assertSuccess();
         assertFalse(byOwner(r).containsKey("TeardownView"), r.text());
         assertEquals(3, r.findings().size(), r.text());
     }
 
     @Test
     void max_tracked_drops_and_counts_and_says_so() {
-        ForkedJvm.Result r = ForkedJvm.main(Configurable.class).agentOptions("maxTracked=2").run().assertSuccess();
+        ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
+                .agentOptions("maxTracked=2")
+                .run()
+                .assertSuccess();
         JsonValue stats = r.json().get("stats");
         assertEquals(4, stats.get("registrationsSeen").number(), r.text());
         assertEquals(2, stats.get("dropped").number(), r.text());
@@ -81,7 +98,8 @@ class OptionsIT {
 
     @Test
     void without_forced_collection_nothing_is_confirmed_before_the_jvm_collects() {
-        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class).agentOptions("gc=false").run().assertSuccess();
+        ForkedJvm.Result r =
+                ForkedJvm.main(QuickLeak.class).agentOptions("gc=false").run().assertSuccess();
         JsonValue json = r.json();
         assertFalse(json.get("jvm.gc.forced").bool());
         long confirmed = json.get("stats.findings").number();
@@ -94,7 +112,10 @@ class OptionsIT {
 
     @Test
     void disabled_explicit_gc_is_noticed_and_reported() {
-        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class).jvmArg("-XX:+DisableExplicitGC").run().assertSuccess();
+        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class)
+                .jvmArg("-XX:+DisableExplicitGC")
+                .run()
+                .assertSuccess();
         JsonValue json = r.json();
         assertTrue(json.get("jvm.gc.explicitGcDisabled").bool(), r.text());
         if (json.get("stats.findings").number() == 0) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.OwnerKinds;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +50,12 @@ class OwnerKindsIT {
         assertEquals(S + "OwnerKinds$SelfView", f.get("listener.class").string());
         assertSite(f, "OwnerKinds$SelfView", "<init>");
         assertChain(f, S + "Subjects$Model", S + "OwnerKinds$SelfView");
-        assertTrue(code(f).contains("SELF_MODEL.removeChangeListener(this);") || code(f).contains(
-                "OwnerKinds.SELF_MODEL.removeChangeListener(this);"), code(f));
-        assertEquals(S + "OwnerKinds$SelfView#dispose", f.get("recommendation.where").string());
+        assertTrue(
+                code(f).contains("SELF_MODEL.removeChangeListener(this);")
+                        || code(f).contains("OwnerKinds.SELF_MODEL.removeChangeListener(this);"),
+                code(f));
+        assertEquals(
+                S + "OwnerKinds$SelfView#dispose", f.get("recommendation.where").string());
     }
 
     @Test
@@ -61,7 +64,8 @@ class OwnerKindsIT {
         assertEquals("enclosing-instance", f.get("owner.relation").string());
         assertEquals(S + "OwnerKinds$InnerView$Handler", f.get("listener.class").string());
         assertChainEndsWith(f, "this$0");
-        assertEquals(S + "OwnerKinds$InnerView#close", f.get("recommendation.where").string());
+        assertEquals(
+                S + "OwnerKinds$InnerView#close", f.get("recommendation.where").string());
     }
 
     @Test
@@ -72,7 +76,9 @@ class OwnerKindsIT {
         List<JsonValue> chain = f.get("chain").list();
         assertEquals("this$0", chain.get(chain.size() - 1).get("field").string(), result.text());
         assertEquals("this$1", chain.get(chain.size() - 2).get("field").string(), result.text());
-        assertEquals(S + "OwnerKinds$NestedView$1", chain.get(chain.size() - 2).get("to").string());
+        assertEquals(
+                S + "OwnerKinds$NestedView$1",
+                chain.get(chain.size() - 2).get("to").string());
         assertSite(f, "OwnerKinds$NestedView$1", "run");
     }
 
@@ -80,7 +86,8 @@ class OwnerKindsIT {
     void bound_method_reference() {
         JsonValue f = finding("MethodRefView");
         assertEquals("captured", f.get("owner.relation").string());
-        assertTrue(f.get("listener.class").string().startsWith(S + "OwnerKinds$MethodRefView$$Lambda"),
+        assertTrue(
+                f.get("listener.class").string().startsWith(S + "OwnerKinds$MethodRefView$$Lambda"),
                 f.get("listener.class").string());
         String code = code(f);
         assertTrue(code.contains("keep the instance you register"), code);
@@ -98,7 +105,9 @@ class OwnerKindsIT {
     @Test
     void keyed_pair_keeps_the_key_in_the_fix() {
         JsonValue f = finding("TopicView");
-        assertEquals(S + "Subjects$TopicBus#addListener", f.get("registration.method").string());
+        assertEquals(
+                S + "Subjects$TopicBus#addListener",
+                f.get("registration.method").string());
         String code = code(f);
         assertTrue(code.contains("removeListener(/* same String as when added */, listener);"), code);
     }
@@ -133,7 +142,9 @@ class OwnerKindsIT {
         assertEquals(from, chain.get(0).get("from").string(), result.text());
         assertEquals(to, chain.get(chain.size() - 1).get("to").string(), result.text());
         for (int i = 1; i < chain.size(); i++) {
-            assertEquals(chain.get(i - 1).get("to").string(), chain.get(i).get("from").string(),
+            assertEquals(
+                    chain.get(i - 1).get("to").string(),
+                    chain.get(i).get("from").string(),
                     "each step starts where the last ended\n" + result.text());
         }
     }

@@ -48,17 +48,21 @@ class ReportFormatsIT {
         assertFalse(Files.exists(r.reportDir.resolve("lapse-report.sarif")));
         assertEquals("json:txt", r.json().get("options.formats").string());
 
-        ForkedJvm.Result html = ForkedJvm.main(Retained.class).agentOptions("formats=html").run().assertSuccess();
+        ForkedJvm.Result html = ForkedJvm.main(Retained.class)
+                .agentOptions("formats=html")
+                .run()
+                .assertSuccess();
         assertTrue(Files.isRegularFile(html.reportDir.resolve("lapse-report.html")));
         assertFalse(Files.exists(html.reportDir.resolve("lapse-report.json")));
     }
 
     @Test
     void a_bad_format_stops_the_jvm_naming_it() {
-        ForkedJvm.Result r = ForkedJvm.main(Retained.class).agentOptions("formats=json:pdf").run();
+        ForkedJvm.Result r =
+                ForkedJvm.main(Retained.class).agentOptions("formats=json:pdf").run();
         assertTrue(r.exitCode != 0, r.toString());
-        assertTrue(r.stderr.contains("option 'formats' has 'pdf', which is not one of json, txt, html, sarif"),
-                r.stderr);
+        assertTrue(
+                r.stderr.contains("option 'formats' has 'pdf', which is not one of json, txt, html, sarif"), r.stderr);
     }
 
     @Test
@@ -112,15 +116,22 @@ class ReportFormatsIT {
         for (int i = 0; i < groups.size(); i++) {
             JsonValue site = groups.get(i).get("registration.site").list().get(0);
             JsonValue result = results.get(i);
-            assertEquals("lapse/" + groups.get(i).get("signal").string(), result.get("ruleId").string());
+            assertEquals(
+                    "lapse/" + groups.get(i).get("signal").string(),
+                    result.get("ruleId").string());
             JsonValue physical = result.get("locations").list().get(0).get("physicalLocation");
             String className = site.get("class").string();
             String path = className.substring(0, className.lastIndexOf('.')).replace('.', '/') + "/"
                     + site.get("file").string();
             assertEquals(path, physical.get("artifactLocation.uri").string());
-            assertEquals(site.get("line").number(), physical.get("region.startLine").number());
-            assertEquals(groups.get(i).get("signature").string(),
-                    result.get("partialFingerprints").members().get("lapseSignature/v1").string());
+            assertEquals(
+                    site.get("line").number(), physical.get("region.startLine").number());
+            assertEquals(
+                    groups.get(i).get("signature").string(),
+                    result.get("partialFingerprints")
+                            .members()
+                            .get("lapseSignature/v1")
+                            .string());
         }
     }
 
@@ -140,7 +151,8 @@ class ReportFormatsIT {
         assertEquals(groups, page.count("<svg class=\"chain\""));
         assertEquals(groups, page.count("class=\"node owner\""));
         assertEquals(groups, page.count("<button type=\"button\" class=\"copy\">"));
-        assertFalse(page.dom.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+        assertFalse(
+                page.dom.replace("http://www.w3.org/2000/svg", "").contains("http://"),
                 "the page must not load anything from the network");
         assertFalse(page.dom.contains("https://"), "the page must not load anything from the network");
 
@@ -157,7 +169,10 @@ class ReportFormatsIT {
                 .replace("</body>", "<script>noSuchFunction();</script></body>");
         Files.writeString(broken, page, StandardCharsets.UTF_8);
         Chromium.Page loaded = chromium.load(broken);
-        assertTrue(loaded.dom.contains("data-script-errors=\"noSuchFunction") || loaded.dom.contains("data-script-errors=\"Uncaught ReferenceError"), loaded.dom);
+        assertTrue(
+                loaded.dom.contains("data-script-errors=\"noSuchFunction")
+                        || loaded.dom.contains("data-script-errors=\"Uncaught ReferenceError"),
+                loaded.dom);
     }
 
     @Test
@@ -168,8 +183,12 @@ class ReportFormatsIT {
         Path parent = Files.createTempDirectory("lapse-forks-");
         Files.move(twice.reportDir, parent.resolve("fork-2"));
 
-        ForkedJvm.Result merge = lapse("merge", "-o", out.toString(),
-                once.reportDir.resolve("lapse-report.json").toString(), parent.toString());
+        ForkedJvm.Result merge = lapse(
+                "merge",
+                "-o",
+                out.toString(),
+                once.reportDir.resolve("lapse-report.json").toString(),
+                parent.toString());
         assertEquals(0, merge.exitCode, merge.toString());
         assertTrue(merge.stdout.contains("Merged 2 reports. 18 lapsed listeners in 2 groups."), merge.stdout);
         for (String f : List.of("json", "txt", "html", "sarif")) {
@@ -202,10 +221,15 @@ class ReportFormatsIT {
         Files.writeString(stale.resolve("lapse-report.json"), "{\"schema\": 1, \"findings\": []}");
 
         // two forks finishing together, as Surefire's forkCount=2 does: neither may lose the other's findings
-        CompletableFuture<ForkedJvm.Result> once = CompletableFuture.supplyAsync(
-                () -> ForkedJvm.main(Retained.class).reportDir(out).agentOptions("shared=true").run());
-        CompletableFuture<ForkedJvm.Result> twice = CompletableFuture.supplyAsync(
-                () -> ForkedJvm.main(Retained.class).args("2").reportDir(out).agentOptions("shared=true").run());
+        CompletableFuture<ForkedJvm.Result> once = CompletableFuture.supplyAsync(() -> ForkedJvm.main(Retained.class)
+                .reportDir(out)
+                .agentOptions("shared=true")
+                .run());
+        CompletableFuture<ForkedJvm.Result> twice = CompletableFuture.supplyAsync(() -> ForkedJvm.main(Retained.class)
+                .args("2")
+                .reportDir(out)
+                .agentOptions("shared=true")
+                .run());
         once.get().assertSuccess();
         twice.get().assertSuccess();
 
@@ -237,7 +261,11 @@ class ReportFormatsIT {
         r = lapse("merge", "-o", dir.resolve("out").toString(), other.toString());
         assertTrue(r.stderr.contains("report schema 7, this Lapse reads schema 1"), r.stderr);
 
-        r = lapse("merge", "-o", dir.resolve("out").toString(), dir.resolve("missing.json").toString());
+        r = lapse(
+                "merge",
+                "-o",
+                dir.resolve("out").toString(),
+                dir.resolve("missing.json").toString());
         assertTrue(r.stderr.contains("no such file or directory"), r.stderr);
 
         r = lapse("merge", dir.toString());

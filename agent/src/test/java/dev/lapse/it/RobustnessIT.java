@@ -3,24 +3,27 @@ package dev.lapse.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Concurrent;
 import dev.lapse.it.scenario.Hostile;
 import dev.lapse.it.scenario.KeepsNothingAlive;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /** The host application never sees Lapse: hostile listeners, concurrency, and nothing kept alive. */
 class RobustnessIT {
     @Test
     void listeners_whose_equals_hashCode_and_toString_throw_change_nothing() {
-        ForkedJvm.Result without = ForkedJvm.main(Hostile.class).withoutAgent().run().assertSuccess();
+        ForkedJvm.Result without =
+                ForkedJvm.main(Hostile.class).withoutAgent().run().assertSuccess();
         ForkedJvm.Result with = ForkedJvm.main(Hostile.class).run().assertSuccess();
         assertEquals("tidy saw 1, leaky saw 2, listeners 1", without.stdout.strip());
         assertEquals(without.stdout, with.stdout);
         assertEquals(1, with.findings().size(), with.text());
         JsonValue f = with.findings().get(0);
-        assertEquals("dev.lapse.it.scenario.Hostile$HostileView", f.get("owner.class").string());
+        assertEquals(
+                "dev.lapse.it.scenario.Hostile$HostileView",
+                f.get("owner.class").string());
         assertEquals(0, with.json().get("stats.hookErrors").number(), with.text());
         assertTrue(!with.stderr.contains("must not be called"), with.stderr);
     }
@@ -31,7 +34,9 @@ class RobustnessIT {
         int left = Concurrent.THREADS * Concurrent.LEFT;
         assertEquals("listeners left: " + left, r.stdout.strip());
         JsonValue stats = r.json().get("stats");
-        assertEquals(Concurrent.THREADS * (Concurrent.PAIRS + Concurrent.LEFT), stats.get("registrationsSeen").number(),
+        assertEquals(
+                Concurrent.THREADS * (Concurrent.PAIRS + Concurrent.LEFT),
+                stats.get("registrationsSeen").number(),
                 r.text());
         assertEquals(Concurrent.THREADS * Concurrent.PAIRS, stats.get("removed").number(), r.text());
         assertEquals(left, stats.get("tracked").number(), r.text());
@@ -42,7 +47,8 @@ class RobustnessIT {
 
     @Test
     void an_owner_collectable_without_the_agent_is_collectable_with_it() {
-        ForkedJvm.Result without = ForkedJvm.main(KeepsNothingAlive.class).withoutAgent().run();
+        ForkedJvm.Result without =
+                ForkedJvm.main(KeepsNothingAlive.class).withoutAgent().run();
         assertEquals(0, without.exitCode, "the scenario itself must be sound\n" + without);
         ForkedJvm.Result with = ForkedJvm.main(KeepsNothingAlive.class).run();
         assertEquals(0, with.exitCode, "the agent kept something alive\n" + with);

@@ -17,7 +17,8 @@ class ShadedJarIT {
     void jar_holds_nothing_outside_the_agent_prefix_and_META_INF() throws IOException {
         List<String> strays = new ArrayList<>();
         try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
-            jar.stream().map(e -> e.getName())
+            jar.stream()
+                    .map(e -> e.getName())
                     .filter(n -> !n.startsWith("dev/lapse/") && !n.startsWith("META-INF/") && !n.equals("dev/"))
                     .forEach(strays::add);
         }
@@ -27,12 +28,15 @@ class ShadedJarIT {
     @Test
     void third_party_code_is_relocated_and_the_hook_is_not_a_loadable_class() throws IOException {
         try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
-            assertTrue(jar.getEntry("dev/lapse/agent/shaded/bytebuddy/ByteBuddy.class") != null, "Byte Buddy relocated");
+            assertTrue(
+                    jar.getEntry("dev/lapse/agent/shaded/bytebuddy/ByteBuddy.class") != null, "Byte Buddy relocated");
             assertTrue(jar.getEntry("dev/lapse/agent/shaded/slf4j/LoggerFactory.class") != null, "SLF4J relocated");
-            assertTrue(jar.getEntry(
-                    "META-INF/services/dev.lapse.agent.shaded.slf4j.spi.SLF4JServiceProvider") != null,
+            assertTrue(
+                    jar.getEntry("META-INF/services/dev.lapse.agent.shaded.slf4j.spi.SLF4JServiceProvider") != null,
                     "SLF4J service file relocated");
-            assertTrue(jar.getEntry("dev/lapse/agent/bootstrap/LapseHook.class") == null, "hook hidden from class loaders");
+            assertTrue(
+                    jar.getEntry("dev/lapse/agent/bootstrap/LapseHook.class") == null,
+                    "hook hidden from class loaders");
             assertTrue(jar.getEntry("dev/lapse/agent/bootstrap/LapseHook.classdata") != null, "hook shipped as data");
         }
     }

@@ -3,9 +3,9 @@ package dev.lapse.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
-import dev.lapse.agent.report.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +17,12 @@ class SmokeIT {
         assertEquals(1, findings.size(), r.text());
         JsonValue f = findings.get(0);
         assertEquals("lifecycle-end", f.get("signal").string());
-        assertEquals("dev.lapse.it.scenario.QuickLeak$View", f.get("owner.class").string());
+        assertEquals(
+                "dev.lapse.it.scenario.QuickLeak$View", f.get("owner.class").string());
         assertEquals("enclosing-instance", f.get("owner.relation").string());
-        assertEquals("dev.lapse.it.scenario.Subjects$Model#addChangeListener", f.get("registration.method").string());
+        assertEquals(
+                "dev.lapse.it.scenario.Subjects$Model#addChangeListener",
+                f.get("registration.method").string());
         assertTrue(r.text().contains("removeChangeListener"), r.text());
     }
 }

@@ -88,13 +88,21 @@ public final class BenchMain {
     // ---- JMH measurements
 
     private void pairs() throws RunnerException {
-        for (String b : List.of("propertyChangeSupport", "copyOnWriteSubject", "swingButton", "ownerBindsItself",
+        for (String b : List.of(
+                "propertyChangeSupport",
+                "copyOnWriteSubject",
+                "swingButton",
+                "ownerBindsItself",
                 "copyOnWriteSubjectNewOwner")) {
             double off = jmh(PairBench.class, b, false);
             double on = jmh(PairBench.class, b, true);
-            rows.add(new Row("add+remove pair, " + label(b), fmt(off, "ns"), fmt(on, "ns"),
-                    "+" + fmt(on - off, "ns"), b.endsWith("NewOwner") ? "(no budget: includes a new owner)"
-                            : "≤ 150 ns added", b.endsWith("NewOwner") || on - off <= 150));
+            rows.add(new Row(
+                    "add+remove pair, " + label(b),
+                    fmt(off, "ns"),
+                    fmt(on, "ns"),
+                    "+" + fmt(on - off, "ns"),
+                    b.endsWith("NewOwner") ? "(no budget: includes a new owner)" : "≤ 150 ns added",
+                    b.endsWith("NewOwner") || on - off <= 150));
         }
     }
 
@@ -102,24 +110,40 @@ public final class BenchMain {
         double off = jmh(DispatchBench.class, "dispatchTo16", false);
         double on = jmh(DispatchBench.class, "dispatchTo16", true);
         double pct = (on - off) / off * 100;
-        rows.add(new Row("event dispatch to 16 listeners", fmt(off, "ns"), fmt(on, "ns"),
-                String.format(Locale.ROOT, "%+.1f%%", pct), "≤ 2% slower", pct <= 2));
+        rows.add(new Row(
+                "event dispatch to 16 listeners",
+                fmt(off, "ns"),
+                fmt(on, "ns"),
+                String.format(Locale.ROOT, "%+.1f%%", pct),
+                "≤ 2% slower",
+                pct <= 2));
     }
 
     private void largeClassPath() throws RunnerException {
         double off = jmh(ClassLoadBench.class, "load20000Classes", false);
         double on = jmh(ClassLoadBench.class, "load20000Classes", true);
-        rows.add(new Row("define and link 20,000 classes", fmt(off, "ms"), fmt(on, "ms"),
-                "+" + fmt(on - off, "ms"), "(counts toward start-up)", true));
+        rows.add(new Row(
+                "define and link 20,000 classes",
+                fmt(off, "ms"),
+                fmt(on, "ms"),
+                "+" + fmt(on - off, "ms"),
+                "(counts toward start-up)",
+                true));
     }
 
     private void testClasses() throws RunnerException {
         for (String b : List.of("cleanClass", "leakyClass")) {
             double off = jmh(TestClassBench.class, b, false);
             double on = jmh(TestClassBench.class, b, true);
-            rows.add(new Row(b.equals("cleanClass") ? "JUnit test class of 5 tests, all clean"
-                    : "JUnit test class of 5 tests, one leaking (fails)", fmt(off, "ms"), fmt(on, "ms"),
-                    "+" + fmt(on - off, "ms"), "≤ 50 ms per class", on - off <= 50));
+            rows.add(new Row(
+                    b.equals("cleanClass")
+                            ? "JUnit test class of 5 tests, all clean"
+                            : "JUnit test class of 5 tests, one leaking (fails)",
+                    fmt(off, "ms"),
+                    fmt(on, "ms"),
+                    "+" + fmt(on - off, "ms"),
+                    "≤ 50 ms per class",
+                    on - off <= 50));
         }
     }
 
@@ -144,8 +168,10 @@ public final class BenchMain {
         if (singleShot) {
             options.warmupIterations(quick ? 2 : 3).measurementIterations(quick ? 3 : 6);
         } else {
-            options.warmupIterations(quick ? 2 : 4).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(quick ? 3 : 6).measurementTime(TimeValue.seconds(1));
+            options.warmupIterations(quick ? 2 : 4)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(quick ? 3 : 6)
+                    .measurementTime(TimeValue.seconds(1));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         List<Double> scores = new ArrayList<>();
@@ -163,13 +189,20 @@ public final class BenchMain {
 
     private void memory() throws IOException, InterruptedException {
         int count = 1_000_000;
-        long off = Long.parseLong(value(probe(false, "memory", List.of("-Xmx3g"), MemoryProbe.class.getName(),
-                String.valueOf(count)).stdout, "heapBytes"));
-        long on = Long.parseLong(value(probe(true, "memory", List.of("-Xmx3g"), MemoryProbe.class.getName(),
-                String.valueOf(count)).stdout, "heapBytes"));
+        long off = Long.parseLong(value(
+                probe(false, "memory", List.of("-Xmx3g"), MemoryProbe.class.getName(), String.valueOf(count)).stdout,
+                "heapBytes"));
+        long on = Long.parseLong(value(
+                probe(true, "memory", List.of("-Xmx3g"), MemoryProbe.class.getName(), String.valueOf(count)).stdout,
+                "heapBytes"));
         double perRegistration = (double) (on - off) / count;
-        rows.add(new Row("heap per live tracked registration (1M)", mb(off), mb(on),
-                String.format(Locale.ROOT, "%.0f B", perRegistration), "≤ 160 B", perRegistration <= 160));
+        rows.add(new Row(
+                "heap per live tracked registration (1M)",
+                mb(off),
+                mb(on),
+                String.format(Locale.ROOT, "%.0f B", perRegistration),
+                "≤ 160 B",
+                perRegistration <= 160));
     }
 
     private void startup() throws IOException, InterruptedException {
@@ -181,22 +214,36 @@ public final class BenchMain {
             on.add(startupMillis(true));
         }
         double added = median(on) - median(off);
-        rows.add(new Row("JVM start to main of the demo", fmt(median(off), "ms"), fmt(median(on), "ms"),
-                "+" + fmt(added, "ms"), "≤ 400 ms", added <= 400));
+        rows.add(new Row(
+                "JVM start to main of the demo",
+                fmt(median(off), "ms"),
+                fmt(median(on), "ms"),
+                "+" + fmt(added, "ms"),
+                "≤ 400 ms",
+                added <= 400));
     }
 
     private double startupMillis(boolean agent) throws IOException, InterruptedException {
         long spawned = System.currentTimeMillis();
-        Probe p = probe(agent, "startup", List.of("-cp", classPath() + java.io.File.pathSeparator + demoJar),
-                StartupProbe.class.getName(), "dev.lapse.demo.DemoApp");
+        Probe p = probe(
+                agent,
+                "startup",
+                List.of("-cp", classPath() + java.io.File.pathSeparator + demoJar),
+                StartupProbe.class.getName(),
+                "dev.lapse.demo.DemoApp");
         return Long.parseLong(value(p.stderr, "mainEnteredMillis")) - spawned;
     }
 
     private void exitCheck() throws IOException, InterruptedException {
         Probe p = probe(true, "exit-check", List.of("-Xmx2g"), ExitCheckProbe.class.getName(), "100000");
         long millis = Long.parseLong(value(p.stdout, "checkMillis"));
-        rows.add(new Row("check and report, 100k findings in 10 groups", "-", fmt(millis, "ms"), fmt(millis, "ms"),
-                "≤ 2 s", millis <= 2000));
+        rows.add(new Row(
+                "check and report, 100k findings in 10 groups",
+                "-",
+                fmt(millis, "ms"),
+                fmt(millis, "ms"),
+                "≤ 2 s",
+                millis <= 2000));
     }
 
     private List<String> jvmArgs(boolean agent, String name) {
@@ -262,24 +309,37 @@ public final class BenchMain {
         throw new IllegalStateException("no " + key + " in probe output:\n" + output);
     }
 
-    private record Probe(String stdout, String stderr) {
-    }
+    private record Probe(String stdout, String stderr) {}
 
     // ---- the table
 
-    private record Row(String what, String off, String on, String added, String budget, boolean met) {
-    }
+    private record Row(String what, String off, String on, String added, String budget, boolean met) {}
 
     private String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "JDK %s (%s), %d cores, %s%s%n%n", System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), quick ? ", --quick" : ""));
+        b.append(String.format(
+                Locale.ROOT,
+                "JDK %s (%s), %d cores, %s%s%n%n",
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                quick ? ", --quick" : ""));
         b.append("| what | agent off | agent on | added | budget | met |\n");
         b.append("| --- | ---: | ---: | ---: | --- | --- |\n");
         for (Row r : rows) {
-            b.append("| ").append(r.what).append(" | ").append(r.off).append(" | ").append(r.on).append(" | ")
-                    .append(r.added).append(" | ").append(r.budget).append(" | ").append(r.met ? "yes" : "**no**")
+            b.append("| ")
+                    .append(r.what)
+                    .append(" | ")
+                    .append(r.off)
+                    .append(" | ")
+                    .append(r.on)
+                    .append(" | ")
+                    .append(r.added)
+                    .append(" | ")
+                    .append(r.budget)
+                    .append(" | ")
+                    .append(r.met ? "yes" : "**no**")
                     .append(" |\n");
         }
         return b.toString();

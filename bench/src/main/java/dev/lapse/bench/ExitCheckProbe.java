@@ -12,8 +12,7 @@ import java.lang.reflect.Method;
 public final class ExitCheckProbe {
     static final Model[] SUBJECTS = new Model[10];
 
-    private ExitCheckProbe() {
-    }
+    private ExitCheckProbe() {}
 
     public static void main(String[] args) throws ReflectiveOperationException {
         int count = Integer.parseInt(args[0]);
@@ -21,7 +20,7 @@ public final class ExitCheckProbe {
             SUBJECTS[i] = new Model();
         }
         for (int i = 0; i < count; i++) {
-            View v = new View(x -> { });
+            View v = new View(x -> {});
             register(i % 10, v);
             v.dispose();
         }

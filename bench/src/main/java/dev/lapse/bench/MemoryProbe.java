@@ -11,8 +11,7 @@ import java.lang.management.MemoryMXBean;
  * Lapse keeps per live tracked registration.
  */
 public final class MemoryProbe {
-    private MemoryProbe() {
-    }
+    private MemoryProbe() {}
 
     public static void main(String[] args) {
         int count = Integer.parseInt(args[0]);
@@ -22,7 +21,7 @@ public final class MemoryProbe {
         }
         View[] owners = new View[count];
         for (int i = 0; i < count; i++) {
-            owners[i] = new View(v -> { });
+            owners[i] = new View(v -> {});
             subjects[i % subjects.length].addChangeListener(owners[i].changeListener);
         }
         System.out.println("heapBytes=" + settledHeap());

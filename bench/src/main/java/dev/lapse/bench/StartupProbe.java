@@ -7,8 +7,7 @@ import java.lang.reflect.Method;
  * before it), then runs the main class named as the first argument with the remaining arguments.
  */
 public final class StartupProbe {
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     public static void main(String[] args) throws ReflectiveOperationException {
         System.err.println("mainEnteredMillis=" + System.currentTimeMillis());

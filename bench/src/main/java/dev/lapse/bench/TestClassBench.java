@@ -55,7 +55,8 @@ public class TestClassBench {
 
     private long run(Class<?> testClass, long expectedFailures) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(testClass)).build();
+                .selectors(DiscoverySelectors.selectClass(testClass))
+                .build();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary);
         TestExecutionSummary s = summary.getSummary();

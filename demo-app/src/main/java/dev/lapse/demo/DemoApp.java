@@ -30,8 +30,7 @@ public final class DemoApp {
     /** The running application's window, which lives as long as it does. */
     static Window window;
 
-    private DemoApp() {
-    }
+    private DemoApp() {}
 
     public static void main(String[] args) {
         boolean fixed = false;
@@ -88,10 +87,22 @@ public final class DemoApp {
         services.heartbeat.beat();
         services.alerts.publish(customer + " ordered");
 
-        out.printf("round %d: %d tasks finished, banner '%s', %d timeout, %d audited, %d mailed, editor '%s',"
-                + " %d rows, heartbeat %d, %d alert, card '%s', order '%s', search '%s'%n", round, progress.finished(),
-                banner.message(), checker.timeouts(), audit.entries(), mailer.sent(), editor.title(), list.rows(),
-                session.lastBeat(), badge.count(), card.name(), orders.summary(), window.quickSearch.query());
+        out.printf(
+                "round %d: %d tasks finished, banner '%s', %d timeout, %d audited, %d mailed, editor '%s',"
+                        + " %d rows, heartbeat %d, %d alert, card '%s', order '%s', search '%s'%n",
+                round,
+                progress.finished(),
+                banner.message(),
+                checker.timeouts(),
+                audit.entries(),
+                mailer.sent(),
+                editor.title(),
+                list.rows(),
+                session.lastBeat(),
+                badge.count(),
+                card.name(),
+                orders.summary(),
+                window.quickSearch.query());
 
         progress.dispose();
         banner.dispose();

@@ -23,8 +23,12 @@ public final class Services {
 
     /** Listeners currently registered on all services together. */
     public int listenerCount() {
-        return tasks.listenerCount() + bus.handlerCount() + customer.listenerCount()
-                + customers.getListDataListeners().length + heartbeat.listenerCount() + alerts.listenerCount()
+        return tasks.listenerCount()
+                + bus.handlerCount()
+                + customer.listenerCount()
+                + customers.getListDataListeners().length
+                + heartbeat.listenerCount()
+                + alerts.listenerCount()
                 + drafts.listenerCount();
     }
 }

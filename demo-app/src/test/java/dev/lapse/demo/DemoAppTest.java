@@ -42,8 +42,12 @@ class DemoAppTest {
         assertEquals(3, services.heartbeat.listenerCount());
         assertEquals(1, services.alerts.listenerCount());
         assertEquals(1, services.customers.getListDataListeners().length);
-        assertEquals(0, services.tasks.listenerCount() + services.bus.handlerCount()
-                + services.customer.listenerCount() + services.drafts.listenerCount());
+        assertEquals(
+                0,
+                services.tasks.listenerCount()
+                        + services.bus.handlerCount()
+                        + services.customer.listenerCount()
+                        + services.drafts.listenerCount());
     }
 
     /**
@@ -54,7 +58,8 @@ class DemoAppTest {
     void fixed_workspaces_leave_nothing_behind_on_the_application_services() {
         assumeTrue(Lapse.isAgentLoaded(), "only meaningful with the Lapse agent on the test JVM");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DemoApp.run(Services.APPLICATION, true, new PrintStream(bytes, true, StandardCharsets.UTF_8)).close();
+        DemoApp.run(Services.APPLICATION, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                .close();
         List<String> out = bytes.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
         assertEquals("round 3 closed: 5 listeners left on the services", out.get(6));
     }
@@ -66,8 +71,11 @@ class DemoAppTest {
         for (int line : new int[] {1, 3, 5}) {
             assertEquals(leaky.get(line), fixed.get(line));
         }
-        assertTrue(fixed.get(5).contains("heartbeat 3, 1 alert, card 'Alan Turing', order 'Alan Turing: 1 item(s)',"
-                + " search 'Alan Turin'"), fixed.get(5));
+        assertTrue(
+                fixed.get(5)
+                        .contains("heartbeat 3, 1 alert, card 'Alan Turing', order 'Alan Turing: 1 item(s)',"
+                                + " search 'Alan Turin'"),
+                fixed.get(5));
         assertTrue(fixed.get(5).contains("editor 'Customer Alan Turing'"), fixed.get(5));
     }
 

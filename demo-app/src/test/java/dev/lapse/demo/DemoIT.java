@@ -3,8 +3,8 @@ package dev.lapse.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lapse.it.support.ForkedJvm;
 import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.support.ForkedJvm;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -61,7 +61,10 @@ class DemoIT {
         for (JsonValue f : r.findings()) {
             assertTrue(f.get("chain").list().size() >= 1, r.text());
             String owner = f.get("owner.class").string().substring("dev.lapse.demo.".length());
-            List<String> leak = List.of(owner, f.get("signal").string(), "" + (long) f.get("count").number(),
+            List<String> leak = List.of(
+                    owner,
+                    f.get("signal").string(),
+                    "" + (long) f.get("count").number(),
                     f.get("owner.relation").string());
             assertEquals(null, found.put(owner, leak), "one group per owner: " + r.text());
             methodByOwner.put(owner, f.get("registration.method").string());
@@ -73,7 +76,8 @@ class DemoIT {
             total += Integer.parseInt(leak.get(2));
         }
         assertEquals(expected, found, r.text());
-        assertEquals("javax.swing.AbstractListModel#addListDataListener", methodByOwner.get("customers.CustomerListView"));
+        assertEquals(
+                "javax.swing.AbstractListModel#addListDataListener", methodByOwner.get("customers.CustomerListView"));
         assertEquals("dev.lapse.demo.bus.EventBus#subscribe", methodByOwner.get("bus.Mailer"));
         assertEquals(total, r.json().get("stats.findings").number(), r.text());
     }
@@ -100,13 +104,17 @@ class DemoIT {
                 assertTrue(code.contains("customers.removeListDataListener(previousListener);"), code);
             } else if (owner.endsWith("CustomerCard")) {
                 assertEquals("remove-call", kind, code);
-                assertTrue(code.contains("// in CustomerCard.unbind(), next to the removal it has:\n"
-                        + "model.removePropertyChangeListener(/* same String as when added */, onAddress);"), code);
+                assertTrue(
+                        code.contains("// in CustomerCard.unbind(), next to the removal it has:\n"
+                                + "model.removePropertyChangeListener(/* same String as when added */, onAddress);"),
+                        code);
             } else if (owner.endsWith("OrderPanel")) {
                 assertEquals("remove-call", kind, code);
-                assertTrue(code.contains("// where OrderPanel replaces or clears draft, before it lets go of the old"
-                        + " one (it registers in OrderPanel.show(); it ended in OrderPanel.close()):\n"
-                        + "draft.removeDraftListener(onChange);"), code);
+                assertTrue(
+                        code.contains("// where OrderPanel replaces or clears draft, before it lets go of the old"
+                                + " one (it registers in OrderPanel.show(); it ended in OrderPanel.close()):\n"
+                                + "draft.removeDraftListener(onChange);"),
+                        code);
             } else {
                 assertEquals("remove-call", kind, code);
             }
@@ -114,7 +122,8 @@ class DemoIT {
         String text = r.text();
         assertTrue(text.contains("runner.removeTaskListener(this);"), text);
         assertTrue(text.contains("customers.removeListDataListener(this);"), text);
-        assertTrue(text.contains("model.removePropertyChangeListener(/* same String as when added */, nameListener);"),
+        assertTrue(
+                text.contains("model.removePropertyChangeListener(/* same String as when added */, nameListener);"),
                 text);
     }
 

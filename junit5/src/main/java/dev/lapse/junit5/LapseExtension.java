@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code lapse.signals} (comma-separated; default all). {@link LapseCheck} overrides them per class or method.
  * Without the agent it says once how to add it and checks nothing.
  */
-public final class LapseExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        AfterAllCallback {
+public final class LapseExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     static final String MODE = "lapse.mode";
     static final String CHECK = "lapse.check";
     static final String SIGNALS = "lapse.signals";
@@ -50,8 +50,15 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
         if (s != null && s.when == LapseCheck.When.METHOD) {
             // deferred when no subject is known to outlive the test: most tests leave registrations only on
             // objects they made, and the class's check confirms those with one collection instead of one per test
-            report(context, s, Lapse.checkScope(context.getUniqueId(), false,
-                    context.getTestInstance().orElse(null), s.signals, true));
+            report(
+                    context,
+                    s,
+                    Lapse.checkScope(
+                            context.getUniqueId(),
+                            false,
+                            context.getTestInstance().orElse(null),
+                            s.signals,
+                            true));
         }
     }
 
@@ -61,8 +68,15 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
         if (s != null) {
             // the class's own registrations (@BeforeAll, static fixtures) and its methods' that were deferred or
             // are left unreported; a per-class test instance is still the scope's own
-            report(context, s, Lapse.checkScope(context.getUniqueId(), true, context.getTestInstance().orElse(null),
-                    s.signals, false));
+            report(
+                    context,
+                    s,
+                    Lapse.checkScope(
+                            context.getUniqueId(),
+                            true,
+                            context.getTestInstance().orElse(null),
+                            s.signals,
+                            false));
         }
     }
 
@@ -141,8 +155,9 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
             LapseCheck.Mode mode = LapseCheck.Mode.DEFAULT;
             LapseCheck.When when = LapseCheck.When.DEFAULT;
             String[] signals = {};
-            for (AnnotatedElement e : new AnnotatedElement[] {context.getTestMethod().orElse(null),
-                    context.getTestClass().orElse(null)}) {
+            for (AnnotatedElement e : new AnnotatedElement[] {
+                context.getTestMethod().orElse(null), context.getTestClass().orElse(null)
+            }) {
                 LapseCheck a = e == null ? null : e.getAnnotation(LapseCheck.class);
                 if (a != null) {
                     mode = mode == LapseCheck.Mode.DEFAULT ? a.mode() : mode;
@@ -156,14 +171,17 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
             if (when == LapseCheck.When.DEFAULT) {
                 when = parameter(context, CHECK, LapseCheck.When.class, LapseCheck.When.METHOD);
             }
-            String signalList = signals.length > 0 ? String.join(",", signals)
-                    : context.getConfigurationParameter(SIGNALS).map(String::trim).filter(v -> !v.isEmpty())
+            String signalList = signals.length > 0
+                    ? String.join(",", signals)
+                    : context.getConfigurationParameter(SIGNALS)
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
                             .orElse(null);
             return new Settings(mode, when, signalList);
         }
 
-        private static <E extends Enum<E>> E parameter(ExtensionContext context, String key, Class<E> type,
-                E fallback) {
+        private static <E extends Enum<E>> E parameter(
+                ExtensionContext context, String key, Class<E> type, E fallback) {
             Optional<String> value = context.getConfigurationParameter(key);
             if (value.isEmpty()) {
                 return fallback;
@@ -175,9 +193,12 @@ public final class LapseExtension implements BeforeAllCallback, BeforeEachCallba
                 }
             }
             throw new IllegalArgumentException("Lapse: configuration parameter '" + key + "' has bad value '"
-                    + value.get() + "': expected one of " + Arrays.stream(type.getEnumConstants())
-                            .filter(e -> !e.name().equals("DEFAULT")).map(e -> e.name().toLowerCase(Locale.ROOT))
-                            .reduce((a, b) -> a + ", " + b).orElse(""));
+                    + value.get() + "': expected one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .filter(e -> !e.name().equals("DEFAULT"))
+                            .map(e -> e.name().toLowerCase(Locale.ROOT))
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse(""));
         }
     }
 }

@@ -29,12 +29,17 @@ class LapseExtensionIT {
         assertEquals("SUCCESSFUL", run.status("LeakyFixture"), run.toString());
 
         String message = run.message("LeakyFixture.leaks()");
-        assertTrue(message.startsWith(LapsedListenerError.class.getName() + ": Lapse: LeakyFixture.leaks() left"
-                + " lapsed listeners behind:"), message);
-        assertTrue(message.contains("scope-end  x1"), message);
-        assertTrue(message.contains("Bus.View is kept alive by Bus after it was left behind by test LeakyFixture.leaks()"),
+        assertTrue(
+                message.startsWith(LapsedListenerError.class.getName() + ": Lapse: LeakyFixture.leaks() left"
+                        + " lapsed listeners behind:"),
                 message);
-        assertTrue(message.contains("registered  dev.lapse.junit5.fixtures.Bus#addListener at Bus.View.<init> (Bus.java:"), message);
+        assertTrue(message.contains("scope-end  x1"), message);
+        assertTrue(
+                message.contains("Bus.View is kept alive by Bus after it was left behind by test LeakyFixture.leaks()"),
+                message);
+        assertTrue(
+                message.contains("registered  dev.lapse.junit5.fixtures.Bus#addListener at Bus.View.<init> (Bus.java:"),
+                message);
         assertTrue(message.contains("[owner, left behind by test LeakyFixture.leaks()]"), message);
         assertTrue(message.contains("at LeakyFixture.leaks (LeakyFixture.java:"), message);
         assertFalse(message.contains("org.junit") || message.contains("ReflectionUtils"), message);
@@ -85,7 +90,8 @@ class LapseExtensionIT {
         assertEquals("SUCCESSFUL", run.status("ReportModeFixture.notChecked()"), run.toString());
         assertTrue(run.jvm.stdout.contains("ENTRY ReportModeFixture.leaksButPasses() [lapse]"), run.toString());
         assertFalse(run.jvm.stdout.contains("ENTRY ReportModeFixture.notChecked()"), run.toString());
-        assertTrue(run.jvm.stderr.contains("Lapse: ReportModeFixture.leaksButPasses() left lapsed listeners"),
+        assertTrue(
+                run.jvm.stderr.contains("Lapse: ReportModeFixture.leaksButPasses() left lapsed listeners"),
                 run.toString());
     }
 
@@ -99,14 +105,18 @@ class LapseExtensionIT {
 
         Run bad = run(true, "dev.lapse.junit5.fixtures.LeakyFixture", "lapse.check=sometimes");
         assertEquals("FAILED", bad.status("LeakyFixture"), bad.toString());
-        assertTrue(bad.message("LeakyFixture").contains(
-                "configuration parameter 'lapse.check' has bad value 'sometimes': expected one of method, class"),
+        assertTrue(
+                bad.message("LeakyFixture")
+                        .contains(
+                                "configuration parameter 'lapse.check' has bad value 'sometimes': expected one of method, class"),
                 bad.toString());
     }
 
     @Test
     void parallel_tests_each_get_their_own_findings() {
-        Run run = run(true, "dev.lapse.junit5.fixtures.ParallelFixture",
+        Run run = run(
+                true,
+                "dev.lapse.junit5.fixtures.ParallelFixture",
                 "junit.jupiter.execution.parallel.enabled=true",
                 "junit.jupiter.execution.parallel.config.strategy=fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism=4");
@@ -129,7 +139,8 @@ class LapseExtensionIT {
     }
 
     private static Run run(boolean agent, String... args) {
-        ForkedJvm jvm = ForkedJvm.main(FixtureRunner.class, System.getProperty("java.class.path")).args(args);
+        ForkedJvm jvm = ForkedJvm.main(FixtureRunner.class, System.getProperty("java.class.path"))
+                .args(args);
         if (!agent) {
             jvm.withoutAgent();
         }

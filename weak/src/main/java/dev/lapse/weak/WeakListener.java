@@ -52,8 +52,7 @@ import java.util.function.Consumer;
  */
 public final class WeakListener {
 
-    private WeakListener() {
-    }
+    private WeakListener() {}
 
     /**
      * Wraps {@code delegate} for a subject whose remove method {@code remove} calls, inline, once the delegate
@@ -90,7 +89,8 @@ public final class WeakListener {
 
     /** Whether {@code listener} is a wrapper made here. */
     public static boolean isWeak(Object listener) {
-        return listener != null && Proxy.isProxyClass(listener.getClass())
+        return listener != null
+                && Proxy.isProxyClass(listener.getClass())
                 && Proxy.getInvocationHandler(listener) instanceof Handler;
     }
 
@@ -98,12 +98,12 @@ public final class WeakListener {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(delegate, "delegate");
         if (!type.isInterface()) {
-            throw new IllegalArgumentException("WeakListener wraps listener interfaces; " + type.getName()
-                    + " is a class");
+            throw new IllegalArgumentException(
+                    "WeakListener wraps listener interfaces; " + type.getName() + " is a class");
         }
         if (!type.isInstance(delegate)) {
-            throw new IllegalArgumentException("the delegate, a " + delegate.getClass().getName() + ", is not a "
-                    + type.getName());
+            throw new IllegalArgumentException(
+                    "the delegate, a " + delegate.getClass().getName() + ", is not a " + type.getName());
         }
         Handler<L> handler = new Handler<>(type, delegate, remove, removeOn);
         return type.cast(Proxy.newProxyInstance(loader(type), new Class<?>[] {type}, handler));

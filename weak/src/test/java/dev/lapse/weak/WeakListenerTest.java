@@ -120,8 +120,8 @@ class WeakListenerTest {
         PropertyChangeSupport pcs = new PropertyChangeSupport(this);
         List<Object> seen = new ArrayList<>();
         PropertyChangeListener delegate = e -> seen.add(e.getNewValue());
-        PropertyChangeListener wrapper = WeakListener.of(PropertyChangeListener.class, delegate,
-                l -> pcs.removePropertyChangeListener("price", l));
+        PropertyChangeListener wrapper = WeakListener.of(
+                PropertyChangeListener.class, delegate, l -> pcs.removePropertyChangeListener("price", l));
         pcs.addPropertyChangeListener("price", wrapper);
         pcs.firePropertyChange("price", 1, 2);
         assertEquals(List.of(2), seen);
@@ -132,8 +132,7 @@ class WeakListenerTest {
     void a_wrapper_equals_only_itself_and_never_asks_the_delegate() {
         Listener hostile = new Listener() {
             @Override
-            public void on(String event) {
-            }
+            public void on(String event) {}
 
             @Override
             public boolean equals(Object o) {
@@ -182,9 +181,9 @@ class WeakListenerTest {
 
     @Test
     void bad_arguments_are_named() {
-        Runnable task = () -> { };
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WeakListener.of(Object.class, task));
+        Runnable task = () -> {};
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> WeakListener.of(Object.class, task));
         assertTrue(e.getMessage().contains("java.lang.Object is a class"), e.getMessage());
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Object> raw = (Class) Listener.class; // raw types in user code get this far

@@ -68,15 +68,14 @@ public final class LapseHook {
         }
     };
 
-    private LapseHook() {
-    }
+    private LapseHook() {}
 
     /** Wires the agent in; {@code null} turns every hook into a no-op. */
     public static void install(Sink newSink) {
         if (LapseHook.class.getClassLoader() != null) {
             // A copy on an application class path would split the hook in two and see no calls from the JDK.
-            throw new IllegalStateException("LapseHook must be loaded by the bootstrap class loader, not "
-                    + LapseHook.class.getClassLoader());
+            throw new IllegalStateException(
+                    "LapseHook must be loaded by the bootstrap class loader, not " + LapseHook.class.getClassLoader());
         }
         sink = newSink;
     }
@@ -102,8 +101,14 @@ public final class LapseHook {
      * The subject is {@code self}, or {@code declaringType} for a static method; {@code handle} is what the method
      * returned when that undoes the registration, else {@code null}.
      */
-    public static void exitAdd(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener,
-            Object handle, Throwable thrown) {
+    public static void exitAdd(
+            int[] depth,
+            int apiId,
+            Object self,
+            Class<?> declaringType,
+            Object listener,
+            Object handle,
+            Throwable thrown) {
         Sink s = leave(depth);
         if (s != null && thrown == null && listener != null) {
             s.added(apiId, self != null ? self : declaringType, listener, handle);
@@ -111,8 +116,8 @@ public final class LapseHook {
     }
 
     /** Leaving a remove method; the counterpart of {@link #exitAdd}. */
-    public static void exitRemove(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener,
-            Throwable thrown) {
+    public static void exitRemove(
+            int[] depth, int apiId, Object self, Class<?> declaringType, Object listener, Throwable thrown) {
         Sink s = leave(depth);
         if (s != null && thrown == null && listener != null) {
             s.removed(apiId, self != null ? self : declaringType, listener);

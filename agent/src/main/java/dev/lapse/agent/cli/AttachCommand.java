@@ -36,8 +36,8 @@ final class AttachCommand implements Command {
         try (TargetVm target = TargetVm.attach(args.get(0))) {
             Optional<String> loaded = target.lapseVersion();
             if (loaded.isPresent()) {
-                out.println("Lapse " + loaded.get() + " is already loaded in pid " + target.pid()
-                        + " (reports go to " + target.lapseReportDirectory() + "); nothing to do");
+                out.println("Lapse " + loaded.get() + " is already loaded in pid " + target.pid() + " (reports go to "
+                        + target.lapseReportDirectory() + "); nothing to do");
                 return 0;
             }
             target.loadAgent(agentJar(), options);
@@ -67,7 +67,11 @@ final class AttachCommand implements Command {
     /** The jar this command runs from: the agent jar itself. */
     static Path agentJar() throws CommandException {
         try {
-            Path jar = Paths.get(LapseAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Paths.get(LapseAgent.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!jar.toString().endsWith(".jar")) {
                 throw new CommandException("run the command from the agent jar: java -jar lapse-agent.jar attach ...");
             }

@@ -18,8 +18,8 @@ public final class Cli {
 
     /** The command line with every command Lapse has. */
     public static Cli standard() {
-        return new Cli(List.of(new ListCommand(), new AttachCommand(), new ReportCommand(), new StopCommand(),
-                new MergeCommand()));
+        return new Cli(List.of(
+                new ListCommand(), new AttachCommand(), new ReportCommand(), new StopCommand(), new MergeCommand()));
     }
 
     /** Runs one command line; returns the exit code. */
@@ -38,7 +38,8 @@ public final class Cli {
             return c.run(List.of(Arrays.copyOfRange(args, 1, args.length)), out, err);
         } catch (NoClassDefFoundError e) {
             if (String.valueOf(e.getMessage()).startsWith("com/sun/tools/attach")) {
-                err.println("lapse " + c.name() + ": " + TargetVm.noAttachModule().getMessage());
+                err.println(
+                        "lapse " + c.name() + ": " + TargetVm.noAttachModule().getMessage());
                 return 1;
             }
             throw e;

@@ -43,7 +43,8 @@ final class ListCommand implements Command {
             if (d.id().equals(Long.toString(self))) {
                 continue;
             }
-            String main = d.displayName().isBlank() ? "(unknown)" : d.displayName().split(" ", 2)[0];
+            String main =
+                    d.displayName().isBlank() ? "(unknown)" : d.displayName().split(" ", 2)[0];
             out.printf("%-8s %-10s %s%n", d.id(), lapseState(d.id()), main);
         }
         return 0;

@@ -115,7 +115,9 @@ final class MergeCommand implements Command {
         Path own = outDir.resolve(ReportFormat.JSON.fileName());
         try (Stream<Path> walk = Files.walk(input)) {
             return walk.filter(p -> p.getFileName().toString().equals(ReportFormat.JSON.fileName()))
-                    .filter(p -> !p.equals(own)).sorted().collect(Collectors.toList());
+                    .filter(p -> !p.equals(own))
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 }

@@ -29,7 +29,9 @@ final class ReportCommand implements Command {
         try (TargetVm target = TargetVm.attach(args.get(0))) {
             StopCommand.requireLapse(target);
             String result = args.size() == 2
-                    ? target.invokeLapse("writeReportTo", Paths.get(args.get(1)).toAbsolutePath().toString())
+                    ? target.invokeLapse(
+                            "writeReportTo",
+                            Paths.get(args.get(1)).toAbsolutePath().toString())
                     : target.invokeLapse("writeReport");
             out.println(result);
             return 0;

@@ -141,8 +141,10 @@ final class TargetVm implements AutoCloseable {
     private boolean dynamicAgentLoadingEnabled() {
         try {
             ObjectName diagnostic = new ObjectName("com.sun.management:type=HotSpotDiagnostic");
-            Object option = jmx().invoke(diagnostic, "getVMOption", new Object[] {"EnableDynamicAgentLoading"},
-                    new String[] {String.class.getName()});
+            Object option = jmx().invoke(
+                            diagnostic, "getVMOption", new Object[] {"EnableDynamicAgentLoading"}, new String[] {
+                                String.class.getName()
+                            });
             return !(option instanceof javax.management.openmbean.CompositeData)
                     || !"false".equals(((javax.management.openmbean.CompositeData) option).get("value"));
         } catch (JMException | IOException e) {

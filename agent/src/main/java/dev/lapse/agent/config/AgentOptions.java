@@ -71,9 +71,22 @@ public final class AgentOptions {
     static final int DEFAULT_WALK_LIMIT = 1_000_000;
     static final int DEFAULT_ACCUMULATION = 500;
 
-    private static final List<String> KEYS =
-            List.of(OUT, LIFECYCLE, EXCLUDES, MAX_TRACKED, GC, EXIT_TIMEOUT, WALK_LIMIT, WALK_TIMEOUT, FORMATS, SHARED,
-                    SUPPRESS, RULES, ACCUMULATION, ACCUMULATION_WINDOW, LOG);
+    private static final List<String> KEYS = List.of(
+            OUT,
+            LIFECYCLE,
+            EXCLUDES,
+            MAX_TRACKED,
+            GC,
+            EXIT_TIMEOUT,
+            WALK_LIMIT,
+            WALK_TIMEOUT,
+            FORMATS,
+            SHARED,
+            SUPPRESS,
+            RULES,
+            ACCUMULATION,
+            ACCUMULATION_WINDOW,
+            LOG);
     private static final List<String> LOG_LEVELS = List.of("debug", "info", "warn", "error", "off");
     private static final Pattern JAVA_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$.*?]+");
@@ -113,8 +126,7 @@ public final class AgentOptions {
         this.rules = given.containsKey(RULES) ? path(RULES, given.get(RULES)) : null;
         this.suppressions = Suppressions.load(suppress, rules);
         this.accumulation = positiveInt(ACCUMULATION, given.getOrDefault(ACCUMULATION, "" + DEFAULT_ACCUMULATION));
-        this.accumulationWindow =
-                duration(ACCUMULATION_WINDOW, given.getOrDefault(ACCUMULATION_WINDOW, "60s"), true);
+        this.accumulationWindow = duration(ACCUMULATION_WINDOW, given.getOrDefault(ACCUMULATION_WINDOW, "60s"), true);
         this.log = oneOf(LOG, given.getOrDefault(LOG, "info"), LOG_LEVELS);
     }
 
@@ -136,8 +148,8 @@ public final class AgentOptions {
                 String key = pair.substring(0, eq).trim();
                 String value = pair.substring(eq + 1).trim();
                 if (!KEYS.contains(key)) {
-                    throw new OptionException("Lapse: unknown option '" + key + "' (valid keys: "
-                            + String.join(", ", KEYS) + ")");
+                    throw new OptionException(
+                            "Lapse: unknown option '" + key + "' (valid keys: " + String.join(", ", KEYS) + ")");
                 }
                 if (given.put(key, value) != null) {
                     throw new OptionException("Lapse: option '" + key + "' is given twice");
@@ -237,8 +249,12 @@ public final class AgentOptions {
             if (b.length() > 0) {
                 b.append(',');
             }
-            b.append(e.getKey()).append('=').append(e.getKey().equals(OUT) ? out.toString()
-                    : e.getKey().equals(RULES) ? rules.toString() : e.getValue());
+            b.append(e.getKey())
+                    .append('=')
+                    .append(
+                            e.getKey().equals(OUT)
+                                    ? out.toString()
+                                    : e.getKey().equals(RULES) ? rules.toString() : e.getValue());
         }
         return b.toString();
     }
@@ -334,7 +350,8 @@ public final class AgentOptions {
             try {
                 long n = Long.parseLong(m.group(1));
                 String unit = m.group(2) == null ? "ms" : m.group(2);
-                Duration d = unit.equals("ms") ? Duration.ofMillis(n)
+                Duration d = unit.equals("ms")
+                        ? Duration.ofMillis(n)
                         : unit.equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
                 if (!d.isZero() || zeroAllowed) {
                     return d;

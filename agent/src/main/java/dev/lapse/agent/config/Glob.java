@@ -4,8 +4,7 @@ import java.util.regex.Pattern;
 
 /** Name patterns of options and rules: {@code *} matches any run of characters, {@code ?} any one character. */
 public final class Glob {
-    private Glob() {
-    }
+    private Glob() {}
 
     /** The pattern for {@code glob}; every other character stands for itself. */
     public static Pattern compile(String glob) {

@@ -54,15 +54,15 @@ public final class Suppressions {
             throw new IllegalStateException("cannot read the built-in " + KNOWN, e);
         }
         for (String pattern : suppress) {
-            rules.add(new Rule(Map.of("class", Glob.compile(pattern)), "suppress=" + pattern,
-                    "option suppress=" + pattern));
+            rules.add(new Rule(
+                    Map.of("class", Glob.compile(pattern)), "suppress=" + pattern, "option suppress=" + pattern));
         }
         if (rulesFile != null) {
             try (Reader in = Files.newBufferedReader(rulesFile, StandardCharsets.UTF_8)) {
                 read(in, rulesFile.toString(), rules);
             } catch (IOException e) {
-                throw new OptionException("Lapse: option 'rules' names " + rulesFile + ", which cannot be read ("
-                        + e + ")");
+                throw new OptionException(
+                        "Lapse: option 'rules' names " + rulesFile + ", which cannot be read (" + e + ")");
             }
         }
         return new Suppressions(rules);
@@ -123,8 +123,8 @@ public final class Suppressions {
             }
         }
         if (matchers.isEmpty()) {
-            throw new OptionException("Lapse: rule at " + where + " matches nothing: give at least one of "
-                    + String.join(", ", KEYS));
+            throw new OptionException(
+                    "Lapse: rule at " + where + " matches nothing: give at least one of " + String.join(", ", KEYS));
         }
         return new Rule(matchers, reason == null || reason.isEmpty() ? text : reason, where);
     }
@@ -134,8 +134,8 @@ public final class Suppressions {
      *
      * @param site the registration's stack, innermost (the caller of the add method) first
      */
-    public String match(String signal, String subjectClass, String listenerClass, String ownerClass,
-            List<StackTraceElement> site) {
+    public String match(
+            String signal, String subjectClass, String listenerClass, String ownerClass, List<StackTraceElement> site) {
         for (Rule r : rules) {
             if (r.matches(signal, subjectClass, listenerClass, ownerClass, site)) {
                 return r.reason + " (" + r.origin + ")";
@@ -160,14 +160,14 @@ public final class Suppressions {
             this.origin = origin;
         }
 
-        boolean matches(String signal, String subject, String listener, String owner,
-                List<StackTraceElement> site) {
+        boolean matches(String signal, String subject, String listener, String owner, List<StackTraceElement> site) {
             for (Map.Entry<String, Pattern> m : matchers.entrySet()) {
                 Pattern p = m.getValue();
                 boolean ok;
                 switch (m.getKey()) {
                     case "class":
-                        ok = p.matcher(owner).matches() || p.matcher(listener).matches()
+                        ok = p.matcher(owner).matches()
+                                || p.matcher(listener).matches()
                                 || p.matcher(subject).matches();
                         break;
                     case "signal":

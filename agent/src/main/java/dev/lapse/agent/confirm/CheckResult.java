@@ -14,6 +14,7 @@ public final class CheckResult {
     public final boolean gcForced;
     /** Whether a full collection happened during the check. */
     public final boolean gcHappened;
+
     public final boolean explicitGcDisabled;
     /** Ended owners with registrations left, before confirmation. */
     public final int candidates;
@@ -25,12 +26,22 @@ public final class CheckResult {
     public final int undecided;
     /** Objects the reference walk visited. */
     public final int visited;
+
     public final long durationMillis;
     /** Findings left out by a known-registration rule: how many per rule ({@code reason (origin)}). */
     public final Map<String, Integer> suppressed;
 
-    CheckResult(List<Finding> findings, boolean gcForced, boolean gcHappened, boolean explicitGcDisabled,
-            int candidates, int awaitingGc, int notHeld, int undecided, int visited, long durationMillis,
+    CheckResult(
+            List<Finding> findings,
+            boolean gcForced,
+            boolean gcHappened,
+            boolean explicitGcDisabled,
+            int candidates,
+            int awaitingGc,
+            int notHeld,
+            int undecided,
+            int visited,
+            long durationMillis,
             Map<String, Integer> suppressed) {
         this.findings = List.copyOf(findings);
         this.gcForced = gcForced;
@@ -62,7 +73,17 @@ public final class CheckResult {
                 kept.add(f);
             }
         }
-        return new CheckResult(kept, gcForced, gcHappened, explicitGcDisabled, candidates, awaitingGc, notHeld,
-                undecided, visited, durationMillis, suppressed);
+        return new CheckResult(
+                kept,
+                gcForced,
+                gcHappened,
+                explicitGcDisabled,
+                candidates,
+                awaitingGc,
+                notHeld,
+                undecided,
+                visited,
+                durationMillis,
+                suppressed);
     }
 }

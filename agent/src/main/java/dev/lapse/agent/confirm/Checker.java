@@ -48,8 +48,16 @@ public final class Checker {
      * @param accumulation       live registrations from one site on one subject that make an accumulation
      * @param accumulationWindow how long they must have kept coming
      */
-    public Checker(Tracker tracker, ApiCatalog catalog, OwnerResolver owners, GcProbe gc, int walkLimit,
-            Duration walkTimeout, Suppressions suppressions, int accumulation, Duration accumulationWindow) {
+    public Checker(
+            Tracker tracker,
+            ApiCatalog catalog,
+            OwnerResolver owners,
+            GcProbe gc,
+            int walkLimit,
+            Duration walkTimeout,
+            Suppressions suppressions,
+            int accumulation,
+            Duration accumulationWindow) {
         this.tracker = tracker;
         this.catalog = catalog;
         this.owners = owners;
@@ -89,7 +97,8 @@ public final class Checker {
         if (forceGc) {
             List<Tracker.Ended> before = tracker.ended();
             boolean lost = !tracker.lostListeners(which).isEmpty();
-            if ((lost || anyCandidate(before, which)) && (lost || !deferLocal || anyOlderSubject(before, which, root))) {
+            if ((lost || anyCandidate(before, which))
+                    && (lost || !deferLocal || anyOlderSubject(before, which, root))) {
                 gcHappened = gc.forceFullGc(); // only when there is something to confirm: scope checks run per test
             }
         }
@@ -118,8 +127,8 @@ public final class Checker {
             }
             for (Registration r : e.registrations) {
                 if (which.test(r) && end.covers(r)) {
-                    awaitingGc += consider(bySubject, new Candidate(r, owner, refined(end, r, owner, reach)),
-                            fullGcs, scopeOwn);
+                    awaitingGc += consider(
+                            bySubject, new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn);
                 }
             }
         }
@@ -145,7 +154,9 @@ public final class Checker {
                     // a static API may keep its listeners in a registry no static field reaches (UIManager's
                     // state lives in an AppContext): the listener surviving a full collection with no removal is
                     // the evidence, and the chain says that its first hop was not traced
-                    toListener = List.of(new Step(((Class<?>) subject).getName(), "(static registry)",
+                    toListener = List.of(new Step(
+                            ((Class<?>) subject).getName(),
+                            "(static registry)",
                             c.getKey().getClass().getName()));
                     findings.add(finding(subject, c.getKey(), c.getValue(), toListener, false, retained, 1));
                     reported.add(c.getValue().registration);
@@ -185,8 +196,17 @@ public final class Checker {
             }
             return why != null;
         });
-        return new CheckResult(findings, forceGc, gcHappened, gc.explicitGcDisabled(), ended.size(), awaitingGc,
-                notHeld, undecided, budget.visited(), Duration.ofNanos(System.nanoTime() - start).toMillis(),
+        return new CheckResult(
+                findings,
+                forceGc,
+                gcHappened,
+                gc.explicitGcDisabled(),
+                ended.size(),
+                awaitingGc,
+                notHeld,
+                undecided,
+                budget.visited(),
+                Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 suppressed);
     }
 
@@ -200,8 +220,12 @@ public final class Checker {
             return end.detachedFrom(r.heldIn()); // each registration names the field that held its own subject
         }
         Object subject = r.subject();
-        return r.heldIn() != null && subject != null && EndOfLife.LIFECYCLE_END.equals(end.signal())
-                && reach.lostHoldOf(owner, subject) ? end.detachedFrom(r.heldIn()) : end;
+        return r.heldIn() != null
+                        && subject != null
+                        && EndOfLife.LIFECYCLE_END.equals(end.signal())
+                        && reach.lostHoldOf(owner, subject)
+                ? end.detachedFrom(r.heldIn())
+                : end;
     }
 
     /**
@@ -227,7 +251,7 @@ public final class Checker {
                 lastWalk = null;
                 if (visited < DETACH_TOTAL_LIMIT) {
                     GraphWalk w = new GraphWalk();
-                    visited += w.walk(owner, DETACH_WALK_LIMIT, x -> { });
+                    visited += w.walk(owner, DETACH_WALK_LIMIT, x -> {});
                     lastWalk = w.truncated() ? null : w;
                 }
             }
@@ -254,8 +278,8 @@ public final class Checker {
      * Adds a candidate under its subject unless its subject or listener is gone or the subject is the scope's own;
      * returns 1 when it still awaits a full collection after its signal, else 0.
      */
-    private static int consider(Map<Object, Map<Object, Candidate>> bySubject, Candidate c, long fullGcs,
-            ScopeGraph scopeOwn) {
+    private static int consider(
+            Map<Object, Map<Object, Candidate>> bySubject, Candidate c, long fullGcs, ScopeGraph scopeOwn) {
         Object subject = c.registration.subject();
         Object listener = c.registration.listener();
         if (subject == null || listener == null || scopeOwn.contains(subject)) {
@@ -295,7 +319,7 @@ public final class Checker {
             }
             if (walk == null) {
                 walk = new GraphWalk();
-                walk.walk(root, walkLimit, x -> { });
+                walk.walk(root, walkLimit, x -> {});
             }
             return walk.seen(o);
         }
@@ -314,7 +338,8 @@ public final class Checker {
                 if (owner == null || subject == null || !which.test(r)) {
                     continue;
                 }
-                if (subject instanceof Class || heldStatically(subject, subject.getClass())
+                if (subject instanceof Class
+                        || heldStatically(subject, subject.getClass())
                         || heldStatically(subject, owner.getClass())
                         || (root != null && heldStatically(subject, root.getClass()))) {
                     return true;
@@ -361,8 +386,14 @@ public final class Checker {
         return false;
     }
 
-    private Finding finding(Object subject, Object listener, Candidate c, List<Step> toListener, boolean traced,
-            RetainedEstimate retained, int count) {
+    private Finding finding(
+            Object subject,
+            Object listener,
+            Candidate c,
+            List<Step> toListener,
+            boolean traced,
+            RetainedEstimate retained,
+            int count) {
         List<Step> chain = new ArrayList<>(toListener);
         OwnerResolver.Explanation explanation = owners.explain(listener);
         for (OwnerResolver.Hop hop : explanation.hops) {
@@ -370,12 +401,26 @@ public final class Checker {
         }
         ApiMethod api = catalog.get(c.registration.apiId());
         boolean staticSubject = subject instanceof Class;
-        String subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
+        String subjectClass = staticSubject
+                ? ((Class<?>) subject).getName()
+                : subject.getClass().getName();
         Object handle = c.registration.handle();
-        return new Finding(api, subjectClass, staticSubject, listener.getClass().getName(),
-                c.owner.getClass().getName(), explanation.relation.json(), chain, traced, c.registration, c.end,
-                fieldHolding(c.owner, subject), c.owner == listener ? null : fieldHolding(c.owner, listener),
-                retained.of(c.owner) * count, handle == null ? null : fieldHolding(c.owner, handle), count);
+        return new Finding(
+                api,
+                subjectClass,
+                staticSubject,
+                listener.getClass().getName(),
+                c.owner.getClass().getName(),
+                explanation.relation.json(),
+                chain,
+                traced,
+                c.registration,
+                c.end,
+                fieldHolding(c.owner, subject),
+                c.owner == listener ? null : fieldHolding(c.owner, listener),
+                retained.of(c.owner) * count,
+                handle == null ? null : fieldHolding(c.owner, handle),
+                count);
     }
 
     /**
@@ -402,8 +447,14 @@ public final class Checker {
             Object listener = newest.listener();
             List<Step> path = listener == null ? null : paths.get(listener);
             if (path != null) {
-                return finding(a.subject, listener, new Candidate(newest, owners.ownerOf(listener), a.end), path,
-                        true, retained, paths.size());
+                return finding(
+                        a.subject,
+                        listener,
+                        new Candidate(newest, owners.ownerOf(listener), a.end),
+                        path,
+                        true,
+                        retained,
+                        paths.size());
             }
         }
         return null;
@@ -416,15 +467,32 @@ public final class Checker {
      */
     private Finding lostFinding(Tracker.Lost l) {
         List<Step> chain = List.of(
-                new Step(l.subjectClass, l.stillRegistered ? "(listeners)" : "(removed once its delegate was gone)",
+                new Step(
+                        l.subjectClass,
+                        l.stillRegistered ? "(listeners)" : "(removed once its delegate was gone)",
                         l.wrapperClass),
                 new Step(l.wrapperClass, l.field, l.referenceClass),
-                new Step(l.referenceClass, "referent", l.end.reason() != null ? l.end.reason()
-                        : "(collected before the registration returned)"));
+                new Step(
+                        l.referenceClass,
+                        "referent",
+                        l.end.reason() != null ? l.end.reason() : "(collected before the registration returned)"));
         Object subject = l.registration.subject();
-        return new Finding(catalog.get(l.registration.apiId()), l.subjectClass, l.staticSubject, l.wrapperClass,
-                l.ownerClass, "weak-delegate", chain, false, l.registration, l.end,
-                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject), null, 0, null, l.count);
+        return new Finding(
+                catalog.get(l.registration.apiId()),
+                l.subjectClass,
+                l.staticSubject,
+                l.wrapperClass,
+                l.ownerClass,
+                "weak-delegate",
+                chain,
+                false,
+                l.registration,
+                l.end,
+                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject),
+                null,
+                0,
+                null,
+                l.count);
     }
 
     /**

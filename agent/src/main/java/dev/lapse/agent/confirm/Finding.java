@@ -21,6 +21,7 @@ public final class Finding {
     public final List<Step> chain;
     /** Whether {@link #chain} was traced all the way (a static registry may hide its path). */
     public final boolean chainTraced;
+
     public final List<StackTraceElement> site;
     public final String thread;
     public final long registeredMillis;
@@ -51,9 +52,22 @@ public final class Finding {
         return -1;
     }
 
-    Finding(ApiMethod api, String subjectClass, boolean staticSubject, String listenerClass, String ownerClass,
-            String relation, List<Step> chain, boolean chainTraced, Registration registration, EndOfLife end,
-            String subjectField, String listenerField, long retainedBytes, String handleField, int count) {
+    Finding(
+            ApiMethod api,
+            String subjectClass,
+            boolean staticSubject,
+            String listenerClass,
+            String ownerClass,
+            String relation,
+            List<Step> chain,
+            boolean chainTraced,
+            Registration registration,
+            EndOfLife end,
+            String subjectField,
+            String listenerField,
+            long retainedBytes,
+            String handleField,
+            int count) {
         this.api = api;
         this.subjectClass = subjectClass;
         this.staticSubject = staticSubject;

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * qualify are picked by the names HotSpot gives them (G1, Parallel, Serial, ZGC, Shenandoah).
  */
 public final class GcProbe {
-    private static final Pattern FULL = Pattern.compile(
-            ".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
+    private static final Pattern FULL =
+            Pattern.compile(".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
 
     private final List<GarbageCollectorMXBean> full = new ArrayList<>();
     private final boolean explicitGcDisabled;
@@ -68,7 +68,8 @@ public final class GcProbe {
         try {
             com.sun.management.HotSpotDiagnosticMXBean hotspot =
                     ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-            return hotspot != null && "true".equals(hotspot.getVMOption("DisableExplicitGC").getValue());
+            return hotspot != null
+                    && "true".equals(hotspot.getVMOption("DisableExplicitGC").getValue());
         } catch (RuntimeException | LinkageError e) {
             return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+DisableExplicitGC");
         }

@@ -61,8 +61,7 @@ final class ReferenceWalker {
         }
     }
 
-    private ReferenceWalker() {
-    }
+    private ReferenceWalker() {}
 
     /**
      * Chains from {@code root} to each target reached; a {@code Class} root starts from its static fields.
@@ -101,8 +100,14 @@ final class ReferenceWalker {
         return found.isEmpty() ? Collections.emptyMap() : found;
     }
 
-    private static void reach(Object value, Object holder, String field, Map<Object, Parent> parents,
-            ArrayDeque<Object> queue, Set<Object> targets, Map<Object, List<Step>> found) {
+    private static void reach(
+            Object value,
+            Object holder,
+            String field,
+            Map<Object, Parent> parents,
+            ArrayDeque<Object> queue,
+            Set<Object> targets,
+            Map<Object, List<Step>> found) {
         if (value == null || parents.containsKey(value)) {
             return;
         }
@@ -110,8 +115,11 @@ final class ReferenceWalker {
         if (targets.contains(value)) {
             found.put(value, chain(value, parents));
         }
-        if (!(value instanceof Class || value instanceof ClassLoader || value instanceof Thread
-                || value instanceof Module || value instanceof String)) {
+        if (!(value instanceof Class
+                || value instanceof ClassLoader
+                || value instanceof Thread
+                || value instanceof Module
+                || value instanceof String)) {
             queue.add(value);
         }
     }
@@ -121,7 +129,9 @@ final class ReferenceWalker {
         Object current = target;
         Parent p;
         while ((p = parents.get(current)) != null) {
-            String from = p.holder instanceof Class ? ((Class<?>) p.holder).getName() : p.holder.getClass().getName();
+            String from = p.holder instanceof Class
+                    ? ((Class<?>) p.holder).getName()
+                    : p.holder.getClass().getName();
             steps.add(new Step(from, p.field, current.getClass().getName()));
             current = p.holder;
         }

@@ -5,8 +5,7 @@ import net.bytebuddy.asm.Advice;
 
 /** Inlined into add-style methods: one call into the hook on entry, one on exit. */
 final class AddAdvice {
-    private AddAdvice() {
-    }
+    private AddAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static int[] enter() {
@@ -14,8 +13,13 @@ final class AddAdvice {
     }
 
     @Advice.OnMethodExit(suppress = Throwable.class, onThrowable = Throwable.class)
-    static void exit(@Advice.Enter int[] depth, @ApiId int apiId, @Advice.This(optional = true) Object self,
-            @Advice.Origin Class<?> type, @ListenerArg Object listener, @Advice.Thrown Throwable thrown) {
+    static void exit(
+            @Advice.Enter int[] depth,
+            @ApiId int apiId,
+            @Advice.This(optional = true) Object self,
+            @Advice.Origin Class<?> type,
+            @ListenerArg Object listener,
+            @Advice.Thrown Throwable thrown) {
         LapseHook.exitAdd(depth, apiId, self, type, listener, null, thrown);
     }
 }

@@ -21,16 +21,34 @@ public final class ApiCatalog {
     }
 
     /** Registers a method (again, after a retransformation, it keeps its id). */
-    synchronized ApiMethod register(ApiMethod.Kind kind, String declaringClass, String name,
-            List<String> parameterTypes, int listenerIndex, String removeName, List<String> removeParameterTypes,
-            boolean isStatic, String handleType, String handleClose) {
+    synchronized ApiMethod register(
+            ApiMethod.Kind kind,
+            String declaringClass,
+            String name,
+            List<String> parameterTypes,
+            int listenerIndex,
+            String removeName,
+            List<String> removeParameterTypes,
+            boolean isStatic,
+            String handleType,
+            String handleClose) {
         String key = kind + " " + declaringClass + "#" + name + parameterTypes;
         ApiMethod known = byKey.get(key);
         if (known != null) {
             return known;
         }
-        ApiMethod m = new ApiMethod(size, kind, declaringClass, name, parameterTypes, listenerIndex, removeName,
-                removeParameterTypes, isStatic, handleType, handleClose);
+        ApiMethod m = new ApiMethod(
+                size,
+                kind,
+                declaringClass,
+                name,
+                parameterTypes,
+                listenerIndex,
+                removeName,
+                removeParameterTypes,
+                isStatic,
+                handleType,
+                handleClose);
         ApiMethod[] methods = byId;
         if (size == methods.length) {
             methods = java.util.Arrays.copyOf(methods, size * 2);

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Binds an advice parameter to the instrumented method's {@link ApiMethod#id()}, a constant in the bytecode. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-@interface ApiId {
-}
+@interface ApiId {}

@@ -35,8 +35,17 @@ public final class ApiMethod {
     private final String handleType;
     private final String handleClose;
 
-    ApiMethod(int id, Kind kind, String declaringClass, String name, List<String> parameterTypes, int listenerIndex,
-            String removeName, List<String> removeParameterTypes, boolean isStatic, String handleType,
+    ApiMethod(
+            int id,
+            Kind kind,
+            String declaringClass,
+            String name,
+            List<String> parameterTypes,
+            int listenerIndex,
+            String removeName,
+            List<String> removeParameterTypes,
+            boolean isStatic,
+            String handleType,
             String handleClose) {
         this.id = id;
         this.kind = kind;

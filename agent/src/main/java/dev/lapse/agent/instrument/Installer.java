@@ -58,8 +58,10 @@ public final class Installer {
     public ResettableClassFileTransformer install(Instrumentation inst, boolean attached) {
         return newAgentBuilder()
                 .disableClassFormatChanges()
-                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(
+                        attached
+                                ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                                : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(new ErrorsOnly())
@@ -106,8 +108,12 @@ public final class Installer {
         return transformErrors.get();
     }
 
-    private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
+    private DynamicType.Builder<?> transform(
+            DynamicType.Builder<?> builder,
+            TypeDescription type,
+            ClassLoader loader,
+            JavaModule module,
+            ProtectionDomain domain) {
         List<MethodPlanner.Planned> plan = planFor(type);
         for (MethodPlanner.Planned p : plan) {
             Advice.WithCustomMapping mapping = Advice.withCustomMapping().bind(ApiId.class, p.api.id());
@@ -124,7 +130,8 @@ public final class Installer {
                     break;
             }
             if (p.api.listenerIndex() >= 0) {
-                mapping = mapping.bind(ListenerArg.class, p.method.getParameters().get(p.api.listenerIndex()));
+                mapping =
+                        mapping.bind(ListenerArg.class, p.method.getParameters().get(p.api.listenerIndex()));
             }
             builder = builder.visit(mapping.to(advice, adviceLocator).on(ElementMatchers.is(p.method)));
         }
@@ -165,11 +172,13 @@ public final class Installer {
     /** Logs what the JVM would otherwise swallow: a class that could not be transformed. */
     private final class ErrorsOnly extends AgentBuilder.Listener.Adapter {
         @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
+        public void onError(
+                String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
             long n = transformErrors.incrementAndGet();
             if (n == 1) {
-                LOG.warn("could not instrument {} ({}); later failures are logged at debug level", typeName,
+                LOG.warn(
+                        "could not instrument {} ({}); later failures are logged at debug level",
+                        typeName,
                         throwable.toString());
             } else {
                 LOG.debug("could not instrument {}: {}", typeName, throwable.toString());

@@ -29,11 +29,26 @@ final class MethodPlanner {
     }
 
     /** Key-like parameter types that are never the listener: a property name, an event type, a file. */
-    private static final Set<String> KEY_TYPES = Set.of("java.lang.String", "java.lang.CharSequence",
-            "java.lang.Class", "java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
-            "java.lang.Boolean", "java.lang.Character", "java.lang.Double", "java.lang.Float", "java.lang.Number",
-            "java.io.File", "java.nio.file.Path", "java.net.URI", "java.net.URL", "java.time.Duration",
-            "java.util.concurrent.TimeUnit", "java.util.concurrent.Executor",
+    private static final Set<String> KEY_TYPES = Set.of(
+            "java.lang.String",
+            "java.lang.CharSequence",
+            "java.lang.Class",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Short",
+            "java.lang.Byte",
+            "java.lang.Boolean",
+            "java.lang.Character",
+            "java.lang.Double",
+            "java.lang.Float",
+            "java.lang.Number",
+            "java.io.File",
+            "java.nio.file.Path",
+            "java.net.URI",
+            "java.net.URL",
+            "java.time.Duration",
+            "java.util.concurrent.TimeUnit",
+            "java.util.concurrent.Executor",
             "java.util.concurrent.ExecutorService");
 
     private static final int MAX_HIERARCHY_DEPTH = 12;
@@ -70,13 +85,38 @@ final class MethodPlanner {
                 }
             }
             if (!m.isStatic() && isLifecycleEnd(kind, type, m)) {
-                planned.add(new Planned(m, catalog.register(ApiMethod.Kind.END, type.getName(), name,
-                        parameterTypes(m), -1, null, null, false, null, null)));
-            } else if (kind == TypeScope.Kind.APPLICATION && !m.isStatic() && !m.isPrivate() && m.getParameters().isEmpty()
+                planned.add(new Planned(
+                        m,
+                        catalog.register(
+                                ApiMethod.Kind.END,
+                                type.getName(),
+                                name,
+                                parameterTypes(m),
+                                -1,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null)));
+            } else if (kind == TypeScope.Kind.APPLICATION
+                    && !m.isStatic()
+                    && !m.isPrivate()
+                    && m.getParameters().isEmpty()
                     && NameRules.HANDLE_CLOSE.contains(name)) {
                 // any class may be the handle some add method returns: which ones, only the call can tell
-                planned.add(new Planned(m, catalog.register(ApiMethod.Kind.CLOSE, type.getName(), name, List.of(),
-                        -1, null, null, false, null, null)));
+                planned.add(new Planned(
+                        m,
+                        catalog.register(
+                                ApiMethod.Kind.CLOSE,
+                                type.getName(),
+                                name,
+                                List.of(),
+                                -1,
+                                null,
+                                null,
+                                false,
+                                null,
+                                null)));
             }
         }
         return planned;
@@ -109,17 +149,37 @@ final class MethodPlanner {
         if (remove == null && handleClose == null && !isListenerType(listenerType)) {
             return; // an add with no remove or handle counts only when its argument is plainly a listener
         }
-        planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, type.getName(), m.getName(),
-                parameterTypes(m), index, remove == null ? null : remove.getName(),
-                remove == null ? null : parameterTypes(remove), m.isStatic(),
-                handleClose == null ? null : returned.getName(), handleClose)));
+        planned.add(new Planned(
+                m,
+                catalog.register(
+                        ApiMethod.Kind.ADD,
+                        type.getName(),
+                        m.getName(),
+                        parameterTypes(m),
+                        index,
+                        remove == null ? null : remove.getName(),
+                        remove == null ? null : parameterTypes(remove),
+                        m.isStatic(),
+                        handleClose == null ? null : returned.getName(),
+                        handleClose)));
     }
 
     private void planRemove(MethodDescription.InDefinedShape m, List<Planned> planned) {
         int index = listenerIndex(m);
         if (index >= 0) {
-            planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    m.getName(), parameterTypes(m), index, m.getName(), parameterTypes(m), m.isStatic(), null, null)));
+            planned.add(new Planned(
+                    m,
+                    catalog.register(
+                            ApiMethod.Kind.REMOVE,
+                            m.getDeclaringType().getName(),
+                            m.getName(),
+                            parameterTypes(m),
+                            index,
+                            m.getName(),
+                            parameterTypes(m),
+                            m.isStatic(),
+                            null,
+                            null)));
         }
     }
 
@@ -129,11 +189,33 @@ final class MethodPlanner {
             return;
         }
         if (m.getName().equals("add")) {
-            planned.add(new Planned(m, catalog.register(ApiMethod.Kind.ADD, m.getDeclaringType().getName(), "add",
-                    parameterTypes(m), 1, "remove", parameterTypes(m), false, null, null)));
+            planned.add(new Planned(
+                    m,
+                    catalog.register(
+                            ApiMethod.Kind.ADD,
+                            m.getDeclaringType().getName(),
+                            "add",
+                            parameterTypes(m),
+                            1,
+                            "remove",
+                            parameterTypes(m),
+                            false,
+                            null,
+                            null)));
         } else if (m.getName().equals("remove")) {
-            planned.add(new Planned(m, catalog.register(ApiMethod.Kind.REMOVE, m.getDeclaringType().getName(),
-                    "remove", parameterTypes(m), 1, "remove", parameterTypes(m), false, null, null)));
+            planned.add(new Planned(
+                    m,
+                    catalog.register(
+                            ApiMethod.Kind.REMOVE,
+                            m.getDeclaringType().getName(),
+                            "remove",
+                            parameterTypes(m),
+                            1,
+                            "remove",
+                            parameterTypes(m),
+                            false,
+                            null,
+                            null)));
         }
     }
 
@@ -209,8 +291,11 @@ final class MethodPlanner {
      * the subject has.
      */
     static String handleClose(TypeDescription subjectType, TypeDescription returned) {
-        if (returned.represents(void.class) || returned.isPrimitive() || returned.isArray()
-                || KEY_TYPES.contains(returned.getName()) || returned.represents(Object.class)) {
+        if (returned.represents(void.class)
+                || returned.isPrimitive()
+                || returned.isArray()
+                || KEY_TYPES.contains(returned.getName())
+                || returned.represents(Object.class)) {
             return null;
         }
         try {

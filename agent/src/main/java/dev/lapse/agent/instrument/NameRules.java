@@ -13,8 +13,8 @@ final class NameRules {
     private static final List<String> FAMILIES = List.of("Listener", "Observer", "Callback", "Handler");
 
     /** Built-in lifecycle-ending method names (DESIGN.md section 3). */
-    static final Set<String> LIFECYCLE = Set.of("close", "dispose", "destroy", "shutdown", "stop", "release",
-            "terminate", "uninstall", "detach");
+    static final Set<String> LIFECYCLE =
+            Set.of("close", "dispose", "destroy", "shutdown", "stop", "release", "terminate", "uninstall", "detach");
 
     /**
      * No-argument methods of a handle that undo the registration it came from, in the order a handle type's
@@ -24,19 +24,21 @@ final class NameRules {
 
     static final Set<String> PRE_DESTROY = Set.of("javax.annotation.PreDestroy", "jakarta.annotation.PreDestroy");
 
-    private NameRules() {
-    }
+    private NameRules() {}
 
     /** Whether {@code name} is add-style: add/register/subscribe plus nothing or a family name. */
     static boolean isAdd(String name) {
-        return restAfter(name, "add", false) != null || restAfter(name, "register", true) != null
+        return restAfter(name, "add", false) != null
+                || restAfter(name, "register", true) != null
                 || restAfter(name, "subscribe", true) != null;
     }
 
     /** Whether {@code name} is remove-style: remove/delete/unregister/deregister/unsubscribe plus a family name. */
     static boolean isRemove(String name) {
-        return restAfter(name, "remove", false) != null || restAfter(name, "delete", false) != null
-                || restAfter(name, "unregister", true) != null || restAfter(name, "deregister", true) != null
+        return restAfter(name, "remove", false) != null
+                || restAfter(name, "delete", false) != null
+                || restAfter(name, "unregister", true) != null
+                || restAfter(name, "deregister", true) != null
                 || restAfter(name, "unsubscribe", true) != null;
     }
 

@@ -21,17 +21,29 @@ final class TypeScope {
         APPLICATION
     }
 
-    private static final List<String> JDK_INCLUDED = List.of("java.awt.", "javax.swing.", "java.beans.",
-            "java.util.Observable", "java.util.prefs.");
+    private static final List<String> JDK_INCLUDED =
+            List.of("java.awt.", "javax.swing.", "java.beans.", "java.util.Observable", "java.util.prefs.");
 
-    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "org.xml.sax.", "org.w3c.dom.", "org.ietf.jgss.");
+    private static final List<String> JDK_PREFIXES =
+            List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.xml.sax.", "org.w3c.dom.", "org.ietf.jgss.");
 
     /** The agent, its relocated libraries, and the tools that run tests: their listeners are not the application's. */
-    private static final List<String> ALWAYS_EXCLUDED = List.of("dev.lapse.agent.", "dev.lapse.Lapse",
-            "net.bytebuddy.", "org.apache.maven.surefire.", "org.apache.maven.plugin.surefire.",
-            "org.junit.", "org.opentest4j.", "org.gradle.", "worker.org.gradle.", "org.jacoco.",
-            "com.intellij.rt.", "kotlin.", "scala.", "groovy.", "org.codehaus.groovy.");
+    private static final List<String> ALWAYS_EXCLUDED = List.of(
+            "dev.lapse.agent.",
+            "dev.lapse.Lapse",
+            "net.bytebuddy.",
+            "org.apache.maven.surefire.",
+            "org.apache.maven.plugin.surefire.",
+            "org.junit.",
+            "org.opentest4j.",
+            "org.gradle.",
+            "worker.org.gradle.",
+            "org.jacoco.",
+            "com.intellij.rt.",
+            "kotlin.",
+            "scala.",
+            "groovy.",
+            "org.codehaus.groovy.");
 
     private final List<Pattern> userExcludes = new ArrayList<>();
 

@@ -20,7 +20,9 @@ public final class LapseLogger extends LegacyAbstractLogger {
 
     /** Sets the level from the option value: debug, info, warn, error or off. */
     public static void setLevel(String level) {
-        threshold = "off".equals(level) ? Integer.MAX_VALUE : Level.valueOf(level.toUpperCase(Locale.ROOT)).toInt();
+        threshold = "off".equals(level)
+                ? Integer.MAX_VALUE
+                : Level.valueOf(level.toUpperCase(Locale.ROOT)).toInt();
     }
 
     private static boolean on(Level level) {
@@ -58,8 +60,8 @@ public final class LapseLogger extends LegacyAbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-            Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         PrintStream err = System.err;
         synchronized (err) {

@@ -14,8 +14,7 @@ import java.util.Set;
 public final class Access {
     private static volatile Instrumentation instrumentation;
 
-    private Access() {
-    }
+    private Access() {}
 
     /** Lets later calls open packages of named modules. */
     public static void init(Instrumentation inst) {
@@ -41,8 +40,13 @@ public final class Access {
                 return false;
             }
             try {
-                inst.redefineModule(module, Set.of(), Map.of(),
-                        Map.of(owner.getPackageName(), Set.of(Access.class.getModule())), Set.of(), Map.of());
+                inst.redefineModule(
+                        module,
+                        Set.of(),
+                        Map.of(),
+                        Map.of(owner.getPackageName(), Set.of(Access.class.getModule())),
+                        Set.of(),
+                        Map.of());
                 f.setAccessible(true);
                 return true;
             } catch (RuntimeException second) {

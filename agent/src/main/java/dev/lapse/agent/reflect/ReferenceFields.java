@@ -51,8 +51,7 @@ public final class ReferenceFields {
         }
     };
 
-    private ReferenceFields() {
-    }
+    private ReferenceFields() {}
 
     /** Readable instance fields of reference type; do not modify the array. */
     public static Field[] of(Class<?> type) {

@@ -47,7 +47,8 @@ public final class FindingGroup {
             g.lastSeen = Math.max(g.lastSeen, f.registeredMillis);
         }
         List<FindingGroup> sorted = new ArrayList<>(groups.values());
-        sorted.sort(Comparator.comparingLong(FindingGroup::retainedBytes).reversed()
+        sorted.sort(Comparator.comparingLong(FindingGroup::retainedBytes)
+                .reversed()
                 .thenComparing(Comparator.comparingInt(FindingGroup::count).reversed())
                 .thenComparing(FindingGroup::signature));
         return sorted;
@@ -55,8 +56,14 @@ public final class FindingGroup {
 
     static String signature(Finding f) {
         StackTraceElement top = Names.topApplicationFrame(f.site);
-        String key = f.api.display() + '|' + f.subjectClass + '|' + Names.stableClass(f.listenerClass) + '|'
-                + f.ownerClass + '|'
+        String key = f.api.display()
+                + '|'
+                + f.subjectClass
+                + '|'
+                + Names.stableClass(f.listenerClass)
+                + '|'
+                + f.ownerClass
+                + '|'
                 + (top == null ? "" : top.getClassName() + '#' + top.getMethodName() + ':' + top.getLineNumber());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -78,7 +85,10 @@ public final class FindingGroup {
         Key(Finding f) {
             this.f = f;
             this.hash = ((System.identityHashCode(f.api) * 31 + f.subjectClass.hashCode()) * 31
-                    + f.listenerClass.hashCode()) * 31 + f.ownerClass.hashCode() + System.identityHashCode(f.site);
+                                    + f.listenerClass.hashCode())
+                            * 31
+                    + f.ownerClass.hashCode()
+                    + System.identityHashCode(f.site);
         }
 
         @Override
@@ -87,8 +97,11 @@ public final class FindingGroup {
                 return false;
             }
             Finding g = ((Key) o).f;
-            return f.api == g.api && f.site == g.site && f.subjectClass.equals(g.subjectClass)
-                    && f.listenerClass.equals(g.listenerClass) && f.ownerClass.equals(g.ownerClass);
+            return f.api == g.api
+                    && f.site == g.site
+                    && f.subjectClass.equals(g.subjectClass)
+                    && f.listenerClass.equals(g.listenerClass)
+                    && f.ownerClass.equals(g.ownerClass);
         }
 
         @Override

@@ -18,8 +18,7 @@ public final class HtmlReportWriter {
     private static final int MAX_LABEL = 56;
     private static final int BIGGEST_GROUPS = 20;
 
-    private HtmlReportWriter() {
-    }
+    private HtmlReportWriter() {}
 
     public static String write(JsonValue doc) {
         List<JsonValue> groups = doc.get("findings").list();
@@ -27,9 +26,14 @@ public final class HtmlReportWriter {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Lapse report: ").append(findings == 0 ? "no lapsed listeners"
-                        : findings + " lapsed listener" + (findings == 1 ? "" : "s"))
-                .append("</title>\n<style>").append(STYLE).append("</style>\n")
+                .append("<title>Lapse report: ")
+                .append(
+                        findings == 0
+                                ? "no lapsed listeners"
+                                : findings + " lapsed listener" + (findings == 1 ? "" : "s"))
+                .append("</title>\n<style>")
+                .append(STYLE)
+                .append("</style>\n")
                 // first of all, so that an error in the page's own script is recorded where a test can see it
                 .append("<script>window.addEventListener('error', function (e) {"
                         + " var d = document.documentElement;"
@@ -42,7 +46,8 @@ public final class HtmlReportWriter {
         for (JsonValue g : groups) {
             group(b, ++n, g);
         }
-        b.append("<footer>Written by Lapse ").append(esc(doc.get("lapse").string("?")))
+        b.append("<footer>Written by Lapse ")
+                .append(esc(doc.get("lapse").string("?")))
                 .append(". Sizes are estimates from a bounded walk of what each owner references.</footer>\n");
         b.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return b.toString();
@@ -52,10 +57,15 @@ public final class HtmlReportWriter {
         b.append("<header><h1>Lapse report</h1><p class=\"meta\">");
         List<JsonValue> sources = doc.get("sources").list();
         if (sources.isEmpty()) {
-            b.append("pid ").append(esc(doc.get("jvm.pid").string("?"))).append(" · ")
-                    .append(esc(doc.get("jvm.main").string(""))).append(" · Java ")
-                    .append(esc(doc.get("jvm.version").string("?"))).append(" (")
-                    .append(esc(doc.get("jvm.mode").string("launch"))).append(')');
+            b.append("pid ")
+                    .append(esc(doc.get("jvm.pid").string("?")))
+                    .append(" · ")
+                    .append(esc(doc.get("jvm.main").string("")))
+                    .append(" · Java ")
+                    .append(esc(doc.get("jvm.version").string("?")))
+                    .append(" (")
+                    .append(esc(doc.get("jvm.mode").string("launch")))
+                    .append(')');
         } else {
             b.append("merged from ").append(sources.size()).append(" report").append(sources.size() == 1 ? "" : "s");
         }
@@ -82,16 +92,28 @@ public final class HtmlReportWriter {
             b.append("<h2>By signal</h2>\n<table class=\"signals\"><tr><th>signal</th><th>groups</th>"
                     + "<th>findings</th></tr>\n");
             for (Map.Entry<String, long[]> e : bySignal.entrySet()) {
-                b.append("<tr><td><span class=\"signal\">").append(esc(e.getKey())).append("</span></td><td>")
-                        .append(e.getValue()[0]).append("</td><td>").append(e.getValue()[1]).append("</td></tr>\n");
+                b.append("<tr><td><span class=\"signal\">")
+                        .append(esc(e.getKey()))
+                        .append("</span></td><td>")
+                        .append(e.getValue()[0])
+                        .append("</td><td>")
+                        .append(e.getValue()[1])
+                        .append("</td></tr>\n");
             }
             b.append("</table>\n<h2>Biggest groups</h2>\n<table class=\"biggest\"><tr><th>#</th><th>what</th>"
                     + "<th>count</th><th>kept alive</th></tr>\n");
             for (int i = 0; i < groups.size() && i < BIGGEST_GROUPS; i++) {
                 JsonValue g = groups.get(i);
-                b.append("<tr><td><a href=\"#g").append(i + 1).append("\">").append(i + 1).append("</a></td><td>")
-                        .append(esc(g.get("summary").string(""))).append("</td><td>").append(g.get("count").number(0))
-                        .append("</td><td>").append(esc(TextReportWriter.retained(g)))
+                b.append("<tr><td><a href=\"#g")
+                        .append(i + 1)
+                        .append("\">")
+                        .append(i + 1)
+                        .append("</a></td><td>")
+                        .append(esc(g.get("summary").string("")))
+                        .append("</td><td>")
+                        .append(g.get("count").number(0))
+                        .append("</td><td>")
+                        .append(esc(TextReportWriter.retained(g)))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
@@ -106,17 +128,28 @@ public final class HtmlReportWriter {
         for (JsonValue note : notes) {
             b.append("<li>").append(esc(note.string())).append("</li>");
         }
-        if (notes.isEmpty() && stats.get("dropped").number(0) + stats.get("suppressed").number(0)
-                + stats.get("awaitingFullGc").number(0) + stats.get("undecided").number(0)
-                + stats.get("hookErrors").number(0) == 0) {
+        if (notes.isEmpty()
+                && stats.get("dropped").number(0)
+                                + stats.get("suppressed").number(0)
+                                + stats.get("awaitingFullGc").number(0)
+                                + stats.get("undecided").number(0)
+                                + stats.get("hookErrors").number(0)
+                        == 0) {
             b.append("<li>Nothing: every registration seen was tracked and every ended owner was checked.</li>");
         }
-        b.append("<li class=\"plain\">").append(esc(TextReportWriter.summary(doc))).append("</li></ul>\n</section>\n");
+        b.append("<li class=\"plain\">")
+                .append(esc(TextReportWriter.summary(doc)))
+                .append("</li></ul>\n</section>\n");
     }
 
     private static void card(StringBuilder b, String id, String value, String label) {
-        b.append("<div class=\"card\"><b id=\"").append(id).append("\">").append(esc(value)).append("</b><span>")
-                .append(esc(label)).append("</span></div>");
+        b.append("<div class=\"card\"><b id=\"")
+                .append(id)
+                .append("\">")
+                .append(esc(value))
+                .append("</b><span>")
+                .append(esc(label))
+                .append("</span></div>");
     }
 
     private static void limit(StringBuilder b, long n, String what) {
@@ -126,17 +159,30 @@ public final class HtmlReportWriter {
     }
 
     private static void group(StringBuilder b, int n, JsonValue g) {
-        b.append("<section class=\"group\" id=\"g").append(n).append("\">\n<h2><span class=\"rank\">#").append(n)
-                .append("</span> ").append(esc(g.get("summary").string(""))).append("</h2>\n<p class=\"tags\">")
-                .append("<span class=\"signal\">").append(esc(g.get("signal").string("?"))).append("</span>")
-                .append("<span>×").append(g.get("count").number(0)).append("</span>")
-                .append("<span>").append(esc(TextReportWriter.keptAlive(g)))
-                .append("</span><span class=\"sig\">signature ").append(esc(g.get("signature").string("")))
+        b.append("<section class=\"group\" id=\"g")
+                .append(n)
+                .append("\">\n<h2><span class=\"rank\">#")
+                .append(n)
+                .append("</span> ")
+                .append(esc(g.get("summary").string("")))
+                .append("</h2>\n<p class=\"tags\">")
+                .append("<span class=\"signal\">")
+                .append(esc(g.get("signal").string("?")))
+                .append("</span>")
+                .append("<span>×")
+                .append(g.get("count").number(0))
+                .append("</span>")
+                .append("<span>")
+                .append(esc(TextReportWriter.keptAlive(g)))
+                .append("</span><span class=\"sig\">signature ")
+                .append(esc(g.get("signature").string("")))
                 .append("</span></p>\n<div class=\"cols\">\n<figure>");
         diagram(b, g);
         b.append("</figure>\n<div class=\"details\">\n<h3>Registered</h3><p><code>")
-                .append(esc(g.get("registration.method").string(""))).append("</code> on thread ")
-                .append(esc(g.get("registration.thread").string("?"))).append("</p>\n<ol class=\"frames\">");
+                .append(esc(g.get("registration.method").string("")))
+                .append("</code> on thread ")
+                .append(esc(g.get("registration.thread").string("?")))
+                .append("</p>\n<ol class=\"frames\">");
         for (JsonValue f : g.get("registration.site").list()) {
             b.append("<li>").append(esc(Names.frame(Names.frameOf(f)))).append("</li>");
         }
@@ -145,15 +191,20 @@ public final class HtmlReportWriter {
         if (!at.isNull()) {
             b.append(", called from ").append(esc(Names.frame(Names.frameOf(at))));
         }
-        b.append("</p>\n<h3>Owner</h3><p>").append(esc(g.get("owner.explanation").string(""))).append("</p>\n");
+        b.append("</p>\n<h3>Owner</h3><p>")
+                .append(esc(g.get("owner.explanation").string("")))
+                .append("</p>\n");
         if (!g.get("chainTraced").bool()) {
             String why = TextReportWriter.untraced(g);
-            b.append("<p class=\"untraced\">").append(esc(Character.toUpperCase(why.charAt(0)) + why.substring(1)))
+            b.append("<p class=\"untraced\">")
+                    .append(esc(Character.toUpperCase(why.charAt(0)) + why.substring(1)))
                     .append(".</p>\n");
         }
-        b.append("</div>\n</div>\n<h3>Fix</h3><p>").append(esc(g.get("recommendation.summary").string("")))
+        b.append("</div>\n</div>\n<h3>Fix</h3><p>")
+                .append(esc(g.get("recommendation.summary").string("")))
                 .append("</p>\n<div class=\"code\"><button type=\"button\" class=\"copy\">Copy</button><pre><code>")
-                .append(esc(g.get("recommendation.code").string(""))).append("</code></pre></div>\n</section>\n");
+                .append(esc(g.get("recommendation.code").string("")))
+                .append("</code></pre></div>\n</section>\n");
     }
 
     /** The chain as boxes from the subject down to the owner, each arrow labelled with the field that holds. */
@@ -161,44 +212,85 @@ public final class HtmlReportWriter {
         List<JsonValue> chain = g.get("chain").list();
         int height = NODE_HEIGHT + chain.size() * HOP + 2;
         int width = NODE_WIDTH + 2;
-        b.append("<svg class=\"chain\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(height).append("\" role=\"img\" aria-label=\"reference chain from subject to owner\">")
-                .append("<defs><marker id=\"arrow").append(esc(g.get("signature").string("")))
+        b.append("<svg class=\"chain\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" role=\"img\" aria-label=\"reference chain from subject to owner\">")
+                .append("<defs><marker id=\"arrow")
+                .append(esc(g.get("signature").string("")))
                 .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
                         + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>"
                         + "</defs>");
         String subject = g.get("subject.class").string("?");
-        node(b, 0, "subject", subject, Names.source(subject) + (g.get("subject.static").bool() ? " (static)" : ""),
+        node(
+                b,
+                0,
+                "subject",
+                subject,
+                Names.source(subject) + (g.get("subject.static").bool() ? " (static)" : ""),
                 "subject");
         int y = 0;
         for (JsonValue s : chain) {
             int top = y + NODE_HEIGHT;
             y += HOP;
             String field = s.get("field").string("?");
-            b.append("<line x1=\"40\" y1=\"").append(top + 1).append("\" x2=\"40\" y2=\"").append(y - 2)
+            b.append("<line x1=\"40\" y1=\"")
+                    .append(top + 1)
+                    .append("\" x2=\"40\" y2=\"")
+                    .append(y - 2)
                     .append("\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow")
-                    .append(esc(g.get("signature").string(""))).append(")\"/>")
-                    .append("<text class=\"field\" x=\"52\" y=\"").append(top + (HOP - NODE_HEIGHT) / 2 + 5)
-                    .append("\">").append(esc(field.startsWith("[") ? field : "." + field)).append("</text>");
+                    .append(esc(g.get("signature").string("")))
+                    .append(")\"/>")
+                    .append("<text class=\"field\" x=\"52\" y=\"")
+                    .append(top + (HOP - NODE_HEIGHT) / 2 + 5)
+                    .append("\">")
+                    .append(esc(field.startsWith("[") ? field : "." + field))
+                    .append("</text>");
             String role = s.get("role").string("");
             String to = s.get("to").string("?");
-            node(b, y, role.isEmpty() ? "hop" : role, to, Names.source(to),
-                    role.equals("owner") ? "owner, " + g.get("endOfLife.description").string("") : role);
+            node(
+                    b,
+                    y,
+                    role.isEmpty() ? "hop" : role,
+                    to,
+                    Names.source(to),
+                    role.equals("owner")
+                            ? "owner, " + g.get("endOfLife.description").string("")
+                            : role);
         }
         b.append("</svg>");
     }
 
     private static void node(StringBuilder b, int y, String kind, String className, String label, String role) {
         String shown = label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL - 1) + "…" : label;
-        b.append("<g class=\"node ").append(kind).append("\"><title>").append(esc(className)).append("</title>")
-                .append("<rect x=\"1\" y=\"").append(y + 1).append("\" width=\"").append(NODE_WIDTH)
-                .append("\" height=\"").append(NODE_HEIGHT).append("\" rx=\"6\"/>")
-                .append("<text x=\"12\" y=\"").append(y + (role.isEmpty() ? 24 : 17)).append("\">")
-                .append(esc(shown)).append("</text>");
+        b.append("<g class=\"node ")
+                .append(kind)
+                .append("\"><title>")
+                .append(esc(className))
+                .append("</title>")
+                .append("<rect x=\"1\" y=\"")
+                .append(y + 1)
+                .append("\" width=\"")
+                .append(NODE_WIDTH)
+                .append("\" height=\"")
+                .append(NODE_HEIGHT)
+                .append("\" rx=\"6\"/>")
+                .append("<text x=\"12\" y=\"")
+                .append(y + (role.isEmpty() ? 24 : 17))
+                .append("\">")
+                .append(esc(shown))
+                .append("</text>");
         if (!role.isEmpty()) {
             String shownRole = role.length() > MAX_LABEL + 10 ? role.substring(0, MAX_LABEL + 9) + "…" : role;
-            b.append("<text class=\"role\" x=\"12\" y=\"").append(y + 32).append("\">").append(esc(shownRole))
+            b.append("<text class=\"role\" x=\"12\" y=\"")
+                    .append(y + 32)
+                    .append("\">")
+                    .append(esc(shownRole))
                     .append("</text>");
         }
         b.append("</g>");
@@ -235,7 +327,8 @@ public final class HtmlReportWriter {
         return b.toString();
     }
 
-    private static final String STYLE = String.join("\n",
+    private static final String STYLE = String.join(
+            "\n",
             "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1d2329;"
                     + "background:#f4f5f7}",
             "header{background:#1d2329;color:#fff;padding:18px 32px}header h1{margin:0;font-size:22px}",
@@ -264,7 +357,8 @@ public final class HtmlReportWriter {
                     + "border:1px solid #6b7580;background:#2c343c;color:#fff;cursor:pointer}",
             "footer{margin:0 32px 24px;color:#6b7580;font-size:12px}");
 
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "document.querySelectorAll('button.copy').forEach(function (button) {",
             "  button.addEventListener('click', function () {",
             "    var code = button.parentNode.querySelector('code');",

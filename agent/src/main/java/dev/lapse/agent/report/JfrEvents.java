@@ -10,8 +10,7 @@ public final class JfrEvents {
     /** Cleared when this runtime has no {@code jdk.jfr} module (a jlinked image without it). */
     private static volatile boolean available = true;
 
-    private JfrEvents() {
-    }
+    private JfrEvents() {}
 
     /** One event per group, when a recording has the event enabled; never fails the report. */
     public static void emit(Report report) {

@@ -11,19 +11,23 @@ import java.util.Map;
  * Field names are stable; new fields may be added within a schema version, none removed or renamed.
  */
 public final class JsonReportWriter {
-    private JsonReportWriter() {
-    }
+    private JsonReportWriter() {}
 
     public static String write(Report r) {
         Json j = new Json().beginObject();
-        j.field("schema", Report.SCHEMA).field("lapse", r.version)
+        j.field("schema", Report.SCHEMA)
+                .field("lapse", r.version)
                 .field("generated", Instant.ofEpochMilli(r.generatedMillis).toString());
         j.name("jvm").beginObject();
         for (Map.Entry<String, String> e : r.jvm.entrySet()) {
             j.field(e.getKey(), e.getValue());
         }
-        j.name("gc").beginObject().field("forced", r.check.gcForced).field("fullGcHappened", r.check.gcHappened)
-                .field("explicitGcDisabled", r.check.explicitGcDisabled).endObject();
+        j.name("gc")
+                .beginObject()
+                .field("forced", r.check.gcForced)
+                .field("fullGcHappened", r.check.gcHappened)
+                .field("explicitGcDisabled", r.check.explicitGcDisabled)
+                .endObject();
         j.endObject();
         j.name("options").beginObject();
         for (Map.Entry<String, String> e : r.options.entrySet()) {
@@ -40,7 +44,8 @@ public final class JsonReportWriter {
             j.value(note);
         }
         j.endArray();
-        j.name("stats").beginObject()
+        j.name("stats")
+                .beginObject()
                 .field("registrationsSeen", r.stats.seen())
                 .field("tracked", r.stats.tracked())
                 .field("dropped", r.stats.dropped())
@@ -65,32 +70,60 @@ public final class JsonReportWriter {
         Finding f = g.example();
         StackTraceElement top = Names.topApplicationFrame(f.site);
         j.beginObject();
-        j.field("signature", g.signature()).field("signal", f.end.signal()).field("count", g.count())
+        j.field("signature", g.signature())
+                .field("signal", f.end.signal())
+                .field("count", g.count())
                 .field("firstSeen", Instant.ofEpochMilli(g.firstSeen()).toString())
                 .field("lastSeen", Instant.ofEpochMilli(g.lastSeen()).toString())
                 .field("summary", Story.headline(f));
-        j.name("retained").beginObject().field("bytes", g.retainedBytes()).field("estimate", true).endObject();
-        j.name("subject").beginObject().field("class", f.subjectClass).field("static", f.staticSubject).endObject();
-        j.name("listener").beginObject().field("class", Names.stableClass(f.listenerClass))
-                .field("display", Names.listener(f.listenerClass, top)).endObject();
-        j.name("owner").beginObject().field("class", f.ownerClass).field("relation", f.relation)
-                .field("explanation", Story.owner(f)).endObject();
-        j.name("registration").beginObject().field("method", f.api.display())
-                .field("removeMethod", f.api.removeName() == null ? null
-                        : f.api.declaringClass() + "#" + f.api.removeName())
+        j.name("retained")
+                .beginObject()
+                .field("bytes", g.retainedBytes())
+                .field("estimate", true)
+                .endObject();
+        j.name("subject")
+                .beginObject()
+                .field("class", f.subjectClass)
+                .field("static", f.staticSubject)
+                .endObject();
+        j.name("listener")
+                .beginObject()
+                .field("class", Names.stableClass(f.listenerClass))
+                .field("display", Names.listener(f.listenerClass, top))
+                .endObject();
+        j.name("owner")
+                .beginObject()
+                .field("class", f.ownerClass)
+                .field("relation", f.relation)
+                .field("explanation", Story.owner(f))
+                .endObject();
+        j.name("registration")
+                .beginObject()
+                .field("method", f.api.display())
+                .field(
+                        "removeMethod",
+                        f.api.removeName() == null ? null : f.api.declaringClass() + "#" + f.api.removeName())
                 .field("thread", f.thread);
         j.name("handle");
         if (f.api.handleClose() == null) {
             j.value((String) null);
         } else {
-            j.beginObject().field("type", f.api.handleType()).field("close", f.api.handleClose())
-                    .field("dropped", f.handleDropped).field("field", f.handleField).endObject();
+            j.beginObject()
+                    .field("type", f.api.handleType())
+                    .field("close", f.api.handleClose())
+                    .field("dropped", f.handleDropped)
+                    .field("field", f.handleField)
+                    .endObject();
         }
         j.name("site");
         frames(j, Names.applicationFrames(f.site));
         j.endObject();
-        j.name("endOfLife").beginObject().field("signal", f.end.signal()).field("method", f.end.method())
-                .field("reason", f.end.reason()).field("description", Story.end(f))
+        j.name("endOfLife")
+                .beginObject()
+                .field("signal", f.end.signal())
+                .field("method", f.end.method())
+                .field("reason", f.end.reason())
+                .field("description", Story.end(f))
                 .field("time", Instant.ofEpochMilli(f.end.timeMillis()).toString());
         StackTraceElement at = Story.endFrame(f);
         j.name("at");
@@ -106,16 +139,26 @@ public final class JsonReportWriter {
         int listenerStep = f.listenerStep();
         for (int i = 0; i < f.chain.size(); i++) {
             Step s = f.chain.get(i);
-            String role = i == f.chain.size() - 1 ? (f.relation.equals("weak-delegate") ? "collected" : "owner")
+            String role = i == f.chain.size() - 1
+                    ? (f.relation.equals("weak-delegate") ? "collected" : "owner")
                     : i == listenerStep ? "listener" : null;
-            j.beginObject().field("from", s.from).field("field", s.field).field("to", s.to).field("role", role)
+            j.beginObject()
+                    .field("from", s.from)
+                    .field("field", s.field)
+                    .field("to", s.to)
+                    .field("role", role)
                     .endObject();
         }
         j.endArray();
         j.field("chainTraced", f.chainTraced);
         Recommendation rec = Recommendation.of(f);
-        j.name("recommendation").beginObject().field("kind", rec.kind).field("summary", rec.summary)
-                .field("where", rec.where).field("code", rec.code).endObject();
+        j.name("recommendation")
+                .beginObject()
+                .field("kind", rec.kind)
+                .field("summary", rec.summary)
+                .field("where", rec.where)
+                .field("code", rec.code)
+                .endObject();
         j.endObject();
     }
 
@@ -128,7 +171,11 @@ public final class JsonReportWriter {
     }
 
     private static void frame(Json j, StackTraceElement f) {
-        j.beginObject().field("class", f.getClassName()).field("method", f.getMethodName())
-                .field("file", f.getFileName()).field("line", f.getLineNumber()).endObject();
+        j.beginObject()
+                .field("class", f.getClassName())
+                .field("method", f.getMethodName())
+                .field("file", f.getFileName())
+                .field("line", f.getLineNumber())
+                .endObject();
     }
 }

@@ -274,7 +274,8 @@ public final class JsonValue {
             }
             String n = s.substring(start, pos);
             try {
-                return n.contains(".") || n.contains("e") || n.contains("E") ? (Number) Double.parseDouble(n)
+                return n.contains(".") || n.contains("e") || n.contains("E")
+                        ? (Number) Double.parseDouble(n)
                         : (Number) Long.parseLong(n);
             } catch (NumberFormatException e) {
                 pos = start;

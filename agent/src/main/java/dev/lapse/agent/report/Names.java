@@ -7,13 +7,23 @@ import java.util.Locale;
 /** Class and frame names as people read them, and the stable forms used in signatures. */
 final class Names {
     /** Frames that are never where a leak is made or fixed: the JDK, test runners, Lapse itself. */
-    private static final List<String> NOT_APPLICATION = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "dev.lapse.Lapse", "dev.lapse.junit5.Lapse", "org.junit.", "org.opentest4j.", "org.apache.maven.surefire.",
-            "org.gradle.", "worker.org.gradle.");
+    private static final List<String> NOT_APPLICATION = List.of(
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "dev.lapse.Lapse",
+            "dev.lapse.junit5.Lapse",
+            "org.junit.",
+            "org.opentest4j.",
+            "org.apache.maven.surefire.",
+            "org.gradle.",
+            "worker.org.gradle.");
+
     private static final int MAX_APP_FRAMES = 10;
 
-    private Names() {
-    }
+    private Names() {}
 
     /** A lambda's runtime name without the JVM's counter and address: {@code com.acme.View$$Lambda}. */
     static String stableClass(String binaryName) {
@@ -121,7 +131,8 @@ final class Names {
      */
     static String listener(String binaryName, StackTraceElement site) {
         if (isLambda(binaryName)) {
-            return site == null ? "lambda or method reference in " + source(hostOfLambda(binaryName))
+            return site == null
+                    ? "lambda or method reference in " + source(hostOfLambda(binaryName))
                     : "lambda or method reference in " + frame(site);
         }
         if (isProxy(simple(binaryName))) {
@@ -153,7 +164,10 @@ final class Names {
 
     /** A frame as the JSON report writes it: {@code {"class", "method", "file", "line"}}. */
     static StackTraceElement frameOf(JsonValue f) {
-        return new StackTraceElement(f.get("class").string("?"), f.get("method").string("?"), f.get("file").string(),
+        return new StackTraceElement(
+                f.get("class").string("?"),
+                f.get("method").string("?"),
+                f.get("file").string(),
                 (int) f.get("line").number(-1));
     }
 

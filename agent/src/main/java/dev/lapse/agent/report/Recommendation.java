@@ -17,9 +17,11 @@ final class Recommendation {
      * {@code register-once}.
      */
     final String kind;
+
     final String summary;
     /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
     final String where;
+
     final String code;
 
     private Recommendation(String kind, String summary, String where, String code) {
@@ -33,9 +35,11 @@ final class Recommendation {
         ApiMethod api = f.api;
         String owner = Names.source(f.ownerClass);
         boolean detached = EndOfLife.DETACHED_SUBJECT.equals(f.end.signal());
-        String subject = f.staticSubject ? Names.source(f.subjectClass)
-                : f.subjectField != null ? f.subjectField
-                : detached && f.end.reason() != null ? f.end.reason() : Names.variable(f.subjectClass);
+        String subject = f.staticSubject
+                ? Names.source(f.subjectClass)
+                : f.subjectField != null
+                        ? f.subjectField
+                        : detached && f.end.reason() != null ? f.end.reason() : Names.variable(f.subjectClass);
         String listenerType = Names.source(api.listenerType());
         StackTraceElement site = Names.topApplicationFrame(f.site);
         String registeredAt = site == null ? "" : " at " + Names.location(site);
@@ -61,68 +65,84 @@ final class Recommendation {
                     + api.name() + " has no remove method:");
             code.add("private final " + listenerType + " " + (needsField ? "listener" : listener)
                     + " = /* the listener registered" + registeredAt + " */;");
-            String wrapper = "WeakListener.of(" + listenerType + ".class, "
-                    + (needsField ? "listener" : listener) + ")";
-            code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper)
-                    + ");");
+            String wrapper =
+                    "WeakListener.of(" + listenerType + ".class, " + (needsField ? "listener" : listener) + ")";
+            code.add(
+                    subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
             code.add("// WeakListener (dev.lapse:lapse-weak, no dependencies) holds the listener weakly and forwards to"
                     + " it while the field above keeps it.");
-            return new Recommendation("weak-wrapper", owner + " is kept alive by " + Names.source(f.subjectClass)
-                    + " through " + api.name() + ", which has no remove method: register a weak wrapper and keep"
-                    + " the listener in a field of " + owner + ".", where, String.join("\n", code));
+            return new Recommendation(
+                    "weak-wrapper",
+                    owner + " is kept alive by " + Names.source(f.subjectClass)
+                            + " through " + api.name()
+                            + ", which has no remove method: register a weak wrapper and keep"
+                            + " the listener in a field of " + owner + ".",
+                    where,
+                    String.join("\n", code));
         }
 
         List<String> code = new ArrayList<>();
         if (needsField) {
             code.add("// " + owner + ": keep the instance you register; a second lambda or `this::method` is a"
                     + " different object and removes nothing");
-            code.add("private final " + listenerType + " listener = /* the listener registered" + registeredAt
-                    + " */;");
+            code.add(
+                    "private final " + listenerType + " listener = /* the listener registered" + registeredAt + " */;");
             code.add("");
         }
         code.add("// " + in + ":");
         List<String> removeTypes = api.removeParameterTypes();
         int listenerIndex = removeTypes.indexOf(api.listenerType());
-        code.add(subject + "." + api.removeName() + "(" + args(removeTypes,
-                listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
-        return new Recommendation("remove-call", "Call " + subject + "." + api.removeName() + "(…) " + in
-                + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
-                + Names.source(f.subjectClass) + (detached ? ", which it no longer holds." : " after its end of life."),
-                where, String.join("\n", code));
+        code.add(subject + "." + api.removeName() + "("
+                + args(removeTypes, listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
+        return new Recommendation(
+                "remove-call",
+                "Call " + subject + "." + api.removeName() + "(…) " + in
+                        + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
+                        + Names.source(f.subjectClass)
+                        + (detached ? ", which it no longer holds." : " after its end of life."),
+                where,
+                String.join("\n", code));
     }
 
     /** An accumulation: the call site registers once, or undoes the previous registration before the next. */
     private static Recommendation registerOnce(Finding f, String subject, String registeredAt, String where) {
         ApiMethod api = f.api;
         StackTraceElement site = Names.topApplicationFrame(f.site);
-        String caller = site == null ? "the registering code" : Names.source(site.getClassName()) + "."
-                + site.getMethodName() + "()";
+        String caller = site == null
+                ? "the registering code"
+                : Names.source(site.getClassName()) + "." + site.getMethodName() + "()";
         List<String> code = new ArrayList<>();
         code.add("// each run of " + caller + " adds another listener to " + subject + ", and none is removed:");
         code.add("// register once (in a constructor or start()), or undo the previous registration first:");
         if (api.handleClose() != null) {
             code.add("if (registration != null) registration." + api.handleClose() + "();");
-            code.add("registration = " + subject + "." + api.name() + "(" + args(api.parameterTypes(),
-                    api.listenerIndex(), "listener") + ");");
+            code.add("registration = " + subject + "." + api.name() + "("
+                    + args(api.parameterTypes(), api.listenerIndex(), "listener") + ");");
         } else if (api.removeName() != null) {
             List<String> removeTypes = api.removeParameterTypes();
             int listenerIndex = removeTypes.indexOf(api.listenerType());
-            code.add(subject + "." + api.removeName() + "(" + args(removeTypes,
-                    listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "previousListener") + ");");
+            code.add(subject + "." + api.removeName() + "("
+                    + args(removeTypes, listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "previousListener")
+                    + ");");
             code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), "listener")
                     + ");");
         } else {
             code.add("// " + Names.source(api.declaringClass()) + "#" + api.name() + " has no remove method: register"
                     + " once and keep the listener in a field");
         }
-        return new Recommendation("register-once", f.count + " listeners added" + registeredAt + " are still held by "
-                + Names.source(f.subjectClass) + ": register once, or undo the previous registration before adding"
-                + " the next.", where, String.join("\n", code));
+        return new Recommendation(
+                "register-once",
+                f.count + " listeners added" + registeredAt + " are still held by "
+                        + Names.source(f.subjectClass)
+                        + ": register once, or undo the previous registration before adding"
+                        + " the next.",
+                where,
+                String.join("\n", code));
     }
 
     /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */
-    private static Recommendation keepDelegate(Finding f, String owner, String subject, String registeredAt,
-            String where) {
+    private static Recommendation keepDelegate(
+            Finding f, String owner, String subject, String registeredAt, String where) {
         ApiMethod api = f.api;
         String listenerType = Names.source(api.listenerType());
         String removeAction = "";
@@ -146,17 +166,22 @@ final class Recommendation {
             code.add(Names.source(f.subjectClass) + " subject = this." + subject + ";");
             code.add("subject." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
         } else {
-            code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper)
-                    + ");");
+            code.add(
+                    subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
         }
-        return new Recommendation("keep-delegate", "Keep the listener in a field of " + owner + ": "
-                + Names.source(f.listenerClass) + " holds it only weakly, nothing else held it, and it was collected"
-                + " while " + owner + " still needed its callback.", where, String.join("\n", code));
+        return new Recommendation(
+                "keep-delegate",
+                "Keep the listener in a field of " + owner + ": "
+                        + Names.source(f.listenerClass)
+                        + " holds it only weakly, nothing else held it, and it was collected"
+                        + " while " + owner + " still needed its callback.",
+                where,
+                String.join("\n", code));
     }
 
     /** Keep the handle the add returned in a field of the owner and close it where the owner ends. */
-    private static Recommendation closeHandle(Finding f, String owner, String subject, String registeredAt, String in,
-            String where) {
+    private static Recommendation closeHandle(
+            Finding f, String owner, String subject, String registeredAt, String in, String where) {
         ApiMethod api = f.api;
         String handleType = Names.source(api.handleType());
         String field = f.handleField != null ? f.handleField : "registration";
@@ -165,15 +190,24 @@ final class Recommendation {
             code.add("// " + owner + ": keep the " + handleType + " that " + api.name() + " returns"
                     + (f.handleDropped ? "; it was dropped, and with it the only way to undo the registration" : ""));
             code.add("private " + handleType + " " + field + ";");
-            code.add(field + " = " + subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(),
-                    "/* the listener registered" + registeredAt + " */") + ");");
+            code.add(field + " = " + subject + "." + api.name() + "("
+                    + args(
+                            api.parameterTypes(),
+                            api.listenerIndex(),
+                            "/* the listener registered" + registeredAt + " */")
+                    + ");");
             code.add("");
         }
         code.add("// " + in + ":");
         code.add(field + "." + api.handleClose() + "();");
-        return new Recommendation("close-handle", "Call " + field + "." + api.handleClose() + "() " + in + ": the "
-                + handleType + " returned by " + api.name() + registeredAt + " undoes the registration that keeps "
-                + owner + " reachable from " + Names.source(f.subjectClass) + ".", where, String.join("\n", code));
+        return new Recommendation(
+                "close-handle",
+                "Call " + field + "." + api.handleClose() + "() " + in + ": the "
+                        + handleType + " returned by " + api.name() + registeredAt
+                        + " undoes the registration that keeps "
+                        + owner + " reachable from " + Names.source(f.subjectClass) + ".",
+                where,
+                String.join("\n", code));
     }
 
     /**
@@ -185,20 +219,23 @@ final class Recommendation {
         if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
             // nobody's call dropped the subject; the registering method is where the subject is set
             StackTraceElement registered = Names.topApplicationFrame(f.site);
-            return registered == null ? new String[] {f.ownerClass, "close"}
+            return registered == null
+                    ? new String[] {f.ownerClass, "close"}
                     : new String[] {registered.getClassName(), registered.getMethodName()};
         }
         if (EndOfLife.INEFFECTIVE_REMOVAL.equals(f.end.signal())
                 || EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
             StackTraceElement at = Story.endFrame(f); // the remove call's caller: where the right call belongs
-            return at == null ? new String[] {f.ownerClass, "close"} : new String[] {at.getClassName(),
-                    at.getMethodName()};
+            return at == null
+                    ? new String[] {f.ownerClass, "close"}
+                    : new String[] {at.getClassName(), at.getMethodName()};
         }
         if (method != null) {
             return new String[] {f.ownerClass, Names.methodOf(method)};
         }
         StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
-        return caller == null ? new String[] {f.ownerClass, "close"}
+        return caller == null
+                ? new String[] {f.ownerClass, "close"}
                 : new String[] {caller.getClassName(), caller.getMethodName()};
     }
 
@@ -210,8 +247,11 @@ final class Recommendation {
         }
         if (EndOfLife.DETACHED_SUBJECT.equals(signal)) {
             return "where " + owner + " replaces or clears " + subject + ", before it lets go of the old one (it"
-                    + " registers in " + method(place[0], place[1]) + (f.end.method() == null ? ""
-                            : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method()))) + ")";
+                    + " registers in " + method(place[0], place[1])
+                    + (f.end.method() == null
+                            ? ""
+                            : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method())))
+                    + ")";
         }
         String in = "in " + Names.source(place[0]) + "." + place[1] + "()";
         return EndOfLife.PARTIAL_DETACHMENT.equals(signal) ? in + ", next to the removal it has" : in;
@@ -219,7 +259,8 @@ final class Recommendation {
 
     /** {@code View.show()}, or {@code the View constructor} for {@code <init>}. */
     private static String method(String className, String methodName) {
-        return methodName.equals("<init>") ? "the " + Names.source(className) + " constructor"
+        return methodName.equals("<init>")
+                ? "the " + Names.source(className) + " constructor"
                 : Names.source(className) + "." + methodName + "()";
     }
 
@@ -227,8 +268,7 @@ final class Recommendation {
     private static String args(List<String> types, int listenerIndex, String listener) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
-            args.add(i == listenerIndex ? listener
-                    : "/* same " + Names.source(types.get(i)) + " as when added */");
+            args.add(i == listenerIndex ? listener : "/* same " + Names.source(types.get(i)) + " as when added */");
         }
         return String.join(", ", args);
     }

@@ -6,8 +6,8 @@ import dev.lapse.agent.track.Stats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Properties;
 import java.util.Map;
+import java.util.Properties;
 
 /** Everything one report file says: the groups, how the check went, counters, the JVM and the settings. */
 public final class Report {
@@ -27,8 +27,15 @@ public final class Report {
     /**
      * @param notes limits of this run in words: what the report could not see or confirm
      */
-    public Report(String version, long generatedMillis, CheckResult check, Stats stats, Map<String, String> jvm,
-            Map<String, String> options, List<String> notes, int instrumentedMethods) {
+    public Report(
+            String version,
+            long generatedMillis,
+            CheckResult check,
+            Stats stats,
+            Map<String, String> jvm,
+            Map<String, String> options,
+            List<String> notes,
+            int instrumentedMethods) {
         this.version = version;
         this.generatedMillis = generatedMillis;
         this.groups = FindingGroup.group(check.findings);

@@ -55,8 +55,8 @@ public final class ReportFiles {
     /** Writes every chosen format of {@code doc}, a JSON report document (one JVM's or a merge). */
     public void write(JsonValue doc) throws IOException {
         Files.createDirectories(dir);
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel lockFile =
+                        FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             for (ReportFormat f : formats) {
                 replace(f.fileName(), f.render(doc));

@@ -68,8 +68,8 @@ public enum ReportFormat {
         for (String name : value.split(":", -1)) {
             ReportFormat f = named(name);
             if (f == null) {
-                throw new IllegalArgumentException("has '" + name + "', which is not one of " + names()
-                        + " (separate several with ':')");
+                throw new IllegalArgumentException(
+                        "has '" + name + "', which is not one of " + names() + " (separate several with ':')");
             }
             formats.add(f);
         }

@@ -46,8 +46,8 @@ public final class ReportMerger {
         }
         long schema = doc.get("schema").number();
         if (schema != Report.SCHEMA) {
-            throw new IllegalArgumentException("report schema " + schema + ", this Lapse reads schema "
-                    + Report.SCHEMA);
+            throw new IllegalArgumentException(
+                    "report schema " + schema + ", this Lapse reads schema " + Report.SCHEMA);
         }
         for (JsonValue g : doc.get("findings").list()) {
             String signature = g.get("signature").string();
@@ -63,9 +63,15 @@ public final class ReportMerger {
                 merged.put("count", (Long) merged.get("count") + g.get("count").number(0));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> retained = (Map<String, Object>) merged.get("retained");
-                retained.put("bytes", (Long) retained.get("bytes") + g.get("retained.bytes").number(0));
-                merged.put("firstSeen", min((String) merged.get("firstSeen"), g.get("firstSeen").string()));
-                merged.put("lastSeen", max((String) merged.get("lastSeen"), g.get("lastSeen").string()));
+                retained.put(
+                        "bytes",
+                        (Long) retained.get("bytes") + g.get("retained.bytes").number(0));
+                merged.put(
+                        "firstSeen",
+                        min((String) merged.get("firstSeen"), g.get("firstSeen").string()));
+                merged.put(
+                        "lastSeen",
+                        max((String) merged.get("lastSeen"), g.get("lastSeen").string()));
                 merged.put("reports", (Long) merged.get("reports") + 1);
             }
         }
@@ -87,8 +93,10 @@ public final class ReportMerger {
         }
         JsonValue gc = doc.get("jvm.gc");
         gcForced &= gc.get("forced").isNull() || gc.get("forced").bool();
-        gcHappened &= gc.get("fullGcHappened").isNull() || gc.get("fullGcHappened").bool();
-        explicitGcDisabled |= !gc.get("explicitGcDisabled").isNull() && gc.get("explicitGcDisabled").bool();
+        gcHappened &=
+                gc.get("fullGcHappened").isNull() || gc.get("fullGcHappened").bool();
+        explicitGcDisabled |= !gc.get("explicitGcDisabled").isNull()
+                && gc.get("explicitGcDisabled").bool();
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("file", name);
         source.put("pid", doc.get("jvm.pid").string());
@@ -107,8 +115,10 @@ public final class ReportMerger {
     /** The merged document: biggest retained size first, then the largest count, as in one JVM's report. */
     public JsonValue merged() {
         List<Map<String, Object>> sorted = new ArrayList<>(groups.values());
-        sorted.sort(Comparator.<Map<String, Object>>comparingLong(g -> retained(g)).reversed()
-                .thenComparing(Comparator.<Map<String, Object>>comparingLong(g -> (Long) g.get("count")).reversed())
+        sorted.sort(Comparator.<Map<String, Object>>comparingLong(g -> retained(g))
+                .reversed()
+                .thenComparing(Comparator.<Map<String, Object>>comparingLong(g -> (Long) g.get("count"))
+                        .reversed())
                 .thenComparing(g -> (String) g.get("signature")));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", (long) Report.SCHEMA);

@@ -27,10 +27,11 @@ import java.util.stream.Stream;
 public final class SharedReportDir {
     /** The subdirectory holding one directory per JVM. */
     public static final String JVMS = "jvms";
+
     private static final String RUN_FILE = "run";
     private static final String MERGE_LOCK = ".lapse-merge.lock";
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "ash", "busybox", "cmd.exe",
-            "powershell.exe", "pwsh", "pwsh.exe");
+    private static final Set<String> SHELLS = Set.of(
+            "sh", "bash", "dash", "zsh", "ksh", "ash", "busybox", "cmd.exe", "powershell.exe", "pwsh", "pwsh.exe");
 
     private final ReportFiles merged;
     private final Path own;
@@ -56,7 +57,9 @@ public final class SharedReportDir {
         while (p.isPresent() && isShell(p.get())) {
             p = p.get().parent();
         }
-        return p.map(h -> h.pid() + "@" + h.info().startInstant().map(Object::toString).orElse("?")).orElse("none");
+        return p.map(h -> h.pid() + "@"
+                        + h.info().startInstant().map(Object::toString).orElse("?"))
+                .orElse("none");
     }
 
     private static boolean isShell(ProcessHandle process) {
@@ -78,8 +81,8 @@ public final class SharedReportDir {
         Files.createDirectories(own);
         Files.writeString(own.resolve(RUN_FILE), run, StandardCharsets.UTF_8);
         new ReportFiles(own, List.of(ReportFormat.JSON)).write(doc);
-        try (FileChannel lockFile = FileChannel.open(merged.dir().resolve(MERGE_LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel lockFile = FileChannel.open(
+                        merged.dir().resolve(MERGE_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             ReportMerger merger = new ReportMerger(version, nowMillis);
             int count = 0;
@@ -126,7 +129,8 @@ public final class SharedReportDir {
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).collect(Collectors.toList())) {
                 Files.deleteIfExists(p);
             }
         }

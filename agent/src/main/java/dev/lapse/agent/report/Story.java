@@ -6,8 +6,7 @@ import java.util.List;
 
 /** The finding told in words: who the owner is, how the listener holds it, and why it should be dead. */
 final class Story {
-    private Story() {
-    }
+    private Story() {}
 
     /** {@code anonymous View$1 captured this$0 = View, disposed at Main.java:30}. */
     static String owner(Finding f) {
@@ -17,9 +16,11 @@ final class Story {
         String how;
         switch (f.relation) {
             case "weak-delegate":
-                how = Names.listener(f.listenerClass, site) + " held " + (f.end.reason() == null
-                        ? "the delegate " + owner + " registered it with"
-                        : Names.listener(f.end.reason(), site) + " of " + owner) + " only weakly";
+                how = Names.listener(f.listenerClass, site) + " held "
+                        + (f.end.reason() == null
+                                ? "the delegate " + owner + " registered it with"
+                                : Names.listener(f.end.reason(), site) + " of " + owner)
+                        + " only weakly";
                 break;
             case "self":
                 how = owner + " registered itself";
@@ -47,8 +48,11 @@ final class Story {
         if (f.handleDropped) {
             return handle + "was dropped, so nothing can undo the registration";
         }
-        return handle + (f.handleField == null ? "was not kept in a field of " + Names.source(f.ownerClass)
-                : "(" + f.handleField + ")") + " and its " + f.api.handleClose() + "() was never called";
+        return handle
+                + (f.handleField == null
+                        ? "was not kept in a field of " + Names.source(f.ownerClass)
+                        : "(" + f.handleField + ")")
+                + " and its " + f.api.handleClose() + "() was never called";
     }
 
     /** {@code disposed at Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}. */
@@ -71,10 +75,11 @@ final class Story {
                     + (at == null ? "" : " at " + Names.location(at));
         }
         if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
-            return end.reason() == null ? "which was collected before the registration returned: nothing else ever"
-                    + " held it, so the callback never ran"
+            return end.reason() == null
+                    ? "which was collected before the registration returned: nothing else ever"
+                            + " held it, so the callback never ran"
                     : "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
-                    + " the callback silently stopped";
+                            + " the callback silently stopped";
         }
         StackTraceElement at = endFrame(f);
         String where = at == null ? "" : " at " + Names.location(at);
@@ -99,7 +104,8 @@ final class Story {
      */
     static StackTraceElement endFrame(Finding f) {
         List<StackTraceElement> frames = f.end.site().frames();
-        if (EndOfLife.SCOPE_END.equals(f.end.signal()) || EndOfLife.LOST_LISTENER.equals(f.end.signal())
+        if (EndOfLife.SCOPE_END.equals(f.end.signal())
+                || EndOfLife.LOST_LISTENER.equals(f.end.signal())
                 || EndOfLife.ACCUMULATION.equals(f.end.signal())
                 || (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal()) && f.end.method() == null)) {
             // the scope ended in the test framework; a delegate was collected, a field overwritten, by no one's call
@@ -108,8 +114,8 @@ final class Story {
         if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
             return Names.topApplicationFrame(frames);
         }
-        List<StackTraceElement> app = Names.applicationFrames(frames.size() > 1 ? frames.subList(1, frames.size())
-                : frames);
+        List<StackTraceElement> app =
+                Names.applicationFrames(frames.size() > 1 ? frames.subList(1, frames.size()) : frames);
         return app.isEmpty() ? (frames.isEmpty() ? null : frames.get(0)) : app.get(0);
     }
 
@@ -124,18 +130,20 @@ final class Story {
         if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
             return Names.source(f.ownerClass) + " lost its listener on " + Names.source(f.subjectClass)
                     + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected "
-                    + (f.end.reason() == null ? "before the registration returned"
+                    + (f.end.reason() == null
+                            ? "before the registration returned"
                             : "while " + Names.source(f.ownerClass) + " lives on");
         }
         String keptBy = Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
                 + (f.staticSubject ? " (static)" : "");
         if (EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
             StackTraceElement at = endFrame(f);
-            return keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)" + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
+            return keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)"
+                    + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
         }
         if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
-            return keptBy + ", which it no longer holds (it was in " + Names.source(f.ownerClass) + "."
-                    + f.end.reason() + "), through the listener it registered on it";
+            return keptBy + ", which it no longer holds (it was in " + Names.source(f.ownerClass) + "." + f.end.reason()
+                    + "), through the listener it registered on it";
         }
         return keptBy + " after it was " + end(f);
     }

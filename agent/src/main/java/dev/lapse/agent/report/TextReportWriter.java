@@ -12,13 +12,17 @@ public final class TextReportWriter {
     private static final String INDENT = "    ";
     private static final String LABEL = "%-12s";
 
-    private TextReportWriter() {
-    }
+    private TextReportWriter() {}
 
     public static String write(JsonValue doc) {
         StringBuilder b = new StringBuilder();
-        b.append("Lapse ").append(doc.get("lapse").string("?")).append(" report, ")
-                .append(doc.get("generated").string("?")).append(", ").append(origin(doc)).append('\n');
+        b.append("Lapse ")
+                .append(doc.get("lapse").string("?"))
+                .append(" report, ")
+                .append(doc.get("generated").string("?"))
+                .append(", ")
+                .append(origin(doc))
+                .append('\n');
         b.append(summary(doc)).append('\n');
         groups(b, doc);
         List<JsonValue> notes = doc.get("notes").list();
@@ -49,7 +53,8 @@ public final class TextReportWriter {
     /** {@code pid 1234}, or {@code merged from 3 reports}. */
     static String origin(JsonValue doc) {
         List<JsonValue> sources = doc.get("sources").list();
-        return sources.isEmpty() ? "pid " + doc.get("jvm.pid").string("?")
+        return sources.isEmpty()
+                ? "pid " + doc.get("jvm.pid").string("?")
                 : "merged from " + sources.size() + " report" + (sources.size() == 1 ? "" : "s");
     }
 
@@ -58,41 +63,66 @@ public final class TextReportWriter {
         JsonValue stats = doc.get("stats");
         long findings = stats.get("findings").number(0);
         long groups = stats.get("groups").number(0);
-        String head = findings == 0 ? "No lapsed listeners found."
+        String head = findings == 0
+                ? "No lapsed listeners found."
                 : findings + " lapsed listener" + (findings == 1 ? "" : "s") + " in " + groups + " group"
                         + (groups == 1 ? "" : "s") + ".";
         return head + " Registrations seen " + stats.get("registrationsSeen").number(0) + ", tracked now "
-                + stats.get("tracked").number(0) + ", removed " + stats.get("removed").number(0) + ", dropped "
-                + stats.get("dropped").number(0) + "; end-of-life signals " + stats.get("endOfLifeSignals").number(0)
+                + stats.get("tracked").number(0) + ", removed "
+                + stats.get("removed").number(0) + ", dropped "
+                + stats.get("dropped").number(0) + "; end-of-life signals "
+                + stats.get("endOfLifeSignals").number(0)
                 + "; hook errors " + stats.get("hookErrors").number(0) + ".";
     }
 
     private static void group(StringBuilder b, int n, JsonValue g) {
-        b.append('#').append(n).append("  ").append(g.get("signal").string()).append("  x")
-                .append(g.get("count").number()).append("  ").append(keptAlive(g)).append("  signature ").append(g.get("signature").string()).append('\n');
+        b.append('#')
+                .append(n)
+                .append("  ")
+                .append(g.get("signal").string())
+                .append("  x")
+                .append(g.get("count").number())
+                .append("  ")
+                .append(keptAlive(g))
+                .append("  signature ")
+                .append(g.get("signature").string())
+                .append('\n');
         b.append(INDENT).append(g.get("summary").string()).append('\n');
         List<JsonValue> frames = g.get("registration.site").list();
-        line(b, "registered", g.get("registration.method").string()
-                + (frames.isEmpty() ? "" : " at " + Names.frame(Names.frameOf(frames.get(0)))));
+        line(
+                b,
+                "registered",
+                g.get("registration.method").string()
+                        + (frames.isEmpty() ? "" : " at " + Names.frame(Names.frameOf(frames.get(0)))));
         for (int i = 1; i < frames.size() && i < 6; i++) {
             line(b, "", "  at " + Names.frame(Names.frameOf(frames.get(i))));
         }
         JsonValue at = g.get("endOfLife.at");
-        line(b, "ended", ended(g.get("endOfLife"))
-                + (at.isNull() ? "" : ", called from " + Names.frame(Names.frameOf(at))));
+        line(
+                b,
+                "ended",
+                ended(g.get("endOfLife")) + (at.isNull() ? "" : ", called from " + Names.frame(Names.frameOf(at))));
         line(b, "owner", g.get("owner.explanation").string());
-        line(b, "chain", Names.source(g.get("subject.class").string())
-                + (g.get("subject.static").bool() ? " (static)" : "") + "  [subject]");
+        line(
+                b,
+                "chain",
+                Names.source(g.get("subject.class").string())
+                        + (g.get("subject.static").bool() ? " (static)" : "") + "  [subject]");
         String indent = "";
         for (JsonValue s : g.get("chain").list()) {
             indent += "  ";
             String role = s.get("role").string("");
-            String label = role.equals("listener") ? "  [listener]"
-                    : role.equals("owner") ? "  [owner, " + g.get("endOfLife.description").string() + "]"
-                    : role.equals("collected") ? "  [collected]" : "";
+            String label = role.equals("listener")
+                    ? "  [listener]"
+                    : role.equals("owner")
+                            ? "  [owner, " + g.get("endOfLife.description").string() + "]"
+                            : role.equals("collected") ? "  [collected]" : "";
             String field = s.get("field").string();
-            line(b, "", indent + "└─ " + (field.startsWith("[") ? field : "." + field) + " → "
-                    + Names.source(s.get("to").string()) + label);
+            line(
+                    b,
+                    "",
+                    indent + "└─ " + (field.startsWith("[") ? field : "." + field) + " → "
+                            + Names.source(s.get("to").string()) + label);
         }
         if (!g.get("chainTraced").bool()) {
             line(b, "", "(" + untraced(g) + ")");
@@ -119,7 +149,8 @@ public final class TextReportWriter {
                     ? "not ended: the listener was collected before its registration returned"
                     : "not ended: the owner lives on, its listener was collected";
         }
-        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string()) && end.get("method").string() == null) {
+        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string())
+                && end.get("method").string() == null) {
             return "not ended: the owner let go of its " + end.get("reason").string("subject")
                     + ", which still holds the owner's listener";
         }
@@ -130,7 +161,8 @@ public final class TextReportWriter {
         }
         int hash = method.indexOf('#');
         String call = Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
-        return EndOfLife.PARTIAL_DETACHMENT.equals(end.get("signal").string()) ? "not ended, partly detached: " + call
+        return EndOfLife.PARTIAL_DETACHMENT.equals(end.get("signal").string())
+                ? "not ended, partly detached: " + call
                 : call;
     }
 
@@ -141,7 +173,9 @@ public final class TextReportWriter {
 
     /** {@code ~12.5 KB}, or {@code callback lost}: a table cell under "kept alive". */
     static String retained(JsonValue g) {
-        return lostCallback(g) ? "callback lost" : "~" + Names.bytes(g.get("retained.bytes").number(0));
+        return lostCallback(g)
+                ? "callback lost"
+                : "~" + Names.bytes(g.get("retained.bytes").number(0));
     }
 
     private static boolean lostCallback(JsonValue g) {

@@ -21,8 +21,7 @@ public final class BootstrapInjector {
     private static final String DIR = "dev/lapse/agent/bootstrap/";
     private static final List<String> CLASSES = List.of("LapseHook", "LapseHook$Sink", "LapseHook$1");
 
-    private BootstrapInjector() {
-    }
+    private BootstrapInjector() {}
 
     /** Appends the hook jar unless the hook is already there (a second start in the same JVM). */
     public static void inject(Instrumentation inst) throws IOException {
@@ -31,10 +30,11 @@ public final class BootstrapInjector {
         }
         Path jar = Files.createTempFile("lapse-bootstrap-", ".jar");
         jar.toFile().deleteOnExit();
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             for (String name : CLASSES) {
-                try (InputStream in = BootstrapInjector.class.getClassLoader()
-                        .getResourceAsStream(DIR + name + ".classdata")) {
+                try (InputStream in =
+                        BootstrapInjector.class.getClassLoader().getResourceAsStream(DIR + name + ".classdata")) {
                     if (in == null) {
                         throw new IOException("the agent jar has no " + DIR + name + ".classdata: it was not built"
                                 + " by the Lapse build");

@@ -57,6 +57,7 @@ public final class LapseRuntime implements Controlled {
     private final boolean attached;
     /** Whether the self-test saw its probe registration; {@code null} until the first report runs it. */
     private Boolean selfTestPassed;
+
     private final long startedMillis = System.currentTimeMillis();
     private final ApiCatalog catalog = new ApiCatalog();
     private final Stats stats = new Stats();
@@ -67,6 +68,7 @@ public final class LapseRuntime implements Controlled {
     private final ReportFiles files;
     /** With option {@code shared}: the run's JVMs report into {@link #files}; else {@code null}. */
     private final SharedReportDir shared;
+
     private final TrackingSink sink;
     private final String version = Report.lapseVersion();
     private Instrumentation inst;
@@ -76,13 +78,29 @@ public final class LapseRuntime implements Controlled {
     private LapseRuntime(AgentOptions options, boolean attached) {
         this.options = options;
         this.attached = attached;
-        this.tracker = new Tracker(catalog, owners, new SiteCapture(), stats, options.maxTracked(),
-                System::currentTimeMillis, gc::fullCount);
-        this.checker = new Checker(tracker, catalog, owners, gc, options.walkLimit(), options.walkTimeout(),
-                options.suppressions(), options.accumulation(), options.accumulationWindow());
+        this.tracker = new Tracker(
+                catalog,
+                owners,
+                new SiteCapture(),
+                stats,
+                options.maxTracked(),
+                System::currentTimeMillis,
+                gc::fullCount);
+        this.checker = new Checker(
+                tracker,
+                catalog,
+                owners,
+                gc,
+                options.walkLimit(),
+                options.walkTimeout(),
+                options.suppressions(),
+                options.accumulation(),
+                options.accumulationWindow());
         this.files = new ReportFiles(options.out(), options.formats());
-        this.shared = options.shared() ? new SharedReportDir(files, Long.toString(ProcessHandle.current().pid()),
-                SharedReportDir.currentRun()) : null;
+        this.shared = options.shared()
+                ? new SharedReportDir(
+                        files, Long.toString(ProcessHandle.current().pid()), SharedReportDir.currentRun())
+                : null;
         this.sink = new TrackingSink(tracker, this::writeReportNow, this::checkScope);
     }
 
@@ -114,8 +132,12 @@ public final class LapseRuntime implements Controlled {
         System.setProperty(VERSION_PROPERTY, runtime.version);
         System.setProperty(OUT_PROPERTY, options.out().toAbsolutePath().toString());
         running = runtime;
-        LOG.debug("started{}: report to {}, gc={}, explicit GC disabled={}", attached ? " (attached)" : "",
-                options.out(), options.gc(), runtime.gc.explicitGcDisabled());
+        LOG.debug(
+                "started{}: report to {}, gc={}, explicit GC disabled={}",
+                attached ? " (attached)" : "",
+                options.out(),
+                options.gc(),
+                runtime.gc.explicitGcDisabled());
     }
 
     /** For {@code Lapse.writeReport()}: checks and writes into the configured directory; returns it, or {@code null}. */
@@ -151,8 +173,11 @@ public final class LapseRuntime implements Controlled {
             return null;
         }
         JfrEvents.emit(report);
-        LOG.debug("report: check {} ms, grouping {} ms, writing {} ms", (checked - start) / 1_000_000,
-                (grouped - checked) / 1_000_000, (System.nanoTime() - grouped) / 1_000_000);
+        LOG.debug(
+                "report: check {} ms, grouping {} ms, writing {} ms",
+                (checked - start) / 1_000_000,
+                (grouped - checked) / 1_000_000,
+                (System.nanoTime() - grouped) / 1_000_000);
         return target.primary();
     }
 
@@ -245,12 +270,14 @@ public final class LapseRuntime implements Controlled {
     }
 
     private void reportAtExit() {
-        Thread worker = new Thread(() -> {
-            Path file = writeReport(files.dir());
-            if (file != null) {
-                LOG.info("{} Report: {}", lastSummary, file);
-            }
-        }, "lapse-exit-check");
+        Thread worker = new Thread(
+                () -> {
+                    Path file = writeReport(files.dir());
+                    if (file != null) {
+                        LOG.info("{} Report: {}", lastSummary, file);
+                    }
+                },
+                "lapse-exit-check");
         worker.setDaemon(true);
         worker.start();
         try {
@@ -259,7 +286,8 @@ public final class LapseRuntime implements Controlled {
             Thread.currentThread().interrupt();
         }
         if (worker.isAlive()) {
-            LOG.warn("the exit check did not finish within {} ms (option exitTimeout); no report written at exit",
+            LOG.warn(
+                    "the exit check did not finish within {} ms (option exitTimeout); no report written at exit",
                     options.exitTimeout().toMillis());
         }
     }
@@ -282,7 +310,8 @@ public final class LapseRuntime implements Controlled {
         }
         if (check.undecided > 0) {
             notes.add(check.undecided + " registration(s) could not be confirmed within the walk budget"
-                    + " (walkLimit=" + options.walkLimit() + ", walkTimeout=" + options.walkTimeout().toMillis()
+                    + " (walkLimit=" + options.walkLimit() + ", walkTimeout="
+                    + options.walkTimeout().toMillis()
                     + "ms).");
         }
         if (!selfTestPassed) {
@@ -290,15 +319,15 @@ public final class LapseRuntime implements Controlled {
                     + " (another agent may have transformed it first); findings on JDK APIs may be missing.");
         }
         if (stats.dropped() > 0) {
-            notes.add(stats.dropped() + " registration(s) were not tracked: the maxTracked cap ("
-                    + options.maxTracked() + ") was reached.");
+            notes.add(stats.dropped() + " registration(s) were not tracked: the maxTracked cap (" + options.maxTracked()
+                    + ") was reached.");
         }
         if (stats.hookErrors() > 0) {
             notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
         }
         check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
-        return new Report(version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes,
-                catalog.size());
+        return new Report(
+                version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes, catalog.size());
     }
 
     private Map<String, String> jvm() {
@@ -309,10 +338,15 @@ public final class LapseRuntime implements Controlled {
         jvm.put("pid", Long.toString(ProcessHandle.current().pid()));
         String command = System.getProperty("sun.java.command", "");
         jvm.put("main", command.isEmpty() ? "" : command.split(" ", 2)[0]);
-        jvm.put("started", Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()).toString());
+        jvm.put(
+                "started",
+                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+                        .toString());
         jvm.put("mode", attached ? "attach" : "launch");
-        jvm.put("uptimeMillis", Long.toString(TimeUnit.MILLISECONDS.toMillis(
-                ManagementFactory.getRuntimeMXBean().getUptime())));
+        jvm.put(
+                "uptimeMillis",
+                Long.toString(TimeUnit.MILLISECONDS.toMillis(
+                        ManagementFactory.getRuntimeMXBean().getUptime())));
         return jvm;
     }
 }

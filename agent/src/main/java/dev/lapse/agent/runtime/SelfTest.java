@@ -12,14 +12,13 @@ import org.slf4j.LoggerFactory;
 final class SelfTest {
     private static final Logger LOG = LoggerFactory.getLogger(SelfTest.class);
 
-    private SelfTest() {
-    }
+    private SelfTest() {}
 
     /** Returns whether the probe registration was seen. */
     static boolean run(TrackingSink sink) {
         try {
             PropertyChangeSupport support = new PropertyChangeSupport(new Object());
-            PropertyChangeListener probe = event -> { };
+            PropertyChangeListener probe = event -> {};
             sink.expectProbe(probe);
             support.addPropertyChangeListener(probe);
             support.removePropertyChangeListener(probe);

@@ -15,6 +15,7 @@ import java.util.Set;
 public final class EndOfLife {
     /** Signal names used in reports. */
     public static final String LIFECYCLE_END = "lifecycle-end";
+
     public static final String EXPLICIT = "explicit";
     /** The scope (a test) that made the registration ended; the reason names the scope. */
     public static final String SCOPE_END = "scope-end";
@@ -64,7 +65,13 @@ public final class EndOfLife {
         this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
     }
 
-    private EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore,
+    private EndOfLife(
+            String signal,
+            String method,
+            String reason,
+            Site site,
+            long timeMillis,
+            long majorGcsBefore,
             Coverage coverage) {
         this.signal = signal;
         this.method = method;
@@ -79,8 +86,14 @@ public final class EndOfLife {
     static EndOfLife detached(List<Registration> left, long timeMillis, long majorGcsBefore) {
         Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(left);
-        return new EndOfLife(DETACHED_SUBJECT, null, left.get(0).heldIn(), left.get(0).site(), timeMillis,
-                majorGcsBefore, set::contains);
+        return new EndOfLife(
+                DETACHED_SUBJECT,
+                null,
+                left.get(0).heldIn(),
+                left.get(0).site(),
+                timeMillis,
+                majorGcsBefore,
+                set::contains);
     }
 
     /**
@@ -91,8 +104,18 @@ public final class EndOfLife {
      * removal alone is as often a listener switched off for good, and a couple taken off a hundred per-item
      * listeners is an edit, not a teardown.
      */
-    static EndOfLife partial(String removeMethod, Site site, String thread, long timeMillis, long majorGcsBefore,
-            Object subject, int apiId, Site registrationSite, int leftCount, EndOfLife before, boolean sameGo) {
+    static EndOfLife partial(
+            String removeMethod,
+            Site site,
+            String thread,
+            long timeMillis,
+            long majorGcsBefore,
+            Object subject,
+            int apiId,
+            Site registrationSite,
+            int leftCount,
+            EndOfLife before,
+            boolean sameGo) {
         Partial go = sameGo ? (Partial) before.coverage : null;
         List<LeftBehind> scopes = new ArrayList<>(2);
         if (go != null) {
@@ -103,7 +126,13 @@ public final class EndOfLife {
             scopes.add(scope);
         }
         int removals = go == null ? 1 : go.removals + 1;
-        return new EndOfLife(PARTIAL_DETACHMENT, removeMethod, null, site, timeMillis, majorGcsBefore,
+        return new EndOfLife(
+                PARTIAL_DETACHMENT,
+                removeMethod,
+                null,
+                site,
+                timeMillis,
+                majorGcsBefore,
                 new Partial(scopes, removals, thread, removals >= 2 && removals >= leftCount));
     }
 
@@ -170,7 +199,9 @@ public final class EndOfLife {
 
     /** Whether a removal on {@code thread} from {@code caller}'s method, at {@code now}, is of this partial's go. */
     boolean sameGo(String thread, StackTraceElement caller, long now) {
-        if (!(coverage instanceof Partial) || !thread.equals(((Partial) coverage).thread) || now - timeMillis >= 1000
+        if (!(coverage instanceof Partial)
+                || !thread.equals(((Partial) coverage).thread)
+                || now - timeMillis >= 1000
                 || site.frames().size() < 2) {
             return false;
         }
@@ -242,8 +273,10 @@ public final class EndOfLife {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof LeftBehind && ((LeftBehind) o).subject.get() == subject.get()
-                    && ((LeftBehind) o).apiId == apiId && ((LeftBehind) o).site.equals(site);
+            return o instanceof LeftBehind
+                    && ((LeftBehind) o).subject.get() == subject.get()
+                    && ((LeftBehind) o).apiId == apiId
+                    && ((LeftBehind) o).site.equals(site);
         }
 
         @Override

@@ -8,8 +8,16 @@ package dev.lapse.agent.track;
 final class HandleRegistration extends Registration {
     private final OwnerRecord handle;
 
-    HandleRegistration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
-            String scope, String heldIn, OwnerRecord handle) {
+    HandleRegistration(
+            Object listener,
+            Object subject,
+            int apiId,
+            Site site,
+            long timeMillis,
+            String thread,
+            String scope,
+            String heldIn,
+            OwnerRecord handle) {
         super(listener, subject, apiId, site, timeMillis, thread, scope, heldIn);
         this.handle = handle;
     }

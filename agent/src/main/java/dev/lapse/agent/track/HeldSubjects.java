@@ -97,8 +97,7 @@ final class HeldSubjects {
         return own.toArray(NONE);
     }
 
-    private HeldSubjects() {
-    }
+    private HeldSubjects() {}
 
     /**
      * Whether {@code caller} (a class name from a stack frame) is the owner's own code: its class, one of its

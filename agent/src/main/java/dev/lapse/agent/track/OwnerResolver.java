@@ -19,7 +19,9 @@ public final class OwnerResolver {
 
     /** How the owner is related to the listener. */
     public enum Relation {
-        SELF("self"), ENCLOSING_INSTANCE("enclosing-instance"), CAPTURED("captured");
+        SELF("self"),
+        ENCLOSING_INSTANCE("enclosing-instance"),
+        CAPTURED("captured");
 
         private final String json;
 
@@ -79,7 +81,8 @@ public final class OwnerResolver {
                     if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
                         continue;
                     }
-                    boolean link = lambda ? f.getName().startsWith("arg$")
+                    boolean link = lambda
+                            ? f.getName().startsWith("arg$")
                             : f.isSynthetic() && f.getName().startsWith("this$");
                     if (link && Access.open(f)) {
                         links.add(f);
@@ -88,8 +91,8 @@ public final class OwnerResolver {
             } catch (LinkageError | SecurityException e) {
                 return NO_LINKS;
             }
-            links.sort(Comparator.comparing(Field::getName, Comparator.comparingInt(String::length)
-                    .thenComparing(Comparator.naturalOrder())));
+            links.sort(Comparator.comparing(
+                    Field::getName, Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
             return links.isEmpty() ? NO_LINKS : new Links(links.toArray(NONE), lambda);
         }
     };
@@ -136,10 +139,12 @@ public final class OwnerResolver {
                 break;
             }
             Object to = ReferenceFields.read(link, current);
-            hops.add(new Hop(current.getClass().getName(), link.getName(), to.getClass().getName()));
+            hops.add(new Hop(
+                    current.getClass().getName(), link.getName(), to.getClass().getName()));
             current = to;
         }
-        Relation relation = hops.isEmpty() ? Relation.SELF
+        Relation relation = hops.isEmpty()
+                ? Relation.SELF
                 : hops.get(0).field.startsWith("this$") ? Relation.ENCLOSING_INSTANCE : Relation.CAPTURED;
         return new Explanation(relation, hops);
     }

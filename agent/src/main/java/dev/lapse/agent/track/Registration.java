@@ -21,10 +21,18 @@ public class Registration extends WeakReference<Object> {
      * name costs no memory here: the record's padding has room for it (a {@link HandleRegistration}'s grows by 8 bytes).
      */
     private final String heldIn;
+
     private String scope; // written and read by scope checks only, which run one at a time
 
-    Registration(Object listener, Object subject, int apiId, Site site, long timeMillis, String thread,
-            String scope, String heldIn) {
+    Registration(
+            Object listener,
+            Object subject,
+            int apiId,
+            Site site,
+            long timeMillis,
+            String thread,
+            String scope,
+            String heldIn) {
         super(listener);
         this.heldIn = heldIn;
         this.subject = new WeakReference<>(subject);

@@ -28,7 +28,8 @@ public final class Site {
         if (known != null && known.ownerClass == ownerClass) {
             return known.answer;
         }
-        boolean answer = !frames.isEmpty() && HeldSubjects.ownersCode(ownerClass, frames.get(0).getClassName());
+        boolean answer = !frames.isEmpty()
+                && HeldSubjects.ownersCode(ownerClass, frames.get(0).getClassName());
         ownersCode = new OwnersCode(ownerClass, answer);
         return answer;
     }

@@ -65,12 +65,12 @@ public final class SiteCapture {
 
     /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
     private Site walk(int skip, boolean intern) {
-        StackTraceElement[] frames = WALKER.walk(s -> s
-                .dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE))
-                .skip(skip)
-                .limit(MAX_FRAMES)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toArray(StackTraceElement[]::new));
+        StackTraceElement[] frames =
+                WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE))
+                        .skip(skip)
+                        .limit(MAX_FRAMES)
+                        .map(StackWalker.StackFrame::toStackTraceElement)
+                        .toArray(StackTraceElement[]::new));
         Site site = new Site(frames);
         if (!intern || interned.size() >= MAX_INTERNED) {
             return site;
@@ -83,6 +83,7 @@ public final class SiteCapture {
     private static final class Slots {
         /** Whether the listener class is a dynamic proxy's: never cached. */
         final boolean proxy;
+
         private volatile State[] states = new State[0];
 
         Slots(boolean proxy) {

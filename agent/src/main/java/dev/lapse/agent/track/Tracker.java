@@ -43,14 +43,21 @@ public final class Tracker {
     private volatile boolean heldSeen;
     /** Weak wrappers whose delegate belongs to another owner, for lost listeners. Guarded by itself. */
     private final List<WeakWatch> weakWatches = new ArrayList<>();
+
     private int weakWatchesPurgeAt = 64;
 
     /**
      * @param clock        wall-clock milliseconds (injected so tests need no sleeps)
      * @param majorGcCount count of full collections so far, read at each signal
      */
-    public Tracker(ApiCatalog catalog, OwnerResolver owners, SiteCapture sites, Stats stats, int maxTracked,
-            LongSupplier clock, LongSupplier majorGcCount) {
+    public Tracker(
+            ApiCatalog catalog,
+            OwnerResolver owners,
+            SiteCapture sites,
+            Stats stats,
+            int maxTracked,
+            LongSupplier clock,
+            LongSupplier majorGcCount) {
         this.catalog = catalog;
         this.owners = owners;
         this.sites = sites;
@@ -120,8 +127,11 @@ public final class Tracker {
             return; // a delegate that is its own owner dies with it: nothing to lose
         }
         List<StackTraceElement> frames = r.site().frames();
-        String ownerClass = owner != null ? owner.getClass().getName()
-                : frames.isEmpty() ? wrapper.getClass().getName() : frames.get(0).getClassName();
+        String ownerClass = owner != null
+                ? owner.getClass().getName()
+                : frames.isEmpty()
+                        ? wrapper.getClass().getName()
+                        : frames.get(0).getClassName();
         if (owner != null) {
             watching = true;
             watchedOwners.withRecord(owner, record -> record.add(r));
@@ -131,7 +141,13 @@ public final class Tracker {
                 weakWatches.removeIf(WeakWatch::gone);
                 weakWatchesPurgeAt = Math.max(64, weakWatches.size() * 2);
             }
-            weakWatches.add(new WeakWatch(r, wrapper, r.subject(), delegate, owner, ownerClass,
+            weakWatches.add(new WeakWatch(
+                    r,
+                    wrapper,
+                    r.subject(),
+                    delegate,
+                    owner,
+                    ownerClass,
                     target == null ? null : target.getClass().getName()));
         }
     }
@@ -175,8 +191,11 @@ public final class Tracker {
      */
     private boolean mergeLoss(WeakWatch w, int index) {
         for (WeakWatch other : weakWatches) {
-            if (other != w && other.removedAfterLoss && other.owner.get() == w.owner.get()
-                    && other.ownerClass.equals(w.ownerClass) && other.registration.site().equals(w.registration.site())) {
+            if (other != w
+                    && other.removedAfterLoss
+                    && other.owner.get() == w.owner.get()
+                    && other.ownerClass.equals(w.ownerClass)
+                    && other.registration.site().equals(w.registration.site())) {
                 other.losses++;
                 weakWatches.remove(index);
                 return true;
@@ -197,15 +216,23 @@ public final class Tracker {
             weakWatches.removeIf(WeakWatch::gone);
             for (WeakWatch w : weakWatches) {
                 Object owner = w.owner.get();
-                if (w.delegate.get() != null || (owner == null && !w.bornDead) || !which.test(w.registration)
+                if (w.delegate.get() != null
+                        || (owner == null && !w.bornDead)
+                        || !which.test(w.registration)
                         || (!w.removedAfterLoss && !registered(w.registration))
-                        || (owner != null && (endsLife(table.ifPresent(owner, OwnerRecord::end))
-                                || endsLife(watchedOwners.ifPresent(owner, OwnerRecord::end))))) {
+                        || (owner != null
+                                && (endsLife(table.ifPresent(owner, OwnerRecord::end))
+                                        || endsLife(watchedOwners.ifPresent(owner, OwnerRecord::end))))) {
                     continue;
                 }
                 if (w.lost == null) {
-                    w.lost = new EndOfLife(EndOfLife.LOST_LISTENER, null, w.delegateClass, w.registration.site(),
-                            clock.getAsLong(), majorGcCount.getAsLong());
+                    w.lost = new EndOfLife(
+                            EndOfLife.LOST_LISTENER,
+                            null,
+                            w.delegateClass,
+                            w.registration.site(),
+                            clock.getAsLong(),
+                            majorGcCount.getAsLong());
                     stats.signals.increment();
                 }
                 lost.add(new Lost(w, owner));
@@ -221,8 +248,8 @@ public final class Tracker {
 
     private boolean registered(Registration r) {
         Object listener = r.get();
-        return listener != null && table.ifPresent(owners.ownerOf(listener),
-                record -> record.contains(r) ? record : null) != null;
+        return listener != null
+                && table.ifPresent(owners.ownerOf(listener), record -> record.contains(r) ? record : null) != null;
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */
@@ -245,7 +272,8 @@ public final class Tracker {
             int left = record.countLeftBehind(subject, r.apiId(), r.site());
             EndOfLife end = record.end();
             return left > 0 || (end != null && EndOfLife.PARTIAL_DETACHMENT.equals(end.signal()))
-                    ? new Removal(r, left, end) : r;
+                    ? new Removal(r, left, end)
+                    : r;
         });
         Removal removal = result instanceof Removal ? (Removal) result : null;
         Registration undone = removal != null ? removal.undone : (Registration) result;
@@ -274,8 +302,14 @@ public final class Tracker {
      * reaches the remove call). The stack is walked, a few frames and not interned, only when something was left;
      * when nothing was, a signal of this go that no longer covers anything is cleared, so it hides nothing.
      */
-    private void partial(ApiMethod remove, Object subject, Object listener, Object owner, Registration undone,
-            int left, EndOfLife before) {
+    private void partial(
+            ApiMethod remove,
+            Object subject,
+            Object listener,
+            Object owner,
+            Registration undone,
+            int left,
+            EndOfLife before) {
         boolean beforePartial = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal());
         if (left == 0) {
             if (beforePartial) {
@@ -307,19 +341,35 @@ public final class Tracker {
         long now = clock.getAsLong();
         String thread = Thread.currentThread().getName();
         boolean sameGo = beforePartial && before.sameGo(thread, frames.get(1), now);
-        if (!sameGo && before != null && before.reportable() && table.ifPresent(owner,
-                record -> record.anyCovered(before) ? Boolean.TRUE : null) != null) {
+        if (!sameGo
+                && before != null
+                && before.reportable()
+                && table.ifPresent(owner, record -> record.anyCovered(before) ? Boolean.TRUE : null) != null) {
             return; // a detachment already found, or an end, says more than a later removal
         }
-        EndOfLife end = EndOfLife.partial(remove.display(), here, thread, now, majorGcCount.getAsLong(), subject,
-                undone.apiId(), undone.site(), left, before, sameGo);
+        EndOfLife end = EndOfLife.partial(
+                remove.display(),
+                here,
+                thread,
+                now,
+                majorGcCount.getAsLong(),
+                subject,
+                undone.apiId(),
+                undone.site(),
+                left,
+                before,
+                sameGo);
         if (table.ifPresent(owner, record -> {
-            if (record.end() == before) { // else something else signalled, or it registered again, meanwhile
-                record.end(end);
-                return Boolean.TRUE;
-            }
-            return null;
-        }) != null && end.reportable() && !(sameGo && before.reportable())) {
+                            if (record.end()
+                                    == before) { // else something else signalled, or it registered again, meanwhile
+                                record.end(end);
+                                return Boolean.TRUE;
+                            }
+                            return null;
+                        })
+                        != null
+                && end.reportable()
+                && !(sameGo && before.reportable())) {
             stats.signals.increment();
         }
     }
@@ -350,16 +400,27 @@ public final class Tracker {
             for (Registration r : record.snapshot()) {
                 Object registered = r.get();
                 ApiMethod add = catalog.get(r.apiId());
-                if (registered != null && registered != listener && alike(registered.getClass(), type)
-                        && r.subject() == subject && add != null && add.undoneBy(remove)) {
+                if (registered != null
+                        && registered != listener
+                        && alike(registered.getClass(), type)
+                        && r.subject() == subject
+                        && add != null
+                        && add.undoneBy(remove)) {
                     return Boolean.TRUE;
                 }
             }
             return null;
         });
         if (stillThere != null) {
-            signal(owner, new EndOfLife(EndOfLife.INEFFECTIVE_REMOVAL, remove.display(), null, sites.here(),
-                    clock.getAsLong(), majorGcCount.getAsLong()));
+            signal(
+                    owner,
+                    new EndOfLife(
+                            EndOfLife.INEFFECTIVE_REMOVAL,
+                            remove.display(),
+                            null,
+                            sites.here(),
+                            clock.getAsLong(),
+                            majorGcCount.getAsLong()));
         }
     }
 
@@ -384,8 +445,13 @@ public final class Tracker {
         if (!owns && !watched) {
             return; // the common case: not an owner, or one that cleaned up after itself
         }
-        EndOfLife end = new EndOfLife(EndOfLife.LIFECYCLE_END, m == null ? null : m.display(), null, sites.here(),
-                clock.getAsLong(), majorGcCount.getAsLong());
+        EndOfLife end = new EndOfLife(
+                EndOfLife.LIFECYCLE_END,
+                m == null ? null : m.display(),
+                null,
+                sites.here(),
+                clock.getAsLong(),
+                majorGcCount.getAsLong());
         endWatches(owner, end);
         signal(owner, end);
     }
@@ -412,8 +478,8 @@ public final class Tracker {
 
     /** Application code declared that {@code owner} should be collected from now on. */
     public void expectCollected(Object owner, String reason) {
-        EndOfLife end = new EndOfLife(EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(),
-                majorGcCount.getAsLong());
+        EndOfLife end = new EndOfLife(
+                EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
         endWatches(owner, end);
         signal(owner, end);
     }
@@ -426,14 +492,16 @@ public final class Tracker {
      * @param description the scope in words for the report, e.g. {@code test FooTest.leaks()}
      */
     public void scopeEnded(String scope, String description) {
-        EndOfLife end = new EndOfLife(EndOfLife.SCOPE_END, null, description, sites.here(), clock.getAsLong(),
-                majorGcCount.getAsLong());
+        EndOfLife end = new EndOfLife(
+                EndOfLife.SCOPE_END, null, description, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
         int[] signalled = new int[1];
         table.forEach(record -> {
             Object owner = record.owner();
-            if (owner != null && (record.end() == null || record.end().partial())
+            if (owner != null
+                    && (record.end() == null || record.end().partial())
                     && scope.equals(record.firstScope())
-                    && record.registeredIn(scope) && !WeakWrappers.isWeakWrapper(owner)) {
+                    && record.registeredIn(scope)
+                    && !WeakWrappers.isWeakWrapper(owner)) {
                 record.end(end);
                 signalled[0]++;
             }
@@ -520,13 +588,15 @@ public final class Tracker {
      */
     private void signal(Object owner, EndOfLife end) {
         if (table.ifPresent(owner, record -> {
-            EndOfLife before = record.end();
-            if (before == null || (!EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())
-                    && (!end.partial() || before.partial()))) {
-                record.end(end);
-            }
-            return Boolean.TRUE;
-        }) != null) {
+                    EndOfLife before = record.end();
+                    if (before == null
+                            || (!EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())
+                                    && (!end.partial() || before.partial()))) {
+                        record.end(end);
+                    }
+                    return Boolean.TRUE;
+                })
+                != null) {
             stats.signals.increment();
         }
     }
@@ -544,8 +614,7 @@ public final class Tracker {
         table.forEach(record -> {
             Object owner = record.owner();
             EndOfLife end = record.end();
-            if (owner != null && (end == null
-                    || (end.partial() && !EndOfLife.DETACHED_SUBJECT.equals(end.signal())))) {
+            if (owner != null && (end == null || (end.partial() && !EndOfLife.DETACHED_SUBJECT.equals(end.signal())))) {
                 for (Registration r : record.snapshot()) {
                     Object subject = r.subject();
                     if (r.heldIn() != null && subject != null && r.get() != null) {
@@ -591,7 +660,8 @@ public final class Tracker {
                 Object subject = r.subject();
                 if (subject != null && r.get() != null && perSubject.containsKey(subject)) {
                     groups.computeIfAbsent(subject, s -> new HashMap<>())
-                            .computeIfAbsent(List.of(r.site(), r.apiId()), k -> new ArrayList<>()).add(r);
+                            .computeIfAbsent(List.of(r.site(), r.apiId()), k -> new ArrayList<>())
+                            .add(r);
                 }
             }
             return record.size() > 0;
@@ -615,10 +685,19 @@ public final class Tracker {
                 }
                 String reason = same.size() + " live registrations from one call site"
                         + (last - first >= 1000 ? " over " + minutesAndSeconds(last - first) : "")
-                        + (windowMillis > 0 ? ", " + recent + " of them in the last " + minutesAndSeconds(windowMillis)
+                        + (windowMillis > 0
+                                ? ", " + recent + " of them in the last " + minutesAndSeconds(windowMillis)
                                 : "");
-                found.add(new Accumulation(bySubject.getKey(), same, new EndOfLife(EndOfLife.ACCUMULATION, null,
-                        reason, same.get(same.size() - 1).site(), now, majorGcCount.getAsLong())));
+                found.add(new Accumulation(
+                        bySubject.getKey(),
+                        same,
+                        new EndOfLife(
+                                EndOfLife.ACCUMULATION,
+                                null,
+                                reason,
+                                same.get(same.size() - 1).site(),
+                                now,
+                                majorGcCount.getAsLong())));
             }
         }
         return found;
@@ -626,8 +705,9 @@ public final class Tracker {
 
     private static String minutesAndSeconds(long millis) {
         long seconds = Math.max(1, millis / 1000);
-        return seconds < 60 ? seconds + " s" : seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60
-                + " s");
+        return seconds < 60
+                ? seconds + " s"
+                : seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
     }
 
     /** One call site's registrations on one subject, oldest first, and the signal that names them. */
@@ -648,6 +728,7 @@ public final class Tracker {
         public final Registration registration;
         /** The owner, or {@code null} when the delegate was gone before the registration returned. */
         public final Object owner;
+
         public final String ownerClass;
         public final EndOfLife end;
         public final String subjectClass;
@@ -655,6 +736,7 @@ public final class Tracker {
         public final String wrapperClass;
         /** The wrapper's field that holds the reference to the delegate, and the reference's class. */
         public final String field;
+
         public final String referenceClass;
         /** Whether the wrapper is still registered; else it removed itself after the loss. */
         public final boolean stillRegistered;

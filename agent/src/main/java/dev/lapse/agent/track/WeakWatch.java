@@ -14,6 +14,7 @@ final class WeakWatch {
     final Reference<?> delegate;
     /** The owner the delegate belonged to; empty for a wrapper whose delegate was gone before it was registered. */
     final WeakReference<Object> owner;
+
     final String ownerClass;
     /**
      * Whether the delegate was collected before the add method returned: nothing but the wrapper ever held it (the
@@ -21,6 +22,7 @@ final class WeakWatch {
      * class whose code registered it stands for it.
      */
     final boolean bornDead;
+
     final String delegateClass;
     final String wrapperClass;
     final String subjectClass;
@@ -35,12 +37,20 @@ final class WeakWatch {
     /** Set when the delegate is first seen collected, so the signal keeps its time and collection count. */
     EndOfLife lost;
 
-    WeakWatch(Registration registration, Object wrapper, Object subject, WeakWrappers.Delegate delegate,
-            Object owner, String ownerClass, String delegateClass) {
+    WeakWatch(
+            Registration registration,
+            Object wrapper,
+            Object subject,
+            WeakWrappers.Delegate delegate,
+            Object owner,
+            String ownerClass,
+            String delegateClass) {
         this.registration = registration;
         this.wrapperClass = wrapper.getClass().getName();
         this.staticSubject = subject instanceof Class;
-        this.subjectClass = staticSubject ? ((Class<?>) subject).getName() : subject.getClass().getName();
+        this.subjectClass = staticSubject
+                ? ((Class<?>) subject).getName()
+                : subject.getClass().getName();
         this.field = delegate.field;
         this.delegate = delegate.reference;
         this.owner = new WeakReference<>(owner);

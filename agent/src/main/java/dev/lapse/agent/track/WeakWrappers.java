@@ -29,8 +29,7 @@ final class WeakWrappers {
         }
     };
 
-    private WeakWrappers() {
-    }
+    private WeakWrappers() {}
 
     /** lapse-weak's handler, by name: the agent does not depend on the library. */
     private static final String LAPSE_WEAK_HANDLER = "dev.lapse.weak.WeakListener$Handler";

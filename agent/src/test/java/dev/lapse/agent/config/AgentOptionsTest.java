@@ -36,7 +36,8 @@ class AgentOptionsTest {
         assertEquals(Duration.ofSeconds(60), o.accumulationWindow());
         assertEquals("", o.effective().get("suppress"));
         assertEquals("", o.effective().get("rules"));
-        assertEquals(AgentOptions.defaults().toString(), AgentOptions.parse(null).toString());
+        assertEquals(
+                AgentOptions.defaults().toString(), AgentOptions.parse(null).toString());
     }
 
     @Test
@@ -60,24 +61,29 @@ class AgentOptionsTest {
         assertEquals("com.acme.legacy.*:*Cache", o.effective().get("suppress"));
         assertEquals(20, o.accumulation());
         assertEquals(Duration.ofSeconds(5), o.accumulationWindow());
-        assertTrue(o.suppressions().match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.UserCache",
-                List.of()) != null);
-        assertNull(o.suppressions().match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.View",
-                List.of()));
+        assertTrue(o.suppressions()
+                        .match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.UserCache", List.of())
+                != null);
+        assertNull(o.suppressions()
+                .match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.View", List.of()));
     }
 
     @Test
     void a_rules_file_matches_on_every_key_it_gives(@TempDir Path dir) throws IOException {
         Path rules = dir.resolve("lapse.rules");
-        Files.writeString(rules, "# intended for the life of the application\n\n"
-                + "subject=com.acme.EventBus caller=com.acme.App#start reason=the app's own listeners # live on\n"
-                + "signal=accumulation listener=com.acme.Row*\n");
+        Files.writeString(
+                rules,
+                "# intended for the life of the application\n\n"
+                        + "subject=com.acme.EventBus caller=com.acme.App#start reason=the app's own listeners # live on\n"
+                        + "signal=accumulation listener=com.acme.Row*\n");
         Suppressions s = AgentOptions.parse("rules=" + rules).suppressions();
         StackTraceElement start = new StackTraceElement("com.acme.App", "start", "App.java", 12);
         StackTraceElement main = new StackTraceElement("com.acme.Main", "main", "Main.java", 3);
-        assertEquals("the app's own listeners # live on (" + rules + ":3)",
+        assertEquals(
+                "the app's own listeners # live on (" + rules + ":3)",
                 s.match("lifecycle-end", "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(start, main)));
-        assertNull(s.match("lifecycle-end", "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(main, start)),
+        assertNull(
+                s.match("lifecycle-end", "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(main, start)),
                 "the caller is the innermost frame only");
         assertNull(s.match("lifecycle-end", "com.acme.OtherBus", "com.acme.L", "com.acme.O", List.of(start)));
         assertTrue(s.match("accumulation", "com.acme.Model", "com.acme.RowListener", "com.acme.Row", List.of())
@@ -88,8 +94,8 @@ class AgentOptionsTest {
     @Test
     void the_built_in_list_keeps_swing_own_registrations_out_and_the_application_in() {
         Suppressions s = AgentOptions.defaults().suppressions();
-        StackTraceElement swing = new StackTraceElement("javax.swing.plaf.basic.BasicPopupMenuUI", "installListeners",
-                null, -1);
+        StackTraceElement swing =
+                new StackTraceElement("javax.swing.plaf.basic.BasicPopupMenuUI", "installListeners", null, -1);
         StackTraceElement app = new StackTraceElement("com.acme.View", "<init>", "View.java", 9);
         assertTrue(s.match("lifecycle-end", "java.awt.Toolkit", "x.L", "x.O", List.of(swing, app)) != null);
         assertNull(s.match("lifecycle-end", "java.awt.Toolkit", "x.L", "x.O", List.of(app, swing)));
@@ -107,24 +113,27 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "color=blue          | unknown option 'color'",
-        "gc                  | option 'gc' is not key=value",
-        "gc=true,gc=false    | option 'gc' is given twice",
-        "maxTracked=abc      | option 'maxTracked' has bad value 'abc'",
-        "maxTracked=0        | option 'maxTracked' has bad value '0'",
-        "walkLimit=-1        | option 'walkLimit' has bad value '-1'",
-        "gc=maybe            | option 'gc' has bad value 'maybe': expected true or false",
-        "shared=yes          | option 'shared' has bad value 'yes': expected true or false",
-        "exitTimeout=soon    | option 'exitTimeout' has bad value 'soon'",
-        "walkTimeout=0s      | option 'walkTimeout' has bad value '0s'",
-        "log=loud            | option 'log' has bad value 'loud'",
-        "formats=json:pdf    | option 'formats' has 'pdf', which is not one of json, txt, html, sarif",
-        "formats=            | option 'formats' has '', which is not one of",
-        "accumulation=none   | option 'accumulation' has bad value 'none'",
-        "accumulationWindow=soon | option 'accumulationWindow' has bad value 'soon'",
-        "suppress=com/acme   | option 'suppress' has 'com/acme', which is not a class name pattern",
-        "rules=/no/such/file | option 'rules' names /no/such/file, which cannot be read"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "color=blue          | unknown option 'color'",
+                "gc                  | option 'gc' is not key=value",
+                "gc=true,gc=false    | option 'gc' is given twice",
+                "maxTracked=abc      | option 'maxTracked' has bad value 'abc'",
+                "maxTracked=0        | option 'maxTracked' has bad value '0'",
+                "walkLimit=-1        | option 'walkLimit' has bad value '-1'",
+                "gc=maybe            | option 'gc' has bad value 'maybe': expected true or false",
+                "shared=yes          | option 'shared' has bad value 'yes': expected true or false",
+                "exitTimeout=soon    | option 'exitTimeout' has bad value 'soon'",
+                "walkTimeout=0s      | option 'walkTimeout' has bad value '0s'",
+                "log=loud            | option 'log' has bad value 'loud'",
+                "formats=json:pdf    | option 'formats' has 'pdf', which is not one of json, txt, html, sarif",
+                "formats=            | option 'formats' has '', which is not one of",
+                "accumulation=none   | option 'accumulation' has bad value 'none'",
+                "accumulationWindow=soon | option 'accumulationWindow' has bad value 'soon'",
+                "suppress=com/acme   | option 'suppress' has 'com/acme', which is not a class name pattern",
+                "rules=/no/such/file | option 'rules' names /no/such/file, which cannot be read"
+            })
     void bad_input_names_the_key_and_the_value(String argument, String message) {
         OptionException e = assertThrows(OptionException.class, () -> AgentOptions.parse(argument));
         assertTrue(e.getMessage().contains(message), e.getMessage());

@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.fixtures.PlannerSubjects.FooListener;
+import dev.lapse.fixtures.PlannerSubjects.SubSubject;
+import dev.lapse.fixtures.PlannerSubjects.Subject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.bytebuddy.description.type.TypeDescription;
-import dev.lapse.fixtures.PlannerSubjects.FooListener;
-import dev.lapse.fixtures.PlannerSubjects.SubSubject;
-import dev.lapse.fixtures.PlannerSubjects.Subject;
 import org.junit.jupiter.api.Test;
 
 class MethodPlannerTest {
     private final ApiCatalog catalog = new ApiCatalog();
-    private final MethodPlanner planner = new MethodPlanner(catalog, new TypeScope(List.of()),
-            Set.of("close", "dispose"));
+    private final MethodPlanner planner =
+            new MethodPlanner(catalog, new TypeScope(List.of()), Set.of("close", "dispose"));
 
     private Map<String, ApiMethod> plan(Class<?> type) {
         return planner.plan(TypeDescription.ForLoadedType.of(type)).stream()
@@ -56,7 +56,9 @@ class MethodPlannerTest {
 
     @Test
     void an_override_finds_the_remove_method_in_its_superclass() {
-        assertEquals("removeFooListener", plan(SubSubject.class).get("ADD addFooListener").removeName());
+        assertEquals(
+                "removeFooListener",
+                plan(SubSubject.class).get("ADD addFooListener").removeName());
     }
 
     @Test
@@ -68,7 +70,9 @@ class MethodPlannerTest {
     @Test
     void property_change_support_and_event_listener_list_are_recognised() {
         Map<String, ApiMethod> pcs = plan(java.beans.PropertyChangeSupport.class);
-        assertEquals("removePropertyChangeListener", pcs.get("ADD addPropertyChangeListener").removeName());
+        assertEquals(
+                "removePropertyChangeListener",
+                pcs.get("ADD addPropertyChangeListener").removeName());
         Map<String, ApiMethod> list = plan(javax.swing.event.EventListenerList.class);
         assertEquals(1, list.get("ADD add").listenerIndex());
         assertTrue(list.containsKey("REMOVE remove"));

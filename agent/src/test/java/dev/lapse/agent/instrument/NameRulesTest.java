@@ -10,12 +10,20 @@ import org.junit.jupiter.api.Test;
 class NameRulesTest {
     @Test
     void add_style_names_are_family_names_or_bare_register_and_subscribe() {
-        for (String name : List.of("addListener", "addFooListener", "addObserver", "addStatusCallback",
-                "addEventHandler", "register", "registerListener", "subscribe", "subscribeHandler")) {
+        for (String name : List.of(
+                "addListener",
+                "addFooListener",
+                "addObserver",
+                "addStatusCallback",
+                "addEventHandler",
+                "register",
+                "registerListener",
+                "subscribe",
+                "subscribeHandler")) {
             assertTrue(NameRules.isAdd(name), name);
         }
-        for (String name : List.of("add", "addAll", "address", "addItem", "registered", "registry", "subscriber",
-                "addlistener")) {
+        for (String name :
+                List.of("add", "addAll", "address", "addItem", "registered", "registry", "subscriber", "addlistener")) {
             assertFalse(NameRules.isAdd(name), name);
         }
     }
@@ -30,8 +38,8 @@ class NameRulesTest {
 
     @Test
     void remove_style_names_mirror_the_add_style_ones() {
-        for (String name : List.of("removeListener", "deleteObserver", "unregister", "deregisterCallback",
-                "unsubscribe")) {
+        for (String name :
+                List.of("removeListener", "deleteObserver", "unregister", "deregisterCallback", "unsubscribe")) {
             assertTrue(NameRules.isRemove(name), name);
         }
         assertFalse(NameRules.isRemove("remove"));

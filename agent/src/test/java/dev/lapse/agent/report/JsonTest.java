@@ -11,14 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
     @Test
     void nested_objects_arrays_and_escapes_round_trip() {
-        String text = new Json().beginObject()
+        String text = new Json()
+                .beginObject()
                 .field("s", "quote \" backslash \\ newline \n tab \t control \u0001")
-                .field("n", 42L).field("b", true).name("none").value((String) null)
-                .name("list").beginArray().value("a").beginObject().field("k", "v").endObject().endArray()
-                .name("empty").beginArray().endArray()
-                .endObject().toString();
+                .field("n", 42L)
+                .field("b", true)
+                .name("none")
+                .value((String) null)
+                .name("list")
+                .beginArray()
+                .value("a")
+                .beginObject()
+                .field("k", "v")
+                .endObject()
+                .endArray()
+                .name("empty")
+                .beginArray()
+                .endArray()
+                .endObject()
+                .toString();
         JsonValue v = JsonValue.parse(text);
-        assertEquals("quote \" backslash \\ newline \n tab \t control \u0001", v.get("s").string());
+        assertEquals(
+                "quote \" backslash \\ newline \n tab \t control \u0001",
+                v.get("s").string());
         assertEquals(42, v.get("n").number());
         assertEquals(true, v.get("b").bool());
         assertEquals(true, v.get("none").isNull());
@@ -28,8 +43,20 @@ class JsonTest {
 
     @Test
     void a_read_tree_is_written_back_as_it_was_read() {
-        String text = new Json().beginObject().field("a", 1L).name("b").beginArray().value("x").value(false)
-                .endArray().name("c").beginObject().field("d", (String) null).endObject().endObject().toString();
+        String text = new Json()
+                .beginObject()
+                .field("a", 1L)
+                .name("b")
+                .beginArray()
+                .value("x")
+                .value(false)
+                .endArray()
+                .name("c")
+                .beginObject()
+                .field("d", (String) null)
+                .endObject()
+                .endObject()
+                .toString();
         assertEquals(text, JsonValue.parse(text).toJson());
     }
 
@@ -42,8 +69,8 @@ class JsonTest {
 
     @Test
     void the_position_is_the_line_and_column_where_it_went_wrong() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JsonValue.parse("{\"a\": 1,\n  \"b\": ]}"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> JsonValue.parse("{\"a\": 1,\n  \"b\": ]}"));
         assertEquals("not JSON: expected a value at line 2, column 8", e.getMessage());
     }
 }

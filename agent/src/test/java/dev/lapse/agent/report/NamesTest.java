@@ -35,7 +35,8 @@ class NamesTest {
     @Test
     void listeners_are_named_as_people_read_them() {
         StackTraceElement site = new StackTraceElement("com.acme.View", "<init>", "View.java", 42);
-        assertEquals("lambda or method reference in View.<init> (View.java:42)",
+        assertEquals(
+                "lambda or method reference in View.<init> (View.java:42)",
                 Names.listener("com.acme.View$$Lambda/0x01", site));
         assertEquals("anonymous View$1", Names.listener("com.acme.View$1", site));
         assertEquals("inner class View.Handler", Names.listener("com.acme.View$Handler", site));

@@ -23,14 +23,13 @@ class TrackerTest {
     private final AtomicLong clock = new AtomicLong(1_000);
     private final AtomicLong fullGcs = new AtomicLong();
     private final Stats stats = new Stats();
-    private final Tracker tracker = new Tracker(catalog, new OwnerResolver(), new SiteCapture(), stats, 100,
-            clock::get, fullGcs::get);
+    private final Tracker tracker =
+            new Tracker(catalog, new OwnerResolver(), new SiteCapture(), stats, 100, clock::get, fullGcs::get);
 
     /** A listener class whose identity methods all throw: the tracker must never call them. */
     static final class Hostile implements Runnable {
         @Override
-        public void run() {
-        }
+        public void run() {}
 
         @Override
         public boolean equals(Object o) {

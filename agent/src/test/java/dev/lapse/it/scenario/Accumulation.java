@@ -13,8 +13,7 @@ public final class Accumulation {
     static final Model TABLE = new Model();
     static final Model TICKS = new Model();
 
-    private Accumulation() {
-    }
+    private Accumulation() {}
 
     /** Handles one request, and registers a listener it never removes. */
     static final class Request {
@@ -31,14 +30,13 @@ public final class Accumulation {
             TABLE.addChangeListener(this::changed);
         }
 
-        void changed(String what) {
-        }
+        void changed(String what) {}
     }
 
     /** Adds and removes every time. */
     static final class Poller {
         void poll() {
-            ChangeListener l = what -> { };
+            ChangeListener l = what -> {};
             TICKS.addChangeListener(l);
             TICKS.removeChangeListener(l);
         }

@@ -17,14 +17,12 @@ public final class Concurrent {
     static final Model MODEL = new Model();
     static final List<Object> KEPT = new ArrayList<>();
 
-    private Concurrent() {
-    }
+    private Concurrent() {}
 
     static final class Owner {
         final ChangeListener listener = what -> touch();
 
-        void touch() {
-        }
+        void touch() {}
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class Configurable {
     static final Model MODEL = new Model();
 
-    private Configurable() {
-    }
+    private Configurable() {}
 
     static final class TeardownView implements ChangeListener {
         TeardownView() {
@@ -24,11 +23,9 @@ public final class Configurable {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
-        void teardown() {
-        }
+        void teardown() {}
     }
 
     static final class JavaxBean implements ChangeListener {
@@ -37,12 +34,10 @@ public final class Configurable {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
         @javax.annotation.PreDestroy
-        void cleanUp() {
-        }
+        void cleanUp() {}
     }
 
     static final class JakartaBean implements ChangeListener {
@@ -51,12 +46,10 @@ public final class Configurable {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
         @jakarta.annotation.PreDestroy
-        void cleanUp() {
-        }
+        void cleanUp() {}
     }
 
     static final class Tab implements ChangeListener {
@@ -65,8 +58,7 @@ public final class Configurable {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
     }
 
     public static void main(String[] args) {
@@ -78,7 +70,8 @@ public final class Configurable {
         tab = null;
         System.out.println("agent loaded: " + Lapse.isAgentLoaded());
         Optional<Path> dir = Lapse.writeReport();
-        System.out.println("mid-run report: " + dir.map(d -> Files.isRegularFile(d.resolve("lapse-report.json")))
-                .orElse(false));
+        System.out.println("mid-run report: "
+                + dir.map(d -> Files.isRegularFile(d.resolve("lapse-report.json")))
+                        .orElse(false));
     }
 }

@@ -17,8 +17,7 @@ public final class DetachedSubject {
     /** Parents the application still uses, to the end. */
     static final List<Object> IN_USE = new ArrayList<>();
 
-    private DetachedSubject() {
-    }
+    private DetachedSubject() {}
 
     static Model pooled() {
         Model m = new Model();
@@ -62,8 +61,7 @@ public final class DetachedSubject {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
         void clear() {
             content = null;
@@ -98,7 +96,7 @@ public final class DetachedSubject {
 
         Holder(Model child) {
             this.child = child;
-            child.addChangeListener(what -> { });
+            child.addChangeListener(what -> {});
         }
     }
 
@@ -109,7 +107,7 @@ public final class DetachedSubject {
 
         Keeper(Model child) {
             this.child = child;
-            child.addChangeListener(what -> { });
+            child.addChangeListener(what -> {});
         }
 
         void box() {
@@ -129,7 +127,7 @@ public final class DetachedSubject {
     /** Its listener is registered by wiring code, not by itself. */
     static final class Wired {
         Model child;
-        final ChangeListener listener = what -> { };
+        final ChangeListener listener = what -> {};
     }
 
     /** Drops a child that nobody else holds: child and parent go together. */
@@ -137,7 +135,7 @@ public final class DetachedSubject {
         private Model child = new Model();
 
         Loner() {
-            child.addChangeListener(what -> { });
+            child.addChangeListener(what -> {});
         }
 
         void drop() {

@@ -14,8 +14,7 @@ public final class Handles {
     static final Feed FEED = new Feed();
     static Object inUse;
 
-    private Handles() {
-    }
+    private Handles() {}
 
     /** A subject whose subscriptions are undone through the handle they return. */
     public static final class Feed {
@@ -57,11 +56,9 @@ public final class Handles {
             FEED.subscribe(this::onItem);
         }
 
-        void onItem(String item) {
-        }
+        void onItem(String item) {}
 
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     /** Keeps its handle and cancels it when stopped. */
@@ -72,8 +69,7 @@ public final class Handles {
             subscription = FEED.subscribe(this::onItem);
         }
 
-        void onItem(String item) {
-        }
+        void onItem(String item) {}
 
         public void stop() {
             subscription.cancel();
@@ -88,8 +84,7 @@ public final class Handles {
             subscription = FEED.subscribeQuietly(this::onItem);
         }
 
-        void onItem(String item) {
-        }
+        void onItem(String item) {}
 
         public void stop() throws Exception {
             subscription.close();

@@ -10,8 +10,7 @@ import dev.lapse.it.scenario.Subjects.IdentityModel;
 public final class Hostile {
     static final IdentityModel MODEL = new IdentityModel();
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     static class Landmine {
         @Override
@@ -43,8 +42,7 @@ public final class Hostile {
             seen++;
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     /** A hostile listener that is removed properly. */

@@ -13,8 +13,7 @@ public final class IneffectiveRemoval {
     static final Model MODEL = new Model();
     static final List<Object> LIVE = new ArrayList<>();
 
-    private IneffectiveRemoval() {
-    }
+    private IneffectiveRemoval() {}
 
     /** Adds {@code this::changed} and "removes" a second {@code this::changed}: a different object. */
     static final class MethodRefTwice {
@@ -22,8 +21,7 @@ public final class IneffectiveRemoval {
             MODEL.addChangeListener(this::changed);
         }
 
-        void changed(String what) {
-        }
+        void changed(String what) {}
 
         void stop() {
             MODEL.removeChangeListener(this::changed); // removes nothing
@@ -38,8 +36,7 @@ public final class IneffectiveRemoval {
             MODEL.addChangeListener(listener);
         }
 
-        void changed(String what) {
-        }
+        void changed(String what) {}
 
         void stop() {
             MODEL.removeChangeListener(listener);
@@ -49,8 +46,7 @@ public final class IneffectiveRemoval {
     /** A listener class of its own, never added. */
     static final class Other implements ChangeListener {
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
     }
 
     /** Removes a listener of another class that it never added, defensively, and keeps its own: says nothing. */
@@ -62,8 +58,7 @@ public final class IneffectiveRemoval {
             MODEL.addChangeListener(listener);
         }
 
-        void changed(String what) {
-        }
+        void changed(String what) {}
 
         void reset() {
             MODEL.removeChangeListener(other);
@@ -79,8 +74,7 @@ public final class IneffectiveRemoval {
             MODEL.removeChangeListener(second);
         }
 
-        void changed(String what) {
-        }
+        void changed(String what) {}
     }
 
     public static void main(String[] args) {

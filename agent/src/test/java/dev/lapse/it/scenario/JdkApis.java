@@ -32,8 +32,7 @@ public final class JdkApis {
     static final Registry REGISTRY = new Registry();
     static final EventListenerList RAW_LIST = new EventListenerList();
 
-    private JdkApis() {
-    }
+    private JdkApis() {}
 
     public interface RegistryListener extends EventListener {
         void entry(String name);
@@ -76,8 +75,7 @@ public final class JdkApis {
         }
 
         @Override
-        protected void removeNodeSpi() {
-        }
+        protected void removeNodeSpi() {}
 
         @Override
         protected String[] keysSpi() {
@@ -95,12 +93,10 @@ public final class JdkApis {
         }
 
         @Override
-        protected void syncSpi() {
-        }
+        protected void syncSpi() {}
 
         @Override
-        protected void flushSpi() {
-        }
+        protected void flushSpi() {}
     }
 
     static final class PcsView {
@@ -111,8 +107,7 @@ public final class JdkApis {
             PCS.addPropertyChangeListener(listener);
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class NamedPcsView {
@@ -122,8 +117,7 @@ public final class JdkApis {
             NAMED_PCS.addPropertyChangeListener("title", e -> last = e.getNewValue());
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class VetoView {
@@ -138,8 +132,7 @@ public final class JdkApis {
             });
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class ObserverView implements Observer {
@@ -148,11 +141,9 @@ public final class JdkApis {
         }
 
         @Override
-        public void update(Observable o, Object arg) {
-        }
+        public void update(Observable o, Object arg) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class PrefsView {
@@ -163,8 +154,7 @@ public final class JdkApis {
             PREFS.addPreferenceChangeListener(l);
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class ButtonView {
@@ -174,8 +164,7 @@ public final class JdkApis {
             BUTTON.addActionListener(e -> clicks++);
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class PanelView {
@@ -185,8 +174,7 @@ public final class JdkApis {
             PANEL.addPropertyChangeListener(e -> last = e.getNewValue());
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class RegistryView implements RegistryListener {
@@ -195,11 +183,9 @@ public final class JdkApis {
         }
 
         @Override
-        public void entry(String name) {
-        }
+        public void entry(String name) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class RawListView implements RegistryListener {
@@ -208,11 +194,9 @@ public final class JdkApis {
         }
 
         @Override
-        public void entry(String name) {
-        }
+        public void entry(String name) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class ThemeView {
@@ -222,8 +206,7 @@ public final class JdkApis {
             UIManager.addPropertyChangeListener(e -> lookAndFeel = e.getNewValue());
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class InputSpy {
@@ -234,8 +217,7 @@ public final class JdkApis {
             Toolkit.getDefaultToolkit().addAWTEventListener(l, AWTEvent.KEY_EVENT_MASK);
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     public static void main(String[] args) {

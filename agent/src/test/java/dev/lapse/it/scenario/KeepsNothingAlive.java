@@ -11,18 +11,15 @@ import java.util.List;
  * or not, together with their subjects. Exits 3 when one survives repeated full collections.
  */
 public final class KeepsNothingAlive {
-    private KeepsNothingAlive() {
-    }
+    private KeepsNothingAlive() {}
 
     static final class View implements ChangeListener {
         final ChangeListener lambda = what -> changed(what);
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class LongRunning {
     static final Model MODEL = new Model();
 
-    private LongRunning() {
-    }
+    private LongRunning() {}
 
     static final class View {
         private int seen;
@@ -29,8 +28,7 @@ public final class LongRunning {
             });
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     public static void main(String[] args) throws Exception {

@@ -30,8 +30,7 @@ public final class LostListeners {
     /** Owners still in use at the end of main, so at the agent's exit check too. */
     static final List<Object> IN_USE = new ArrayList<>();
 
-    private LostListeners() {
-    }
+    private LostListeners() {}
 
     /** Wraps a bound method reference it does not keep, with no remove action: the wrapper stays registered. */
     public static final class LocalDashboard {
@@ -54,8 +53,8 @@ public final class LostListeners {
 
         SelfRemovingDashboard() {
             ChangeListener onChange = what -> shown = what;
-            MODEL.addChangeListener(WeakListener.of(ChangeListener.class, onChange,
-                    l -> MODEL.removeChangeListener(l)));
+            MODEL.addChangeListener(
+                    WeakListener.of(ChangeListener.class, onChange, l -> MODEL.removeChangeListener(l)));
             Reference.reachabilityFence(onChange);
         }
     }
@@ -79,8 +78,8 @@ public final class LostListeners {
         private final ChangeListener onChange = what -> shown = what;
 
         KeepingDashboard() {
-            MODEL.addChangeListener(WeakListener.of(ChangeListener.class, onChange,
-                    l -> MODEL.removeChangeListener(l)));
+            MODEL.addChangeListener(
+                    WeakListener.of(ChangeListener.class, onChange, l -> MODEL.removeChangeListener(l)));
         }
     }
 
@@ -98,8 +97,7 @@ public final class LostListeners {
             shown = what;
         }
 
-        public void dispose() {
-        }
+        public void dispose() {}
     }
 
     /** A listener with no owner but itself: collected, it takes nothing with it that still needed it. */

@@ -14,8 +14,7 @@ public final class Negatives {
     /** Ended, then registered again: alive again. */
     static Object reopenedView;
 
-    private Negatives() {
-    }
+    private Negatives() {}
 
     /** Removes what it added before it ends. */
     static final class TidyView {
@@ -25,8 +24,7 @@ public final class Negatives {
             MODEL.addChangeListener(listener);
         }
 
-        void seen(String what) {
-        }
+        void seen(String what) {}
 
         void dispose() {
             MODEL.removeChangeListener(listener);
@@ -40,11 +38,9 @@ public final class Negatives {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     static final class ForeverView implements ChangeListener {
@@ -53,8 +49,7 @@ public final class Negatives {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
     }
 
     /** Its subject is a local model that becomes garbage with it. */
@@ -64,11 +59,9 @@ public final class Negatives {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     /** Closed, then opened again: the new registration makes it alive. */
@@ -82,18 +75,15 @@ public final class Negatives {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
     }
 
     /** Dispose is called, but the view stays registered and alive again by registering after. */
     static final class RegisteredAfterEndView implements ChangeListener {
-        void dispose() {
-        }
+        void dispose() {}
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
     }
 
     public static void main(String[] args) throws InterruptedException {

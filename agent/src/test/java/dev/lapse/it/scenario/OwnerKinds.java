@@ -15,8 +15,7 @@ public final class OwnerKinds {
     static final TopicBus BUS = new TopicBus();
     static final Clock CLOCK = new Clock();
 
-    private OwnerKinds() {
-    }
+    private OwnerKinds() {}
 
     /** Registers itself. */
     static final class SelfView implements ChangeListener {
@@ -25,11 +24,9 @@ public final class OwnerKinds {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     /** A named inner class: the listener holds the view in this$0. */
@@ -47,8 +44,7 @@ public final class OwnerKinds {
             }
         }
 
-        void close() {
-        }
+        void close() {}
     }
 
     /** An anonymous listener inside an anonymous class: this$1 → the outer anonymous, this$0 → the view. */
@@ -68,13 +64,11 @@ public final class OwnerKinds {
                     });
                 }
 
-                void run2() {
-                }
+                void run2() {}
             }.run();
         }
 
-        void destroy() {
-        }
+        void destroy() {}
     }
 
     /** A bound method reference: the lambda's captured receiver is the view. */
@@ -83,11 +77,9 @@ public final class OwnerKinds {
             METHOD_REF_MODEL.addChangeListener(this::onChange);
         }
 
-        private void onChange(String what) {
-        }
+        private void onChange(String what) {}
 
-        void shutdown() {
-        }
+        void shutdown() {}
     }
 
     /** A lambda that reads a field, so it captures this. */
@@ -98,8 +90,7 @@ public final class OwnerKinds {
             LAMBDA_MODEL.addChangeListener(what -> last = what);
         }
 
-        void release() {
-        }
+        void release() {}
     }
 
     /** A keyed pair: addListener(String topic, listener). */
@@ -110,8 +101,7 @@ public final class OwnerKinds {
             BUS.addListener("orders", what -> seen++);
         }
 
-        void detach() {
-        }
+        void detach() {}
     }
 
     /** An add method without a remove method: the fix is a weak wrapper plus a strong field. */
@@ -122,8 +112,7 @@ public final class OwnerKinds {
             CLOCK.addTickListener(n -> last = n);
         }
 
-        void stop() {
-        }
+        void stop() {}
     }
 
     public static void main(String[] args) {

@@ -28,8 +28,7 @@ public final class PartialDetachment {
     /** Owners the application still uses, to the end. */
     static final List<Object> IN_USE = new ArrayList<>();
 
-    private PartialDetachment() {
-    }
+    private PartialDetachment() {}
 
     /** Unbinds its name and age fields, and forgets the save button's listener. */
     static final class Form {
@@ -63,8 +62,7 @@ public final class PartialDetachment {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
         void unbind() {
             for (int i = 0; i < ROWS.length - 1; i++) {
@@ -107,8 +105,7 @@ public final class PartialDetachment {
         }
 
         @Override
-        public void changed(String what) {
-        }
+        public void changed(String what) {}
 
         void itemsDeleted() {
             ITEMS[3].removeChangeListener(this);

@@ -18,11 +18,9 @@ public final class Retained {
             MODEL.addChangeListener(what -> repaint(what));
         }
 
-        void repaint(String what) {
-        }
+        void repaint(String what) {}
 
-        void close() {
-        }
+        void close() {}
     }
 
     static final class LabelView implements Subjects.ChangeListener {
@@ -37,8 +35,7 @@ public final class Retained {
             text = what;
         }
 
-        void dispose() {
-        }
+        void dispose() {}
     }
 
     public static void main(String[] args) {

@@ -6,8 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Application subjects the scenarios register on, written the way application code writes them. */
 public final class Subjects {
-    private Subjects() {
-    }
+    private Subjects() {}
 
     public interface ChangeListener {
         void changed(String what);
@@ -38,7 +37,8 @@ public final class Subjects {
 
     /** A pair with a key argument: listeners per topic. */
     public static final class TopicBus {
-        private final java.util.Map<String, List<ChangeListener>> byTopic = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, List<ChangeListener>> byTopic =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         public void addListener(String topic, ChangeListener l) {
             byTopic.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(l);

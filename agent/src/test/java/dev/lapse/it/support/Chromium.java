@@ -63,7 +63,9 @@ public final class Chromium {
     /** Saves a screenshot of the page's first {@code width} x {@code height} pixels as PNG. */
     public void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
-        run("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
+        run(
+                "--screenshot=" + png.toAbsolutePath(),
+                "--window-size=" + width + "," + height,
                 html.toUri().toString());
         if (!Files.isRegularFile(png) || Files.size(png) < 1000) {
             throw new AssertionError("no screenshot at " + png);
@@ -71,21 +73,32 @@ public final class Chromium {
     }
 
     private Run run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(executable, "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--no-first-run", "--disable-extensions", "--enable-logging=stderr", "--v=0"));
+        List<String> cmd = new ArrayList<>(List.of(
+                executable,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--no-first-run",
+                "--disable-extensions",
+                "--enable-logging=stderr",
+                "--v=0"));
         cmd.addAll(List.of(args));
         Path home = Files.createTempDirectory("lapse-chromium-");
         cmd.add(1, "--user-data-dir=" + home);
         Path stdout = Files.createTempFile("lapse-chromium-", ".out");
         Path stderr = Files.createTempFile("lapse-chromium-", ".err");
-        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         p.getOutputStream().close();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("Chromium did not finish within " + TIMEOUT_SECONDS + "s: " + cmd);
         }
-        Run r = new Run(Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        Run r = new Run(
+                Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
         if (p.exitValue() != 0) {
             throw new AssertionError("Chromium exited with " + p.exitValue() + ": " + cmd + "\n" + r.stderr);
         }

@@ -222,7 +222,8 @@ public final class ForkedJvm {
 
     /** The shaded agent jar built by {@code mvn package}. */
     public static Path agentJar() {
-        Path jar = Paths.get(System.getProperty("lapse.agent.jar", "target/lapse-agent.jar")).toAbsolutePath();
+        Path jar = Paths.get(System.getProperty("lapse.agent.jar", "target/lapse-agent.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("no agent jar at " + jar + ": run the integration tests through 'mvn verify'");
         }

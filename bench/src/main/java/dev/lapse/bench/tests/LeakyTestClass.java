@@ -14,7 +14,7 @@ public class LeakyTestClass {
     static Model shared = new Model();
 
     private static void open(boolean close) {
-        View v = new View(value -> { });
+        View v = new View(value -> {});
         shared.addChangeListener(v.changeListener);
         shared.fire(1);
         if (close) {

@@ -4,6 +4,7 @@ package dev.lapse.demo.alerts;
 public final class AlertBadge implements AutoCloseable {
     /** The fix: the badge keeps the subscription so that it can close it. */
     private final AlertFeed.Subscription subscription;
+
     private int count;
 
     public AlertBadge(AlertFeed alerts, boolean fixed) {

@@ -10,6 +10,7 @@ import dev.lapse.weak.WeakListener;
 public final class StatusBar {
     /** The fix: the status bar holds its listener strongly, the feed only weakly. */
     private final AlertListener onAlert;
+
     private String text = "";
 
     public StatusBar(AlertFeed alerts, boolean fixed) {

@@ -11,6 +11,7 @@ public final class Mailer {
     private final boolean fixed;
     /** The fix: the one handler instance, subscribed and unsubscribed. */
     private final Consumer<OrderPlaced> onOrder = this::onOrder;
+
     private int sent;
 
     public Mailer(EventBus bus, boolean fixed) {

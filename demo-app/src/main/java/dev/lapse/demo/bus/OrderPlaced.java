@@ -1,5 +1,4 @@
 package dev.lapse.demo.bus;
 
 /** Published when a customer places an order. */
-public record OrderPlaced(String customer, int amountCents) {
-}
+public record OrderPlaced(String customer, int amountCents) {}

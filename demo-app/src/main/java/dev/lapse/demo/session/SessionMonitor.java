@@ -6,6 +6,7 @@ import dev.lapse.weak.WeakListener;
 public final class SessionMonitor implements AutoCloseable {
     /** The fix: the monitor holds its listener strongly, the heartbeat only weakly. */
     private final HeartbeatListener onBeat = this::beat;
+
     private long lastBeat;
 
     public SessionMonitor(Heartbeat heartbeat, boolean fixed) {

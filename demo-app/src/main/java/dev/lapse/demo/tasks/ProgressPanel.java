@@ -8,8 +8,10 @@ public final class ProgressPanel {
     private final TaskRunner runner;
     private final ProgressHandler handler = new ProgressHandler();
     private final boolean fixed;
+
     @SuppressWarnings("unused") // what a real panel holds on to, and a leak keeps alive with it
     private final byte[] chart = new byte[64 * 1024];
+
     private int finished;
 
     public ProgressPanel(TaskRunner runner, boolean fixed) {

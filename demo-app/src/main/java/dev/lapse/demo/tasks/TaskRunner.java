@@ -9,7 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TaskRunner {
     /** How a task ends; the demo's tasks are scripted so the output is the same on every run. */
-    public enum Outcome { COMPLETED, FAILED, TIMED_OUT }
+    public enum Outcome {
+        COMPLETED,
+        FAILED,
+        TIMED_OUT
+    }
 
     private final List<TaskListener> listeners = new CopyOnWriteArrayList<>();
 

@@ -18,8 +18,7 @@ public final class FxProperties {
     static final StringProperty TITLE = new SimpleStringProperty("untitled");
     static final List<Object> ON_DISPLAY = new ArrayList<>();
 
-    private FxProperties() {
-    }
+    private FxProperties() {}
 
     /** Adds a lambda, never removes it. */
     public static final class LeakyView {
@@ -29,8 +28,7 @@ public final class FxProperties {
             TITLE.addListener((property, before, now) -> shown = now);
         }
 
-        public void dispose() {
-        }
+        public void dispose() {}
     }
 
     /** Keeps its listener and removes it when disposed. */
@@ -56,8 +54,7 @@ public final class FxProperties {
             TITLE.addListener(new WeakChangeListener<>(titleChanged));
         }
 
-        public void dispose() {
-        }
+        public void dispose() {}
     }
 
     /** Registers a weak wrapper around a lambda that nothing else keeps. */

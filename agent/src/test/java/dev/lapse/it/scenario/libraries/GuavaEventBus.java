@@ -11,8 +11,7 @@ import com.google.common.eventbus.Subscribe;
 public final class GuavaEventBus {
     static final EventBus BUS = new EventBus("orders");
 
-    private GuavaEventBus() {
-    }
+    private GuavaEventBus() {}
 
     /** Registers itself and forgets to unregister when closed. */
     public static final class LeakyPanel {
@@ -21,11 +20,9 @@ public final class GuavaEventBus {
         }
 
         @Subscribe
-        public void onOrder(String order) {
-        }
+        public void onOrder(String order) {}
 
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Unregisters when closed. */
@@ -35,8 +32,7 @@ public final class GuavaEventBus {
         }
 
         @Subscribe
-        public void onOrder(String order) {
-        }
+        public void onOrder(String order) {}
 
         public void close() {
             BUS.unregister(this);

@@ -14,8 +14,7 @@ public final class RxSubscriptions {
     static final PublishSubject<String> EVENTS = PublishSubject.create();
     static Object onDisplay;
 
-    private RxSubscriptions() {
-    }
+    private RxSubscriptions() {}
 
     /** Drops the handle. */
     public static final class DroppingScreen {
@@ -23,11 +22,9 @@ public final class RxSubscriptions {
             EVENTS.subscribe(this::onEvent);
         }
 
-        void onEvent(String event) {
-        }
+        void onEvent(String event) {}
 
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Keeps the handle and forgets to dispose it. */
@@ -38,11 +35,9 @@ public final class RxSubscriptions {
             subscription = EVENTS.subscribe(this::onEvent);
         }
 
-        void onEvent(String event) {
-        }
+        void onEvent(String event) {}
 
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** Disposes its subscriptions. */
@@ -54,8 +49,7 @@ public final class RxSubscriptions {
             subscriptions.add(EVENTS.subscribe(e -> onEvent(e.trim())));
         }
 
-        void onEvent(String event) {
-        }
+        void onEvent(String event) {}
 
         public void close() {
             subscriptions.dispose();
