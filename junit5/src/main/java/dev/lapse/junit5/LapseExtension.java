@@ -1,10 +1,12 @@
 package dev.lapse.junit5;
 
 import dev.lapse.Lapse;
+import dev.lapse.agent.track.Signal;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -172,12 +174,30 @@ public final class LapseExtension
                 when = parameter(context, CHECK, LapseCheck.When.class, LapseCheck.When.METHOD);
             }
             String signalList = signals.length > 0
-                    ? String.join(",", signals)
+                    ? signals(String.join(",", signals), "@LapseCheck(signals)")
                     : context.getConfigurationParameter(SIGNALS)
                             .map(String::trim)
                             .filter(v -> !v.isEmpty())
+                            .map(v -> signals(v, "configuration parameter '" + SIGNALS + "'"))
                             .orElse(null);
             return new Settings(mode, when, signalList);
+        }
+
+        /**
+         * A comma-separated list of signal names as the agent reads it, each looked up by its name so that a typo
+         * fails the test run instead of matching nothing.
+         */
+        private static String signals(String names, String origin) {
+            StringJoiner wanted = new StringJoiner(",");
+            for (String name : names.split(",", -1)) {
+                try {
+                    wanted.add(Signal.named(name.trim()).wireName());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(
+                            "Lapse: " + origin + " has bad value '" + names + "': " + e.getMessage());
+                }
+            }
+            return wanted.toString();
         }
 
         private static <E extends Enum<E>> E parameter(

@@ -1,5 +1,6 @@
 package dev.lapse.agent.config;
 
+import dev.lapse.agent.track.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,7 +119,12 @@ public final class Suppressions {
             if (value.isEmpty()) {
                 throw new OptionException("Lapse: rule at " + where + ": '" + key + "' has no pattern");
             }
-            if (matchers.put(key, Glob.compile(value)) != null) {
+            Pattern pattern = Glob.compile(value);
+            if (key.equals("signal") && !namesASignal(pattern)) {
+                throw new OptionException("Lapse: rule at " + where + ": signal '" + value + "' matches no signal: one"
+                        + " of " + Signal.names());
+            }
+            if (matchers.put(key, pattern) != null) {
                 throw new OptionException("Lapse: rule at " + where + ": '" + key + "' is given twice");
             }
         }
@@ -129,13 +135,23 @@ public final class Suppressions {
         return new Rule(matchers, reason == null || reason.isEmpty() ? text : reason, where);
     }
 
+    /** Whether a rule's signal pattern matches the wire name of a signal, so a typo in it never passes silently. */
+    private static boolean namesASignal(Pattern pattern) {
+        for (Signal s : Signal.values()) {
+            if (pattern.matcher(s.wireName()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The first rule that matches a finding, as {@code reason (origin)}, or {@code null}.
      *
      * @param site the registration's stack, innermost (the caller of the add method) first
      */
     public String match(
-            String signal, String subjectClass, String listenerClass, String ownerClass, List<StackTraceElement> site) {
+            Signal signal, String subjectClass, String listenerClass, String ownerClass, List<StackTraceElement> site) {
         for (Rule r : rules) {
             if (r.matches(signal, subjectClass, listenerClass, ownerClass, site)) {
                 return r.reason + " (" + r.origin + ")";
@@ -160,7 +176,7 @@ public final class Suppressions {
             this.origin = origin;
         }
 
-        boolean matches(String signal, String subject, String listener, String owner, List<StackTraceElement> site) {
+        boolean matches(Signal signal, String subject, String listener, String owner, List<StackTraceElement> site) {
             for (Map.Entry<String, Pattern> m : matchers.entrySet()) {
                 Pattern p = m.getValue();
                 boolean ok;
@@ -171,7 +187,7 @@ public final class Suppressions {
                                 || p.matcher(subject).matches();
                         break;
                     case "signal":
-                        ok = p.matcher(signal).matches();
+                        ok = p.matcher(signal.wireName()).matches();
                         break;
                     case "subject":
                         ok = p.matcher(subject).matches();

@@ -5,8 +5,10 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.reflect.ReferenceFields;
 import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.Tracker;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -216,13 +218,13 @@ public final class Checker {
      * that is where the fix belongs.
      */
     private static EndOfLife refined(EndOfLife end, Registration r, Object owner, Reach reach) {
-        if (EndOfLife.DETACHED_SUBJECT.equals(end.signal())) {
+        if (end.signal() == Signal.DETACHED_SUBJECT) {
             return end.detachedFrom(r.heldIn()); // each registration names the field that held its own subject
         }
         Object subject = r.subject();
         return r.heldIn() != null
                         && subject != null
-                        && EndOfLife.LIFECYCLE_END.equals(end.signal())
+                        && end.signal() == Signal.LIFECYCLE_END
                         && reach.lostHoldOf(owner, subject)
                 ? end.detachedFrom(r.heldIn())
                 : end;
@@ -411,7 +413,7 @@ public final class Checker {
                 staticSubject,
                 listener.getClass().getName(),
                 c.owner.getClass().getName(),
-                explanation.relation.json(),
+                explanation.relation,
                 chain,
                 traced,
                 c.registration,
@@ -483,7 +485,7 @@ public final class Checker {
                 l.staticSubject,
                 l.wrapperClass,
                 l.ownerClass,
-                "weak-delegate",
+                OwnerRelation.WEAK_DELEGATE,
                 chain,
                 false,
                 l.registration,

@@ -2,6 +2,7 @@ package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Registration;
 import java.util.List;
 
@@ -15,8 +16,7 @@ public final class Finding {
     public final boolean staticSubject;
     public final String listenerClass;
     public final String ownerClass;
-    /** {@code self}, {@code enclosing-instance} or {@code captured}. */
-    public final String relation;
+    public final OwnerRelation relation;
     /** Subject to owner, field by field. */
     public final List<Step> chain;
     /** Whether {@link #chain} was traced all the way (a static registry may hide its path). */
@@ -58,7 +58,7 @@ public final class Finding {
             boolean staticSubject,
             String listenerClass,
             String ownerClass,
-            String relation,
+            OwnerRelation relation,
             List<Step> chain,
             boolean chainTraced,
             Registration registration,

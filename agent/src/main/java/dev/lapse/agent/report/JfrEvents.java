@@ -25,10 +25,10 @@ public final class JfrEvents {
                 }
                 Finding f = g.example();
                 StackTraceElement site = Names.topApplicationFrame(f.site);
-                e.signal = f.end.signal();
+                e.signal = f.end.signal().wireName();
                 e.count = g.count();
                 e.ownerClass = f.ownerClass;
-                e.ownerRelation = f.relation;
+                e.ownerRelation = f.relation.wireName();
                 e.subjectClass = f.subjectClass;
                 e.listenerClass = Names.stableClass(f.listenerClass);
                 e.registrationMethod = f.api.display();

@@ -2,6 +2,7 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.confirm.Step;
+import dev.lapse.agent.track.OwnerRelation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class JsonReportWriter {
         StackTraceElement top = Names.topApplicationFrame(f.site);
         j.beginObject();
         j.field("signature", g.signature())
-                .field("signal", f.end.signal())
+                .field("signal", f.end.signal().wireName())
                 .field("count", g.count())
                 .field("firstSeen", Instant.ofEpochMilli(g.firstSeen()).toString())
                 .field("lastSeen", Instant.ofEpochMilli(g.lastSeen()).toString())
@@ -94,7 +95,7 @@ public final class JsonReportWriter {
         j.name("owner")
                 .beginObject()
                 .field("class", f.ownerClass)
-                .field("relation", f.relation)
+                .field("relation", f.relation.wireName())
                 .field("explanation", Story.owner(f))
                 .endObject();
         j.name("registration")
@@ -120,7 +121,7 @@ public final class JsonReportWriter {
         j.endObject();
         j.name("endOfLife")
                 .beginObject()
-                .field("signal", f.end.signal())
+                .field("signal", f.end.signal().wireName())
                 .field("method", f.end.method())
                 .field("reason", f.end.reason())
                 .field("description", Story.end(f))
@@ -140,7 +141,7 @@ public final class JsonReportWriter {
         for (int i = 0; i < f.chain.size(); i++) {
             Step s = f.chain.get(i);
             String role = i == f.chain.size() - 1
-                    ? (f.relation.equals("weak-delegate") ? "collected" : "owner")
+                    ? (f.relation == OwnerRelation.WEAK_DELEGATE ? "collected" : "owner")
                     : i == listenerStep ? "listener" : null;
             j.beginObject()
                     .field("from", s.from)

@@ -2,7 +2,8 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.ApiMethod;
-import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.OwnerRelation;
+import dev.lapse.agent.track.Signal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,29 +33,38 @@ final class Recommendation {
     }
 
     static Recommendation of(Finding f) {
-        ApiMethod api = f.api;
         String owner = Names.source(f.ownerClass);
-        boolean detached = EndOfLife.DETACHED_SUBJECT.equals(f.end.signal());
+        boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
         String subject = f.staticSubject
                 ? Names.source(f.subjectClass)
                 : f.subjectField != null
                         ? f.subjectField
                         : detached && f.end.reason() != null ? f.end.reason() : Names.variable(f.subjectClass);
-        String listenerType = Names.source(api.listenerType());
         StackTraceElement site = Names.topApplicationFrame(f.site);
         String registeredAt = site == null ? "" : " at " + Names.location(site);
-        boolean needsField = f.listenerField == null && !f.relation.equals("self");
-        String listener = f.relation.equals("self") ? "this" : f.listenerField != null ? f.listenerField : "listener";
         String[] place = lifecyclePlace(f);
         String where = place[0] + "#" + place[1];
+        return switch (f.end.signal()) {
+            case LOST_LISTENER -> keepDelegate(f, owner, subject, registeredAt, where);
+            case ACCUMULATION -> registerOnce(f, subject, registeredAt, where);
+            case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL, PARTIAL_DETACHMENT, DETACHED_SUBJECT ->
+                undo(f, owner, subject, registeredAt, place, where);
+        };
+    }
 
+    /**
+     * An owner's registration to undo: the handle to close, the remove call to add, or, for an API with no remove
+     * method, a weak wrapper and a field that keeps the listener.
+     */
+    private static Recommendation undo(
+            Finding f, String owner, String subject, String registeredAt, String[] place, String where) {
+        ApiMethod api = f.api;
+        boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
+        String listenerType = Names.source(api.listenerType());
+        boolean needsField = f.listenerField == null && f.relation != OwnerRelation.SELF;
+        String listener =
+                f.relation == OwnerRelation.SELF ? "this" : f.listenerField != null ? f.listenerField : "listener";
         String in = placeInWords(f, owner, subject, place);
-        if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
-            return keepDelegate(f, owner, subject, registeredAt, where);
-        }
-        if (EndOfLife.ACCUMULATION.equals(f.end.signal())) {
-            return registerOnce(f, subject, registeredAt, where);
-        }
         if (api.handleClose() != null) {
             return closeHandle(f, owner, subject, registeredAt, in, where);
         }
@@ -215,46 +225,37 @@ final class Recommendation {
      * the method that called {@code Lapse.expectCollected}.
      */
     private static String[] lifecyclePlace(Finding f) {
-        String method = f.end.method();
-        if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
+        StackTraceElement at = switch (f.end.signal()) {
             // nobody's call dropped the subject; the registering method is where the subject is set
-            StackTraceElement registered = Names.topApplicationFrame(f.site);
-            return registered == null
-                    ? new String[] {f.ownerClass, "close"}
-                    : new String[] {registered.getClassName(), registered.getMethodName()};
-        }
-        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(f.end.signal())
-                || EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
-            StackTraceElement at = Story.endFrame(f); // the remove call's caller: where the right call belongs
-            return at == null
-                    ? new String[] {f.ownerClass, "close"}
-                    : new String[] {at.getClassName(), at.getMethodName()};
-        }
-        if (method != null) {
-            return new String[] {f.ownerClass, Names.methodOf(method)};
-        }
-        StackTraceElement caller = Names.topApplicationFrame(f.end.site().frames());
-        return caller == null
-                ? new String[] {f.ownerClass, "close"}
-                : new String[] {caller.getClassName(), caller.getMethodName()};
+            case DETACHED_SUBJECT -> Names.topApplicationFrame(f.site);
+            // the remove call's caller: where the right call belongs
+            case INEFFECTIVE_REMOVAL, PARTIAL_DETACHMENT -> Story.endFrame(f);
+            case LIFECYCLE_END, EXPLICIT, SCOPE_END, LOST_LISTENER, ACCUMULATION -> {
+                if (f.end.method() != null) {
+                    yield new StackTraceElement(f.ownerClass, Names.methodOf(f.end.method()), null, -1);
+                }
+                yield Names.topApplicationFrame(f.end.site().frames());
+            }
+        };
+        return at == null ? new String[] {f.ownerClass, "close"} : new String[] {at.getClassName(), at.getMethodName()};
     }
 
     /** Where the fix goes, in words: {@code in View.dispose()}, or what a signal with no such method says. */
     private static String placeInWords(Finding f, String owner, String subject, String[] place) {
-        String signal = f.end.signal();
-        if (EndOfLife.SCOPE_END.equals(signal)) {
-            return "where " + owner + " is done (a close() of its own, called before " + f.end.reason() + " ends)";
-        }
-        if (EndOfLife.DETACHED_SUBJECT.equals(signal)) {
-            return "where " + owner + " replaces or clears " + subject + ", before it lets go of the old one (it"
-                    + " registers in " + method(place[0], place[1])
-                    + (f.end.method() == null
-                            ? ""
-                            : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method())))
-                    + ")";
-        }
         String in = "in " + Names.source(place[0]) + "." + place[1] + "()";
-        return EndOfLife.PARTIAL_DETACHMENT.equals(signal) ? in + ", next to the removal it has" : in;
+        return switch (f.end.signal()) {
+            case SCOPE_END ->
+                "where " + owner + " is done (a close() of its own, called before " + f.end.reason() + " ends)";
+            case DETACHED_SUBJECT ->
+                "where " + owner + " replaces or clears " + subject + ", before it lets go of the"
+                        + " old one (it registers in " + method(place[0], place[1])
+                        + (f.end.method() == null
+                                ? ""
+                                : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method())))
+                        + ")";
+            case PARTIAL_DETACHMENT -> in + ", next to the removal it has";
+            case LIFECYCLE_END, EXPLICIT, INEFFECTIVE_REMOVAL, LOST_LISTENER, ACCUMULATION -> in;
+        };
     }
 
     /** {@code View.show()}, or {@code the View constructor} for {@code <init>}. */

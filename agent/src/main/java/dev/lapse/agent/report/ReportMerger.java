@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.track.Signal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -53,6 +54,11 @@ public final class ReportMerger {
             String signature = g.get("signature").string();
             if (signature == null) {
                 throw new IllegalArgumentException("a finding group without a signature");
+            }
+            try {
+                Signal.named(g.get("signal").string());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the finding group " + signature + " has signal " + e.getMessage());
             }
             Map<String, Object> merged = groups.get(signature);
             if (merged == null) {

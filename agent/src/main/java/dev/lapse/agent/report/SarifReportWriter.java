@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.track.Signal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +19,9 @@ public final class SarifReportWriter {
 
     public static String write(JsonValue doc) {
         List<JsonValue> groups = doc.get("findings").list();
-        List<String> signals = new ArrayList<>();
+        List<Signal> signals = new ArrayList<>();
         for (JsonValue g : groups) {
-            String signal = g.get("signal").string("?");
+            Signal signal = Signal.named(g.get("signal").string());
             if (!signals.contains(signal)) {
                 signals.add(signal);
             }
@@ -35,7 +36,7 @@ public final class SarifReportWriter {
                 .field("version", doc.get("lapse").string("0"))
                 .field("fullName", "Lapse, a finder of lapsed listeners");
         j.name("rules").beginArray();
-        for (String signal : signals) {
+        for (Signal signal : signals) {
             rule(j, signal);
         }
         j.endArray().endObject().endObject();
@@ -66,7 +67,7 @@ public final class SarifReportWriter {
         j.endArray().endObject().endArray();
         j.name("results").beginArray();
         for (JsonValue g : groups) {
-            result(j, g, signals.indexOf(g.get("signal").string("?")));
+            result(j, g, signals.indexOf(Signal.named(g.get("signal").string())));
         }
         j.endArray();
         j.name("properties")
@@ -76,23 +77,23 @@ public final class SarifReportWriter {
         return j.endObject().endArray().endObject().toString();
     }
 
-    private static void rule(Json j, String signal) {
-        Rule r = Rule.of(signal);
+    private static void rule(Json j, Signal signal) {
+        String help = help(signal);
         j.beginObject()
-                .field("id", "lapse/" + signal)
-                .field("name", r.name)
+                .field("id", "lapse/" + signal.wireName())
+                .field("name", ruleName(signal))
                 .name("shortDescription")
                 .beginObject()
-                .field("text", r.title)
+                .field("text", signal.title())
                 .endObject()
                 .name("fullDescription")
                 .beginObject()
-                .field("text", r.description)
+                .field("text", signal.description())
                 .endObject()
                 .name("help")
                 .beginObject()
-                .field("text", r.help)
-                .field("markdown", r.help)
+                .field("text", help)
+                .field("markdown", help)
                 .endObject()
                 .name("defaultConfiguration")
                 .beginObject()
@@ -110,9 +111,9 @@ public final class SarifReportWriter {
     }
 
     private static void result(Json j, JsonValue g, int ruleIndex) {
-        String signal = g.get("signal").string("?");
+        Signal signal = Signal.named(g.get("signal").string());
         j.beginObject()
-                .field("ruleId", "lapse/" + signal)
+                .field("ruleId", "lapse/" + signal.wireName())
                 .field("ruleIndex", ruleIndex)
                 .field("level", "warning");
         j.name("message")
@@ -133,15 +134,7 @@ public final class SarifReportWriter {
         JsonValue end = g.get("endOfLife.at");
         j.name("relatedLocations").beginArray();
         if (!end.isNull()) {
-            location(
-                    j,
-                    end,
-                    (signal.equals("partial-detachment")
-                                    ? "The owner took other listeners off here: "
-                                    : signal.equals("ineffective-removal")
-                                            ? "The removal that removed nothing: "
-                                            : "The owner's life ended here: ")
-                            + g.get("endOfLife.description").string(""));
+            location(j, end, endHere(signal) + g.get("endOfLife.description").string(""));
         }
         j.endArray();
         j.name("partialFingerprints")
@@ -199,91 +192,55 @@ public final class SarifReportWriter {
         j.endObject();
     }
 
-    /** The words for one signal's rule. */
-    private static final class Rule {
-        final String name;
-        final String title;
-        final String description;
-        final String help;
-
-        private Rule(String name, String title, String description, String help) {
-            this.name = name;
-            this.title = title;
-            this.description = description;
-            this.help = help;
-        }
-
-        static Rule of(String signal) {
-            switch (signal) {
-                case "lifecycle-end":
-                    return new Rule(
-                            "LapsedListenerAfterLifecycleEnd",
-                            "A listener keeps its owner alive after the owner was closed or disposed",
-                            "The owner's lifecycle method (close, dispose, stop, ...) returned, a full garbage"
-                                    + " collection ran, and the owner is still reachable through a listener it"
-                                    + " registered on a longer-lived subject.",
-                            HELP_COMMON);
-                case "explicit":
-                    return new Rule(
-                            "LapsedListenerAfterExpectCollected",
-                            "A listener keeps alive an object declared collectable",
-                            "Lapse.expectCollected(owner) was called, a full garbage collection ran, and the owner"
-                                    + " is still reachable through a listener it registered on a longer-lived"
-                                    + " subject.",
-                            HELP_COMMON);
-                case "accumulation":
-                    return new Rule(
-                            "ListenerAccumulation",
-                            "One call site keeps adding listeners to one subject",
-                            "Listeners from one call site pile up on one subject: many are registered and still"
-                                    + " held, they kept coming over the accumulation window, and none was removed.",
-                            "Register once (in a constructor or start method), or undo the previous registration"
-                                    + " before adding the next. The Lapse report shows the count, how fast it grows"
-                                    + " and the code to change.");
-                case "partial-detachment":
-                    return new Rule(
-                            "PartialDetachment",
-                            "An owner took some of its listeners off a subject and left others",
-                            "The owner removed listeners from a subject (or from the subjects it registered on from"
-                                    + " one call site) in one go, as a teardown does, and left at least one there;"
-                                    + " a full garbage collection ran and the subject still holds it.",
-                            "Add the missing remove call next to the removals the owner already makes. The Lapse"
-                                    + " report names the method and shows the call.");
-                case "detached-subject":
-                    return new Rule(
-                            "DetachedSubject",
-                            "An owner let go of a subject that still holds its listener",
-                            "The owner registered on an object it held in a field (a parent on its child, a"
-                                    + " panel on the model it shows), then replaced or cleared that field without"
-                                    + " taking its listener off; the object lives on elsewhere and keeps the owner"
-                                    + " reachable.",
-                            "Take the listener off the old object where the owner replaces or clears the field."
-                                    + " The Lapse report names the field and shows the call.");
-                case "lost-listener":
-                    return new Rule(
-                            "LostListener",
-                            "A weak listener's callback was collected while its owner lives on",
-                            "A listener was registered through a weak wrapper, nothing but the wrapper held it, and"
-                                    + " a garbage collection took it while the object it belonged to is alive and"
-                                    + " was never ended: its callback silently stopped.",
-                            "Keep a strong reference to the listener in a field of its owner, and register the"
-                                    + " weak wrapper around that field: the listener then lives exactly as long as"
-                                    + " its owner. The Lapse report shows the code to add.");
-                default:
-                    return new Rule(
-                            "LapsedListener",
-                            "A lapsed listener (" + signal + ")",
-                            "A listener registration keeps an object alive that should be collectable (" + signal
-                                    + ").",
-                            HELP_COMMON);
-            }
-        }
-
-        private static final String HELP_COMMON = "A registration made here was never undone, so the subject"
-                + " keeps the listener, and through it the owner, reachable. Undo it where the owner's life ends:"
-                + " call the matching remove method in the owner's close/dispose method. Where no remove exists,"
-                + " register a weak wrapper and keep a strong reference to the listener in the owner, so that the"
-                + " listener lives exactly as long as the owner. The Lapse report shows the chain of fields that"
-                + " holds the owner and the code to add.";
+    /** What the related location at the end of life is, before its description. */
+    private static String endHere(Signal signal) {
+        return switch (signal) {
+            case PARTIAL_DETACHMENT -> "The owner took other listeners off here: ";
+            case INEFFECTIVE_REMOVAL -> "The removal that removed nothing: ";
+            case LIFECYCLE_END, EXPLICIT, SCOPE_END, LOST_LISTENER, ACCUMULATION, DETACHED_SUBJECT ->
+                "The owner's life" + " ended here: ";
+        };
     }
+
+    /** The rule's name, a SARIF identifier in words. */
+    private static String ruleName(Signal signal) {
+        return switch (signal) {
+            case LIFECYCLE_END -> "LapsedListenerAfterLifecycleEnd";
+            case EXPLICIT -> "LapsedListenerAfterExpectCollected";
+            case SCOPE_END -> "LapsedListenerAfterScopeEnd";
+            case INEFFECTIVE_REMOVAL -> "IneffectiveRemoval";
+            case ACCUMULATION -> "ListenerAccumulation";
+            case PARTIAL_DETACHMENT -> "PartialDetachment";
+            case DETACHED_SUBJECT -> "DetachedSubject";
+            case LOST_LISTENER -> "LostListener";
+        };
+    }
+
+    /** What to do about a result of the rule. */
+    private static String help(Signal signal) {
+        return switch (signal) {
+            case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL -> HELP_COMMON;
+            case ACCUMULATION ->
+                "Register once (in a constructor or start method), or undo the previous registration"
+                        + " before adding the next. The Lapse report shows the count, how fast it grows and the code to"
+                        + " change.";
+            case PARTIAL_DETACHMENT ->
+                "Add the missing remove call next to the removals the owner already makes. The"
+                        + " Lapse report names the method and shows the call.";
+            case DETACHED_SUBJECT ->
+                "Take the listener off the old object where the owner replaces or clears the"
+                        + " field. The Lapse report names the field and shows the call.";
+            case LOST_LISTENER ->
+                "Keep a strong reference to the listener in a field of its owner, and register the"
+                        + " weak wrapper around that field: the listener then lives exactly as long as its owner. The"
+                        + " Lapse report shows the code to add.";
+        };
+    }
+
+    private static final String HELP_COMMON = "A registration made here was never undone, so the subject"
+            + " keeps the listener, and through it the owner, reachable. Undo it where the owner's life ends:"
+            + " call the matching remove method in the owner's close/dispose method. Where no remove exists,"
+            + " register a weak wrapper and keep a strong reference to the listener in the owner, so that the"
+            + " listener lives exactly as long as the owner. The Lapse report shows the chain of fields that"
+            + " holds the owner and the code to add.";
 }

@@ -2,9 +2,14 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Signal;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The finding told in words: who the owner is, how the listener holds it, and why it should be dead. */
+/**
+ * The finding told in words: who the owner is, how the listener holds it, and why it should be dead. Every phrasing
+ * of an end of life is here, one switch over the signal each, so that the formats tell an end the same way.
+ */
 final class Story {
     private Story() {}
 
@@ -13,27 +18,25 @@ final class Story {
         StackTraceElement site = Names.topApplicationFrame(f.site);
         String listener = Names.listener(f.listenerClass, site);
         String owner = Names.source(f.ownerClass);
-        String how;
-        switch (f.relation) {
-            case "weak-delegate":
-                how = Names.listener(f.listenerClass, site) + " held "
+        String how = switch (f.relation) {
+            case WEAK_DELEGATE ->
+                listener + " held "
                         + (f.end.reason() == null
                                 ? "the delegate " + owner + " registered it with"
                                 : Names.listener(f.end.reason(), site) + " of " + owner)
                         + " only weakly";
-                break;
-            case "self":
-                how = owner + " registered itself";
-                break;
-            default:
-                List<String> fields = new java.util.ArrayList<>();
+            case SELF -> owner + " registered itself";
+            case ENCLOSING_INSTANCE, CAPTURED -> {
+                List<String> fields = new ArrayList<>();
                 int listenerStep = f.listenerStep();
                 for (int i = listenerStep < 0 ? f.chain.size() : listenerStep + 1; i < f.chain.size(); i++) {
                     fields.add(f.chain.get(i).field);
                 }
-                how = listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
-        }
-        return how + ", " + end(f) + (EndOfLife.LOST_LISTENER.equals(f.end.signal()) ? "" : handle(f));
+                yield listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
+            }
+        };
+        // a lost listener's handle is beside the point: the callback stopped, nothing is kept alive
+        return how + ", " + end(f) + (f.end.signal() == Signal.LOST_LISTENER ? "" : handle(f));
     }
 
     /**
@@ -55,63 +58,86 @@ final class Story {
                 + " and its " + f.api.handleClose() + "() was never called";
     }
 
-    /** {@code disposed at Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}. */
+    /**
+     * The end of life as the owner's state, the description every format shows beside the owner: {@code disposed at
+     * Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}.
+     */
     static String end(Finding f) {
         EndOfLife end = f.end;
-        if (EndOfLife.SCOPE_END.equals(end.signal())) {
-            return "left behind by " + end.reason();
-        }
-        if (EndOfLife.ACCUMULATION.equals(end.signal())) {
-            return "one of " + end.reason();
-        }
-        if (EndOfLife.DETACHED_SUBJECT.equals(end.signal())) {
-            String detached = "still registered on the " + Names.source(f.subjectClass) + " it no longer holds (it"
-                    + " was in " + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)";
-            if (end.method() == null) {
-                return detached;
-            }
-            StackTraceElement at = endFrame(f);
-            return detached + ", " + Names.pastTense(Names.methodOf(end.method()))
-                    + (at == null ? "" : " at " + Names.location(at));
-        }
-        if (EndOfLife.LOST_LISTENER.equals(end.signal())) {
-            return end.reason() == null
-                    ? "which was collected before the registration returned: nothing else ever"
-                            + " held it, so the callback never ran"
-                    : "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
-                            + " the callback silently stopped";
-        }
         StackTraceElement at = endFrame(f);
         String where = at == null ? "" : " at " + Names.location(at);
-        if (EndOfLife.EXPLICIT.equals(end.signal())) {
-            String reason = end.reason() == null || end.reason().isEmpty() ? "" : " (" + end.reason() + ")";
-            return "declared collectable" + reason + where;
-        }
         String method = end.method() == null ? "?" : Names.methodOf(end.method());
-        if (EndOfLife.INEFFECTIVE_REMOVAL.equals(end.signal())) {
-            return "called " + method + "(…)" + where + " with another instance of the listener, which removed"
-                    + " nothing";
-        }
-        if (EndOfLife.PARTIAL_DETACHMENT.equals(end.signal())) {
-            return "left registered when it took another listener off with " + method + "(…)" + where;
-        }
-        return Names.pastTense(method) + where;
+        return switch (end.signal()) {
+            case SCOPE_END -> "left behind by " + end.reason();
+            case ACCUMULATION -> "one of " + end.reason();
+            case DETACHED_SUBJECT ->
+                "still registered on the " + Names.source(f.subjectClass) + " it no longer holds"
+                        + " (it was in " + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)"
+                        + (end.method() == null ? "" : ", " + Names.pastTense(method) + where);
+            case LOST_LISTENER ->
+                end.reason() == null
+                        ? "which was collected before the registration returned: nothing else ever held it, so the"
+                                + " callback never ran"
+                        : "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
+                                + " the callback silently stopped";
+            case EXPLICIT ->
+                "declared collectable"
+                        + (end.reason() == null || end.reason().isEmpty() ? "" : " (" + end.reason() + ")")
+                        + where;
+            case INEFFECTIVE_REMOVAL ->
+                "called " + method + "(…)" + where + " with another instance of the listener, which removed nothing";
+            case PARTIAL_DETACHMENT ->
+                "left registered when it took another listener off with " + method + "(…)" + where;
+            case LIFECYCLE_END -> Names.pastTense(method) + where;
+        };
     }
 
     /**
-     * Where the end happened: the caller of the lifecycle method (the first application frame after it), or
-     * the lifecycle method itself when nothing else is known.
+     * The end of life as the event that happened, for the line that says when the owner ended: {@code View.dispose()
+     * returned}, {@code Lapse.expectCollected("tab closed")}, or {@code test ViewTest.opens() ended}. Told from the
+     * signal, method and reason alone, so a report read back from JSON says it as the JVM that wrote it would.
+     */
+    static String ended(Signal signal, String method, String reason) {
+        return switch (signal) {
+            case SCOPE_END -> (reason == null ? "the scope" : reason) + " ended";
+            case ACCUMULATION -> "not needed: " + (reason == null ? "" : reason);
+            case LOST_LISTENER ->
+                reason == null
+                        ? "not ended: the listener was collected before its registration returned"
+                        : "not ended: the owner lives on, its listener was collected";
+            case EXPLICIT -> "Lapse.expectCollected(" + (reason == null ? "" : '"' + reason + '"') + ")";
+            case DETACHED_SUBJECT ->
+                method == null
+                        ? "not ended: the owner let go of its " + (reason == null ? "subject" : reason)
+                                + ", which still holds the owner's listener"
+                        : returned(method);
+            case PARTIAL_DETACHMENT -> "not ended, partly detached: " + returned(method);
+            case LIFECYCLE_END, INEFFECTIVE_REMOVAL -> returned(method);
+        };
+    }
+
+    /** {@code View.dispose() returned} for {@code com.acme.View#dispose}. */
+    private static String returned(String method) {
+        if (method == null) {
+            return "?() returned";
+        }
+        int hash = method.indexOf('#');
+        return (hash < 0 ? method : Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1))
+                + "() returned";
+    }
+
+    /**
+     * Where the end happened: the caller of the lifecycle method (the first application frame after it), or the
+     * lifecycle method itself when nothing else is known; {@code null} for an end by no one's call.
      */
     static StackTraceElement endFrame(Finding f) {
-        List<StackTraceElement> frames = f.end.site().frames();
-        if (EndOfLife.SCOPE_END.equals(f.end.signal())
-                || EndOfLife.LOST_LISTENER.equals(f.end.signal())
-                || EndOfLife.ACCUMULATION.equals(f.end.signal())
-                || (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal()) && f.end.method() == null)) {
-            // the scope ended in the test framework; a delegate was collected, a field overwritten, by no one's call
+        if (!f.end.signal().hasCallSite() && f.end.method() == null) {
+            // a scope ended in the test framework, a delegate was collected, listeners piled up, a field was
+            // overwritten; a detached subject whose owner ended too keeps that end's call
             return null;
         }
-        if (EndOfLife.EXPLICIT.equals(f.end.signal())) {
+        List<StackTraceElement> frames = f.end.site().frames();
+        if (f.end.signal() == Signal.EXPLICIT) {
             return Names.topApplicationFrame(frames);
         }
         List<StackTraceElement> app =
@@ -121,30 +147,30 @@ final class Story {
 
     /** {@code com.acme.View is kept alive by com.acme.Model after View#dispose}. */
     static String headline(Finding f) {
-        if (EndOfLife.ACCUMULATION.equals(f.end.signal())) {
-            StackTraceElement site = Names.topApplicationFrame(f.site);
-            return "Listeners pile up on " + Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "")
-                    + ": " + f.count + " added by " + (site == null ? "one call site" : Names.frame(site))
-                    + " are still held, none removed";
-        }
-        if (EndOfLife.LOST_LISTENER.equals(f.end.signal())) {
-            return Names.source(f.ownerClass) + " lost its listener on " + Names.source(f.subjectClass)
-                    + (f.staticSubject ? " (static)" : "") + ": the weak wrapper's delegate was collected "
-                    + (f.end.reason() == null
-                            ? "before the registration returned"
-                            : "while " + Names.source(f.ownerClass) + " lives on");
-        }
-        String keptBy = Names.source(f.ownerClass) + " is kept alive by " + Names.source(f.subjectClass)
-                + (f.staticSubject ? " (static)" : "");
-        if (EndOfLife.PARTIAL_DETACHMENT.equals(f.end.signal())) {
-            StackTraceElement at = endFrame(f);
-            return keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)"
-                    + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
-        }
-        if (EndOfLife.DETACHED_SUBJECT.equals(f.end.signal())) {
-            return keptBy + ", which it no longer holds (it was in " + Names.source(f.ownerClass) + "." + f.end.reason()
-                    + "), through the listener it registered on it";
-        }
-        return keptBy + " after it was " + end(f);
+        String subject = Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "");
+        String owner = Names.source(f.ownerClass);
+        String keptBy = owner + " is kept alive by " + subject;
+        return switch (f.end.signal()) {
+            case ACCUMULATION -> {
+                StackTraceElement site = Names.topApplicationFrame(f.site);
+                yield "Listeners pile up on " + subject + ": " + f.count + " added by "
+                        + (site == null ? "one call site" : Names.frame(site)) + " are still held, none removed";
+            }
+            case LOST_LISTENER ->
+                owner + " lost its listener on " + subject
+                        + ": the weak wrapper's delegate was collected "
+                        + (f.end.reason() == null
+                                ? "before the registration returned"
+                                : "while " + owner + " lives on");
+            case PARTIAL_DETACHMENT -> {
+                StackTraceElement at = endFrame(f);
+                yield keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)"
+                        + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
+            }
+            case DETACHED_SUBJECT ->
+                keptBy + ", which it no longer holds (it was in " + owner + "." + f.end.reason()
+                        + "), through the listener it registered on it";
+            case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL -> keptBy + " after it was " + end(f);
+        };
     }
 }

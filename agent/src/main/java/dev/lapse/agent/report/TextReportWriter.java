@@ -1,6 +1,6 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Signal;
 import java.util.List;
 
 /**
@@ -133,37 +133,12 @@ public final class TextReportWriter {
         }
     }
 
-    /**
-     * {@code View.dispose() returned}, {@code Lapse.expectCollected("tab closed")}, or
-     * {@code test ViewTest.opens() ended}.
-     */
+    /** The end of life as the event that happened (see {@link Story#ended}), from a group's {@code endOfLife}. */
     static String ended(JsonValue end) {
-        if (EndOfLife.SCOPE_END.equals(end.get("signal").string())) {
-            return end.get("reason").string("the scope") + " ended";
-        }
-        if (EndOfLife.ACCUMULATION.equals(end.get("signal").string())) {
-            return "not needed: " + end.get("reason").string("");
-        }
-        if (EndOfLife.LOST_LISTENER.equals(end.get("signal").string())) {
-            return end.get("reason").string() == null
-                    ? "not ended: the listener was collected before its registration returned"
-                    : "not ended: the owner lives on, its listener was collected";
-        }
-        if (EndOfLife.DETACHED_SUBJECT.equals(end.get("signal").string())
-                && end.get("method").string() == null) {
-            return "not ended: the owner let go of its " + end.get("reason").string("subject")
-                    + ", which still holds the owner's listener";
-        }
-        String method = end.get("method").string();
-        if (method == null || method.indexOf('#') < 0) {
-            String reason = end.get("reason").string();
-            return "Lapse.expectCollected(" + (reason == null ? "" : '"' + reason + '"') + ")";
-        }
-        int hash = method.indexOf('#');
-        String call = Names.source(method.substring(0, hash)) + "." + method.substring(hash + 1) + "() returned";
-        return EndOfLife.PARTIAL_DETACHMENT.equals(end.get("signal").string())
-                ? "not ended, partly detached: " + call
-                : call;
+        return Story.ended(
+                Signal.named(end.get("signal").string()),
+                end.get("method").string(),
+                end.get("reason").string());
     }
 
     /** {@code ~12.5 KB kept alive}, or, for a lost listener, which keeps nothing alive, {@code callback lost}. */
@@ -179,7 +154,7 @@ public final class TextReportWriter {
     }
 
     private static boolean lostCallback(JsonValue g) {
-        return EndOfLife.LOST_LISTENER.equals(g.get("signal").string());
+        return Signal.named(g.get("signal").string()) == Signal.LOST_LISTENER;
     }
 
     /** Why the chain was not traced all the way. */

@@ -18,6 +18,7 @@ import dev.lapse.agent.report.SharedReportDir;
 import dev.lapse.agent.report.TextReportWriter;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.SiteCapture;
 import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Tracker;
@@ -27,10 +28,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.management.JMException;
@@ -201,7 +203,10 @@ public final class LapseRuntime implements Controlled {
         selfTest();
         CheckResult check = checker.check(options.gc(), inScope, root, defer);
         if (signals != null) {
-            List<String> wanted = Arrays.asList(signals.split(","));
+            Set<Signal> wanted = EnumSet.noneOf(Signal.class);
+            for (String name : signals.split(",")) {
+                wanted.add(Signal.named(name));
+            }
             check = check.only(f -> wanted.contains(f.end.signal()));
         }
         if (check.findings.isEmpty()) {

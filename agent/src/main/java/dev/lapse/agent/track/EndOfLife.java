@@ -13,46 +13,7 @@ import java.util.Set;
  * Immutable.
  */
 public final class EndOfLife {
-    /** Signal names used in reports. */
-    public static final String LIFECYCLE_END = "lifecycle-end";
-
-    public static final String EXPLICIT = "explicit";
-    /** The scope (a test) that made the registration ended; the reason names the scope. */
-    public static final String SCOPE_END = "scope-end";
-    /**
-     * The owner called a remove method on a subject it is registered on, with another instance of its listener's
-     * class ({@code this::onEvent} twice is two objects): the removal removed nothing. The method is the remove
-     * method.
-     */
-    public static final String INEFFECTIVE_REMOVAL = "ineffective-removal";
-
-    /**
-     * Not an end: the owner lives on, but the delegate of the weak wrapper it registered was collected, so its
-     * callback silently stopped. The reason is the delegate's class.
-     */
-    public static final String LOST_LISTENER = "lost-listener";
-
-    /**
-     * Not an end: one call site keeps adding listeners to one subject and none is removed. The reason says how
-     * many and how fast.
-     */
-    public static final String ACCUMULATION = "accumulation";
-
-    /**
-     * The owner removed some of its registrations from a subject (or from the subjects it registered on from one
-     * call site) and left others there. The method is the remove method that was called; the signal covers only
-     * the registrations left behind.
-     */
-    public static final String PARTIAL_DETACHMENT = "partial-detachment";
-
-    /**
-     * The owner registered on a subject it held in a field (a parent listening to its child), then let go of the
-     * subject, which still holds the owner's listener. The reason is the owner's field that held the subject; the
-     * signal covers only the registrations on subjects the owner no longer reaches.
-     */
-    public static final String DETACHED_SUBJECT = "detached-subject";
-
-    private final String signal;
+    private final Signal signal;
     private final String method;
     private final String reason;
     private final Site site;
@@ -61,12 +22,12 @@ public final class EndOfLife {
     /** The registrations the signal speaks of; {@code null} for all of the owner's. */
     private final Coverage coverage;
 
-    EndOfLife(String signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
+    EndOfLife(Signal signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
         this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
     }
 
     private EndOfLife(
-            String signal,
+            Signal signal,
             String method,
             String reason,
             Site site,
@@ -87,7 +48,7 @@ public final class EndOfLife {
         Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(left);
         return new EndOfLife(
-                DETACHED_SUBJECT,
+                Signal.DETACHED_SUBJECT,
                 null,
                 left.get(0).heldIn(),
                 left.get(0).site(),
@@ -127,7 +88,7 @@ public final class EndOfLife {
         }
         int removals = go == null ? 1 : go.removals + 1;
         return new EndOfLife(
-                PARTIAL_DETACHMENT,
+                Signal.PARTIAL_DETACHMENT,
                 removeMethod,
                 null,
                 site,
@@ -136,8 +97,7 @@ public final class EndOfLife {
                 new Partial(scopes, removals, thread, removals >= 2 && removals >= leftCount));
     }
 
-    /** One of the signal names above. */
-    public String signal() {
+    public Signal signal() {
         return signal;
     }
 
@@ -173,7 +133,7 @@ public final class EndOfLife {
      * but the fix belongs where it let go of the subject.
      */
     public EndOfLife detachedFrom(String field) {
-        return new EndOfLife(DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
+        return new EndOfLife(Signal.DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
     }
 
     /**
@@ -189,7 +149,7 @@ public final class EndOfLife {
      * subject), so that an end of the owner's whole life replaces it.
      */
     boolean partial() {
-        return coverage != null;
+        return signal.coversPart();
     }
 
     /** Whether it speaks of anything yet: only a partial detachment may not. */

@@ -17,24 +17,6 @@ import java.util.List;
  */
 public final class OwnerResolver {
 
-    /** How the owner is related to the listener. */
-    public enum Relation {
-        SELF("self"),
-        ENCLOSING_INSTANCE("enclosing-instance"),
-        CAPTURED("captured");
-
-        private final String json;
-
-        Relation(String json) {
-            this.json = json;
-        }
-
-        /** The name used in reports. */
-        public String json() {
-            return json;
-        }
-    }
-
     /** One hop from a listener towards its owner: {@code from.field -> to}. */
     public static final class Hop {
         public final String fromClass;
@@ -50,10 +32,10 @@ public final class OwnerResolver {
 
     /** The owner, how it is related and the hops that lead to it; computed for reports only. */
     public static final class Explanation {
-        public final Relation relation;
+        public final OwnerRelation relation;
         public final List<Hop> hops;
 
-        Explanation(Relation relation, List<Hop> hops) {
+        Explanation(OwnerRelation relation, List<Hop> hops) {
             this.relation = relation;
             this.hops = List.copyOf(hops);
         }
@@ -143,9 +125,9 @@ public final class OwnerResolver {
                     current.getClass().getName(), link.getName(), to.getClass().getName()));
             current = to;
         }
-        Relation relation = hops.isEmpty()
-                ? Relation.SELF
-                : hops.get(0).field.startsWith("this$") ? Relation.ENCLOSING_INSTANCE : Relation.CAPTURED;
+        OwnerRelation relation = hops.isEmpty()
+                ? OwnerRelation.SELF
+                : hops.get(0).field.startsWith("this$") ? OwnerRelation.ENCLOSING_INSTANCE : OwnerRelation.CAPTURED;
         return new Explanation(relation, hops);
     }
 

@@ -227,7 +227,7 @@ public final class Tracker {
                 }
                 if (w.lost == null) {
                     w.lost = new EndOfLife(
-                            EndOfLife.LOST_LISTENER,
+                            Signal.LOST_LISTENER,
                             null,
                             w.delegateClass,
                             w.registration.site(),
@@ -271,7 +271,7 @@ public final class Tracker {
             }
             int left = record.countLeftBehind(subject, r.apiId(), r.site());
             EndOfLife end = record.end();
-            return left > 0 || (end != null && EndOfLife.PARTIAL_DETACHMENT.equals(end.signal()))
+            return left > 0 || (end != null && end.signal() == Signal.PARTIAL_DETACHMENT)
                     ? new Removal(r, left, end)
                     : r;
         });
@@ -310,7 +310,7 @@ public final class Tracker {
             Registration undone,
             int left,
             EndOfLife before) {
-        boolean beforePartial = before != null && EndOfLife.PARTIAL_DETACHMENT.equals(before.signal());
+        boolean beforePartial = before != null && before.signal() == Signal.PARTIAL_DETACHMENT;
         if (left == 0) {
             if (beforePartial) {
                 table.ifPresent(owner, record -> {
@@ -415,7 +415,7 @@ public final class Tracker {
             signal(
                     owner,
                     new EndOfLife(
-                            EndOfLife.INEFFECTIVE_REMOVAL,
+                            Signal.INEFFECTIVE_REMOVAL,
                             remove.display(),
                             null,
                             sites.here(),
@@ -446,7 +446,7 @@ public final class Tracker {
             return; // the common case: not an owner, or one that cleaned up after itself
         }
         EndOfLife end = new EndOfLife(
-                EndOfLife.LIFECYCLE_END,
+                Signal.LIFECYCLE_END,
                 m == null ? null : m.display(),
                 null,
                 sites.here(),
@@ -478,8 +478,8 @@ public final class Tracker {
 
     /** Application code declared that {@code owner} should be collected from now on. */
     public void expectCollected(Object owner, String reason) {
-        EndOfLife end = new EndOfLife(
-                EndOfLife.EXPLICIT, null, reason, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
+        EndOfLife end =
+                new EndOfLife(Signal.EXPLICIT, null, reason, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
         endWatches(owner, end);
         signal(owner, end);
     }
@@ -493,7 +493,7 @@ public final class Tracker {
      */
     public void scopeEnded(String scope, String description) {
         EndOfLife end = new EndOfLife(
-                EndOfLife.SCOPE_END, null, description, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
+                Signal.SCOPE_END, null, description, sites.here(), clock.getAsLong(), majorGcCount.getAsLong());
         int[] signalled = new int[1];
         table.forEach(record -> {
             Object owner = record.owner();
@@ -590,7 +590,7 @@ public final class Tracker {
         if (table.ifPresent(owner, record -> {
                     EndOfLife before = record.end();
                     if (before == null
-                            || (!EndOfLife.INEFFECTIVE_REMOVAL.equals(before.signal())
+                            || (before.signal() != Signal.INEFFECTIVE_REMOVAL
                                     && (!end.partial() || before.partial()))) {
                         record.end(end);
                     }
@@ -614,7 +614,7 @@ public final class Tracker {
         table.forEach(record -> {
             Object owner = record.owner();
             EndOfLife end = record.end();
-            if (owner != null && (end == null || (end.partial() && !EndOfLife.DETACHED_SUBJECT.equals(end.signal())))) {
+            if (owner != null && (end == null || (end.partial() && end.signal() != Signal.DETACHED_SUBJECT))) {
                 for (Registration r : record.snapshot()) {
                     Object subject = r.subject();
                     if (r.heldIn() != null && subject != null && r.get() != null) {
@@ -692,7 +692,7 @@ public final class Tracker {
                         bySubject.getKey(),
                         same,
                         new EndOfLife(
-                                EndOfLife.ACCUMULATION,
+                                Signal.ACCUMULATION,
                                 null,
                                 reason,
                                 same.get(same.size() - 1).site(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.ReportFormat;
+import dev.lapse.agent.track.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +63,15 @@ class AgentOptionsTest {
         assertEquals(20, o.accumulation());
         assertEquals(Duration.ofSeconds(5), o.accumulationWindow());
         assertTrue(o.suppressions()
-                        .match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.UserCache", List.of())
+                        .match(
+                                Signal.LIFECYCLE_END,
+                                "com.acme.Bus",
+                                "com.acme.Listener",
+                                "com.acme.UserCache",
+                                List.of())
                 != null);
         assertNull(o.suppressions()
-                .match("lifecycle-end", "com.acme.Bus", "com.acme.Listener", "com.acme.View", List.of()));
+                .match(Signal.LIFECYCLE_END, "com.acme.Bus", "com.acme.Listener", "com.acme.View", List.of()));
     }
 
     @Test
@@ -81,14 +87,14 @@ class AgentOptionsTest {
         StackTraceElement main = new StackTraceElement("com.acme.Main", "main", "Main.java", 3);
         assertEquals(
                 "the app's own listeners # live on (" + rules + ":3)",
-                s.match("lifecycle-end", "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(start, main)));
+                s.match(Signal.LIFECYCLE_END, "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(start, main)));
         assertNull(
-                s.match("lifecycle-end", "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(main, start)),
+                s.match(Signal.LIFECYCLE_END, "com.acme.EventBus", "com.acme.L", "com.acme.O", List.of(main, start)),
                 "the caller is the innermost frame only");
-        assertNull(s.match("lifecycle-end", "com.acme.OtherBus", "com.acme.L", "com.acme.O", List.of(start)));
-        assertTrue(s.match("accumulation", "com.acme.Model", "com.acme.RowListener", "com.acme.Row", List.of())
+        assertNull(s.match(Signal.LIFECYCLE_END, "com.acme.OtherBus", "com.acme.L", "com.acme.O", List.of(start)));
+        assertTrue(s.match(Signal.ACCUMULATION, "com.acme.Model", "com.acme.RowListener", "com.acme.Row", List.of())
                 .endsWith(rules + ":4)"));
-        assertNull(s.match("lifecycle-end", "com.acme.Model", "com.acme.RowListener", "com.acme.Row", List.of()));
+        assertNull(s.match(Signal.LIFECYCLE_END, "com.acme.Model", "com.acme.RowListener", "com.acme.Row", List.of()));
     }
 
     @Test
@@ -97,8 +103,8 @@ class AgentOptionsTest {
         StackTraceElement swing =
                 new StackTraceElement("javax.swing.plaf.basic.BasicPopupMenuUI", "installListeners", null, -1);
         StackTraceElement app = new StackTraceElement("com.acme.View", "<init>", "View.java", 9);
-        assertTrue(s.match("lifecycle-end", "java.awt.Toolkit", "x.L", "x.O", List.of(swing, app)) != null);
-        assertNull(s.match("lifecycle-end", "java.awt.Toolkit", "x.L", "x.O", List.of(app, swing)));
+        assertTrue(s.match(Signal.LIFECYCLE_END, "java.awt.Toolkit", "x.L", "x.O", List.of(swing, app)) != null);
+        assertNull(s.match(Signal.LIFECYCLE_END, "java.awt.Toolkit", "x.L", "x.O", List.of(app, swing)));
     }
 
     @Test

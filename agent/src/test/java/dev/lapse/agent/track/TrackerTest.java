@@ -79,7 +79,7 @@ class TrackerTest {
         fullGcs.set(7);
         tracker.ended(dispose.id(), owner);
         EndOfLife end = tracker.ended().get(0).record.end();
-        assertEquals(EndOfLife.LIFECYCLE_END, end.signal());
+        assertEquals(Signal.LIFECYCLE_END, end.signal());
         assertEquals("com.acme.View#dispose", end.method());
         assertEquals(2_000, end.timeMillis());
         assertEquals(7, end.majorGcsBefore());

@@ -1,0 +1,27 @@
+package dev.lapse.agent.track;
+
+/** How a listener's owner is related to the listener registered: the closed set reports name. */
+public enum OwnerRelation {
+    /** The listener is its own owner, or the registering code's {@code this}. */
+    SELF("self"),
+    /** The owner is the enclosing instance of an inner or anonymous class ({@code this$0}). */
+    ENCLOSING_INSTANCE("enclosing-instance"),
+    /** The owner is the receiver of a bound method reference or an object a lambda captured. */
+    CAPTURED("captured"),
+    /**
+     * The listener is a weak wrapper and the owner registered it around a delegate that was collected: the chain
+     * ends at the collected delegate, not at the owner (a lost listener).
+     */
+    WEAK_DELEGATE("weak-delegate");
+
+    private final String wireName;
+
+    OwnerRelation(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name in reports: {@code enclosing-instance}. */
+    public String wireName() {
+        return wireName;
+    }
+}
