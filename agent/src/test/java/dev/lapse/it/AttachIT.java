@@ -124,6 +124,49 @@ class AttachIT {
     }
 
     @Test
+    void what_only_the_target_can_refuse_comes_back_in_one_line_and_the_target_runs_on() throws Exception {
+        Path rules = Files.createTempFile("lapse-", ".rules");
+        Files.writeString(rules, "owner=com.acme.View frobnicate\n");
+        Path file = Files.createTempFile("lapse-", ".file");
+        Path out = Files.createTempDirectory("lapse-attach-");
+        // the flag keeps JDK 21+'s warnings about dynamically loaded agents out of the target's standard error
+        try (ForkedJvm.Running app = ForkedJvm.main(LongRunning.class)
+                .withoutAgent()
+                .jvmArg("-XX:+EnableDynamicAgentLoading")
+                .start()) {
+            String pid = Long.toString(app.pid());
+            app.await("ready");
+
+            ForkedJvm.Result badRule = lapse("attach", pid, "out=" + out + ",rules=" + rules);
+            assertError(badRule, "option 'rules' names a file with a bad rule: " + rules + ":1: 'frobnicate'");
+            assertEquals(1, badRule.exitCode, badRule.toString());
+            assertTrue(badRule.stderr.startsWith("lapse attach: option 'rules'"), badRule.toString());
+
+            ForkedJvm.Result badOut = lapse("attach", pid, "out=" + file.resolve("out"));
+            assertError(badOut, "option 'out' names " + file.resolve("out") + ", which cannot be created");
+
+            app.send("leak").await("done leak");
+            assertEquals("listeners 1", app.send("count").await("listeners"), "the target runs on, as it was");
+
+            // a later attach with good options starts, with no trace of the refusals
+            ForkedJvm.Result good = lapse("attach", pid, "out=" + out);
+            assertEquals(0, good.exitCode, good.toString());
+            assertTrue(good.stdout.contains("attached to pid " + pid), good.stdout);
+            app.send("quit").await("bye");
+            assertEquals(0, app.waitFor(), app.toString());
+            assertEquals(
+                    List.of(
+                            "[lapse] ERROR " + badRule.stderr.strip().substring("lapse attach: ".length()),
+                            "[lapse] ERROR " + badOut.stderr.strip().substring("lapse attach: ".length())),
+                    app.stderr()
+                            .lines()
+                            .filter(l -> !l.startsWith("[lapse] ") || l.contains("ERROR"))
+                            .toList(),
+                    "the target says each refusal in its one line and nothing else\n" + app.stderr());
+        }
+    }
+
+    @Test
     void a_jdk_21_target_that_refuses_dynamic_agents_gets_the_flag_named() throws Exception {
         String configured = System.getProperty("lapse.test.java", "");
         boolean forksThisJdk = configured.isBlank() || configured.startsWith("${");

@@ -9,6 +9,9 @@ import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Configurable;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -32,10 +35,13 @@ class OptionsIT {
             delimiter = '|',
             value = {
                 "color=blue           | unknown option 'color'",
+                "lifecylce=teardown   | did you mean 'lifecycle'?",
                 "maxTracked=abc       | maxTracked",
                 "gc=maybe             | gc",
                 "exitTimeout=soon     | exitTimeout",
-                "log=loud             | log"
+                "log=loud             | log",
+                "formats=json:pdf     | formats",
+                "rules=/no/such/file  | option 'rules' names /no/such/file, which cannot be read"
             })
     void bad_options_stop_the_jvm_at_start_up_naming_the_problem(String options, String named) {
         ForkedJvm.Result r =
@@ -43,6 +49,47 @@ class OptionsIT {
         assertNotEquals(0, r.exitCode, r.toString());
         assertTrue(r.stderr.contains("[lapse] ERROR"), r.stderr);
         assertTrue(r.stderr.contains(named), r.stderr);
+        assertRefusedInOneLine(r, named);
+    }
+
+    @Test
+    void a_bad_option_is_one_line_in_a_jvm_started_as_users_start_it() {
+        // class-data sharing on, as by default: nothing may reach the bootstrap class path before the refusal
+        ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
+                .jvmArg("-Xshare:auto")
+                .agentOptions("walkTimeout=5x")
+                .run();
+        assertRefusedInOneLine(r, "option 'walkTimeout'");
+    }
+
+    @Test
+    void a_bad_rule_in_the_rules_file_stops_the_jvm_naming_the_file_and_the_line() throws IOException {
+        Path rules = Files.createTempFile("lapse-", ".rules");
+        Files.writeString(rules, "# known\nsubject=com.acme.Bus colour=blue\n");
+        ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
+                .jvmArg("-Xshare:auto")
+                .agentOptions("rules=" + rules)
+                .run();
+        assertRefusedInOneLine(r, "option 'rules' names a file with a bad rule: " + rules + ":2: 'colour=blue'");
+    }
+
+    @Test
+    void an_out_directory_that_cannot_be_created_stops_the_jvm_naming_it() throws IOException {
+        Path file = Files.createTempFile("lapse-", ".file");
+        ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
+                .jvmArg("-Xshare:auto")
+                .reportDir(file.resolve("out"))
+                .run();
+        assertRefusedInOneLine(r, "option 'out' names " + file.resolve("out") + ", which cannot be created");
+    }
+
+    /** Exit status 1 and one line on the screen, the refusal naming the problem: the application never ran. */
+    private static void assertRefusedInOneLine(ForkedJvm.Result r, String named) {
+        assertEquals(1, r.exitCode, r.toString());
+        String screen = r.stdout + r.stderr;
+        assertEquals(1, screen.lines().count(), "one line and nothing else\n" + r);
+        assertTrue(screen.startsWith("[lapse] ERROR "), r.toString());
+        assertTrue(screen.contains(named), r.toString());
     }
 
     @Test

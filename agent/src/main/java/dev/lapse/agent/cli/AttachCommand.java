@@ -43,8 +43,11 @@ final class AttachCommand implements Command {
             target.loadAgent(agentJar(), options);
             Optional<String> started = target.lapseVersion();
             if (started.isEmpty()) {
-                throw new CommandException("pid " + target.pid() + " loaded the agent but it did not start;"
-                        + " see that JVM's standard error");
+                // the agent refused to start (a rules file it cannot read, an out directory it cannot create)
+                // and left its one line in the target, which runs on without it
+                throw new CommandException(target.lapseRefusal()
+                        .orElse("pid " + target.pid() + " loaded the agent but it did not start;"
+                                + " see that JVM's standard error"));
             }
             out.println("Lapse " + started.get() + " attached to pid " + target.pid() + "; reports go to "
                     + target.lapseReportDirectory() + ". Registrations made before now are unknown to it.");
@@ -54,11 +57,12 @@ final class AttachCommand implements Command {
 
     /**
      * Checks the options here, so a typo is named before anything touches the target, and resolves a relative
-     * {@code out} against this command's working directory, where the user typed it.
+     * {@code out} or {@code rules} against this command's working directory, where the user typed it. What only
+     * the target can tell (whether it can read the rules file and create {@code out}) it tells at its start.
      */
     private static String canonical(String options) throws CommandException {
         try {
-            return AgentOptions.parse(options).toArgument();
+            return AgentOptions.parse(options).toString();
         } catch (OptionException e) {
             throw new CommandException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import dev.lapse.agent.LapseAgent;
 import dev.lapse.agent.control.LapseControl;
 import dev.lapse.agent.runtime.LapseRuntime;
 import java.io.IOException;
@@ -104,6 +105,11 @@ final class TargetVm implements AutoCloseable {
     /** The version of the Lapse agent running in the target, if one runs. */
     Optional<String> lapseVersion() throws CommandException {
         return Optional.ofNullable(systemProperties().getProperty(LapseRuntime.VERSION_PROPERTY));
+    }
+
+    /** The line with which the agent last refused to start in the target, if it did. */
+    Optional<String> lapseRefusal() throws CommandException {
+        return Optional.ofNullable(systemProperties().getProperty(LapseAgent.REFUSED_PROPERTY));
     }
 
     /** The running agent's report directory, as the target resolved it. */

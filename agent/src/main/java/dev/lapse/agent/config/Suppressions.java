@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class Suppressions {
     private static final String KNOWN = "known-registrations.rules";
-    private static final List<String> KEYS = List.of("signal", "subject", "listener", "owner", "caller", "site");
+    /** The keys a rule's patterns are given by. */
+    static final List<String> KEYS = List.of("signal", "subject", "listener", "owner", "caller", "site");
 
     private final List<Rule> rules;
 
@@ -40,36 +42,49 @@ public final class Suppressions {
 
     /**
      * The built-in list, then one rule per {@code suppress} pattern (matching the owner, listener or subject
-     * class), then the rules file's.
+     * class), then the rules file's, if the options name one. The runtime calls this at start-up, so a bad rules
+     * file stops the start before anything is instrumented.
      *
      * @throws OptionException naming the file, line and problem of a bad rule, or a file that cannot be read
      */
-    static Suppressions load(List<String> suppress, Path rulesFile) {
+    public static Suppressions load(AgentOptions options) {
         List<Rule> rules = new ArrayList<>();
         try (InputStream in = Suppressions.class.getResourceAsStream(KNOWN)) {
             if (in == null) {
                 throw new IllegalStateException("the agent jar lacks " + KNOWN);
             }
             read(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in " + KNOWN, rules);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in " + KNOWN, e);
+        } catch (IOException | BadRule e) {
+            throw new IllegalStateException("cannot read the built-in " + KNOWN + ": " + e.getMessage(), e);
         }
-        for (String pattern : suppress) {
+        for (String pattern : options.suppress()) {
             rules.add(new Rule(
                     Map.of("class", Glob.compile(pattern)), "suppress=" + pattern, "option suppress=" + pattern));
         }
-        if (rulesFile != null) {
-            try (Reader in = Files.newBufferedReader(rulesFile, StandardCharsets.UTF_8)) {
-                read(in, rulesFile.toString(), rules);
+        Optional<Path> file = options.rules();
+        if (file.isPresent()) {
+            try (Reader in = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+                read(in, file.get().toString(), rules);
             } catch (IOException e) {
-                throw new OptionException(
-                        "Lapse: option 'rules' names " + rulesFile + ", which cannot be read (" + e + ")");
+                throw AgentOptions.RULES.problem(
+                        "names " + file.get() + ", which cannot be read (" + IoProblem.describe(e) + ")");
+            } catch (BadRule e) {
+                throw AgentOptions.RULES.problem("names a file with a bad rule: " + e.getMessage());
             }
         }
         return new Suppressions(rules);
     }
 
-    private static void read(Reader reader, String origin, List<Rule> rules) throws IOException {
+    /** A rule that cannot be read; the message starts with where it is, {@code FILE:LINE}. */
+    private static final class BadRule extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadRule(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static void read(Reader reader, String origin, List<Rule> rules) throws IOException, BadRule {
         BufferedReader lines = new BufferedReader(reader);
         String line;
         int number = 0;
@@ -96,7 +111,7 @@ public final class Suppressions {
         return line;
     }
 
-    private static Rule parse(String text, String where) {
+    private static Rule parse(String text, String where) throws BadRule {
         Map<String, Pattern> matchers = new LinkedHashMap<>();
         String reason = null;
         int reasonAt = text.indexOf("reason=");
@@ -112,25 +127,23 @@ public final class Suppressions {
             int eq = token.indexOf('=');
             String key = eq < 0 ? token : token.substring(0, eq);
             if (eq <= 0 || !KEYS.contains(key)) {
-                throw new OptionException("Lapse: rule at " + where + ": '" + token + "' is not key=pattern with a"
-                        + " key of " + String.join(", ", KEYS) + " (or reason=... at the end)");
+                throw new BadRule(where + ": '" + token + "' is not key=pattern with a key of "
+                        + String.join(", ", KEYS) + " (or reason=... at the end)");
             }
             String value = token.substring(eq + 1);
             if (value.isEmpty()) {
-                throw new OptionException("Lapse: rule at " + where + ": '" + key + "' has no pattern");
+                throw new BadRule(where + ": '" + key + "' has no pattern");
             }
             Pattern pattern = Glob.compile(value);
             if (key.equals("signal") && !namesASignal(pattern)) {
-                throw new OptionException("Lapse: rule at " + where + ": signal '" + value + "' matches no signal: one"
-                        + " of " + Signal.names());
+                throw new BadRule(where + ": signal '" + value + "' matches no signal: one of " + Signal.names());
             }
             if (matchers.put(key, pattern) != null) {
-                throw new OptionException("Lapse: rule at " + where + ": '" + key + "' is given twice");
+                throw new BadRule(where + ": '" + key + "' is given twice");
             }
         }
         if (matchers.isEmpty()) {
-            throw new OptionException(
-                    "Lapse: rule at " + where + " matches nothing: give at least one of " + String.join(", ", KEYS));
+            throw new BadRule(where + ": the rule matches nothing: give at least one of " + String.join(", ", KEYS));
         }
         return new Rule(matchers, reason == null || reason.isEmpty() ? text : reason, where);
     }

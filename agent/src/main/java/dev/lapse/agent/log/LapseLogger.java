@@ -1,7 +1,7 @@
 package dev.lapse.agent.log;
 
+import dev.lapse.agent.config.LogLevel;
 import java.io.PrintStream;
-import java.util.Locale;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
@@ -18,11 +18,15 @@ public final class LapseLogger extends LegacyAbstractLogger {
         this.name = name;
     }
 
-    /** Sets the level from the option value: debug, info, warn, error or off. */
-    public static void setLevel(String level) {
-        threshold = "off".equals(level)
-                ? Integer.MAX_VALUE
-                : Level.valueOf(level.toUpperCase(Locale.ROOT)).toInt();
+    /** Sets the level from the {@code log} option. */
+    public static void setLevel(LogLevel level) {
+        threshold = switch (level) {
+            case DEBUG -> Level.DEBUG.toInt();
+            case INFO -> Level.INFO.toInt();
+            case WARN -> Level.WARN.toInt();
+            case ERROR -> Level.ERROR.toInt();
+            case OFF -> Integer.MAX_VALUE;
+        };
     }
 
     private static boolean on(Level level) {

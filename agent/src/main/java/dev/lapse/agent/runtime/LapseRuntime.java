@@ -77,8 +77,8 @@ public final class LapseRuntime implements Controlled {
     private ResettableClassFileTransformer transformer;
     private Thread exitHook;
 
-    private LapseRuntime(AgentOptions options, boolean attached) {
-        this.options = options;
+    private LapseRuntime(Startup startup, boolean attached) {
+        this.options = startup.options();
         this.attached = attached;
         this.tracker = new Tracker(
                 catalog,
@@ -95,10 +95,10 @@ public final class LapseRuntime implements Controlled {
                 gc,
                 options.walkLimit(),
                 options.walkTimeout(),
-                options.suppressions(),
+                startup.suppressions(),
                 options.accumulation(),
                 options.accumulationWindow());
-        this.files = new ReportFiles(options.out(), options.formats());
+        this.files = startup.files();
         this.shared = options.shared()
                 ? new SharedReportDir(
                         files, Long.toString(ProcessHandle.current().pid()), SharedReportDir.currentRun())
@@ -109,16 +109,16 @@ public final class LapseRuntime implements Controlled {
     /**
      * Starts the agent once; a second start in the same JVM is a no-op that says so.
      *
+     * @param startup the checked options, rules and report directory
      * @param attached whether the agent was loaded into a running JVM rather than at launch
      */
-    public static synchronized void start(AgentOptions options, Instrumentation inst, boolean attached)
-            throws IOException {
+    public static synchronized void start(Startup startup, Instrumentation inst, boolean attached) {
         if (running != null) {
             LOG.info("already running in this JVM (options {}); nothing to do", running.options);
             return;
         }
-        LapseRuntime runtime = new LapseRuntime(options, attached);
-        runtime.files.prepare();
+        AgentOptions options = startup.options();
+        LapseRuntime runtime = new LapseRuntime(startup, attached);
         Access.init(inst);
         LapseHook.install(runtime.sink);
         Installer installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
