@@ -23,7 +23,10 @@ public @interface LapseCheck {
     /** When to check: after each test method, or once after the class; {@link When#DEFAULT} takes {@code lapse.check}. */
     When check() default When.DEFAULT;
 
-    /** The signals that count ({@code scope-end}, {@code lifecycle-end}, {@code explicit}); empty takes {@code lapse.signals}. */
+    /**
+     * The signals that count, by their names in reports ({@code scope-end}, {@code lifecycle-end}, ...); empty takes
+     * {@code lapse.signals}. A name that is no signal fails the test.
+     */
     String[] signals() default {};
 
     /** What a lapsed listener does to the test. */

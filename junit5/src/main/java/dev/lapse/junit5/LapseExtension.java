@@ -1,12 +1,7 @@
 package dev.lapse.junit5;
 
 import dev.lapse.Lapse;
-import dev.lapse.agent.track.Signal;
-import java.lang.reflect.AnnotatedElement;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -23,15 +18,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Registered automatically (see {@link LapseSessionListener}); {@code @ExtendWith(LapseExtension.class)}
  * works too. Configuration parameters: {@code lapse.mode} ({@code fail}, {@code report}, {@code off}; default
  * {@code fail}), {@code lapse.check} ({@code method}, {@code class}; default {@code method}),
- * {@code lapse.signals} (comma-separated; default all). {@link LapseCheck} overrides them per class or method.
- * Without the agent it says once how to add it and checks nothing.
+ * {@code lapse.signals} (comma-separated; default all); JUnit reads them from the system properties too.
+ * {@link LapseCheck} overrides them per class or method. A value that is none of these fails the tests it applies
+ * to with one line naming it and the valid values, with or without the agent. Without the agent it says once how
+ * to add it and checks nothing.
  */
 public final class LapseExtension
         implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
-    static final String MODE = "lapse.mode";
-    static final String CHECK = "lapse.check";
-    static final String SIGNALS = "lapse.signals";
-
     private static final AtomicBoolean TOLD = new AtomicBoolean();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LapseExtension.class);
     private static final String BEGAN = "began";
@@ -49,7 +42,7 @@ public final class LapseExtension
     @Override
     public void afterEach(ExtensionContext context) {
         Settings s = end(context, "test " + describe(context));
-        if (s != null && s.when == LapseCheck.When.METHOD) {
+        if (s != null && s.when() == LapseCheck.When.METHOD) {
             // deferred when no subject is known to outlive the test: most tests leave registrations only on
             // objects they made, and the class's check confirms those with one collection instead of one per test
             report(
@@ -59,7 +52,7 @@ public final class LapseExtension
                             context.getUniqueId(),
                             false,
                             context.getTestInstance().orElse(null),
-                            s.signals,
+                            s.signals(),
                             true));
         }
     }
@@ -77,14 +70,14 @@ public final class LapseExtension
                             context.getUniqueId(),
                             true,
                             context.getTestInstance().orElse(null),
-                            s.signals,
+                            s.signals(),
                             false));
         }
     }
 
     private static void begin(ExtensionContext context) {
         Settings s = Settings.of(context);
-        if (s.mode == LapseCheck.Mode.OFF || !agentLoaded()) {
+        if (s.mode() == LapseCheck.Mode.OFF || !agentLoaded()) {
             return;
         }
         context.getStore(NAMESPACE).put(BEGAN, new Began(Lapse.beginScope(context.getUniqueId()), s));
@@ -116,7 +109,7 @@ public final class LapseExtension
             return;
         }
         String message = "Lapse: " + describe(context) + " left lapsed listeners behind:\n" + findings.get();
-        if (s.mode == LapseCheck.Mode.FAIL) {
+        if (s.mode() == LapseCheck.Mode.FAIL) {
             throw new LapsedListenerError(message);
         }
         context.publishReportEntry("lapse", message);
@@ -139,86 +132,5 @@ public final class LapseExtension
                     + " argLine, Gradle's jvmArgs); see README, \"Test runs\".");
         }
         return false;
-    }
-
-    /** The effective settings of a class or method: annotation, else configuration parameter, else default. */
-    private static final class Settings {
-        final LapseCheck.Mode mode;
-        final LapseCheck.When when;
-        final String signals;
-
-        private Settings(LapseCheck.Mode mode, LapseCheck.When when, String signals) {
-            this.mode = mode;
-            this.when = when;
-            this.signals = signals;
-        }
-
-        static Settings of(ExtensionContext context) {
-            LapseCheck.Mode mode = LapseCheck.Mode.DEFAULT;
-            LapseCheck.When when = LapseCheck.When.DEFAULT;
-            String[] signals = {};
-            for (AnnotatedElement e : new AnnotatedElement[] {
-                context.getTestMethod().orElse(null), context.getTestClass().orElse(null)
-            }) {
-                LapseCheck a = e == null ? null : e.getAnnotation(LapseCheck.class);
-                if (a != null) {
-                    mode = mode == LapseCheck.Mode.DEFAULT ? a.mode() : mode;
-                    when = when == LapseCheck.When.DEFAULT ? a.check() : when;
-                    signals = signals.length == 0 ? a.signals() : signals;
-                }
-            }
-            if (mode == LapseCheck.Mode.DEFAULT) {
-                mode = parameter(context, MODE, LapseCheck.Mode.class, LapseCheck.Mode.FAIL);
-            }
-            if (when == LapseCheck.When.DEFAULT) {
-                when = parameter(context, CHECK, LapseCheck.When.class, LapseCheck.When.METHOD);
-            }
-            String signalList = signals.length > 0
-                    ? signals(String.join(",", signals), "@LapseCheck(signals)")
-                    : context.getConfigurationParameter(SIGNALS)
-                            .map(String::trim)
-                            .filter(v -> !v.isEmpty())
-                            .map(v -> signals(v, "configuration parameter '" + SIGNALS + "'"))
-                            .orElse(null);
-            return new Settings(mode, when, signalList);
-        }
-
-        /**
-         * A comma-separated list of signal names as the agent reads it, each looked up by its name so that a typo
-         * fails the test run instead of matching nothing.
-         */
-        private static String signals(String names, String origin) {
-            StringJoiner wanted = new StringJoiner(",");
-            for (String name : names.split(",", -1)) {
-                try {
-                    wanted.add(Signal.named(name.trim()).wireName());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            "Lapse: " + origin + " has bad value '" + names + "': " + e.getMessage());
-                }
-            }
-            return wanted.toString();
-        }
-
-        private static <E extends Enum<E>> E parameter(
-                ExtensionContext context, String key, Class<E> type, E fallback) {
-            Optional<String> value = context.getConfigurationParameter(key);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            String name = value.get().trim().toUpperCase(Locale.ROOT);
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(name) && !name.equals("DEFAULT")) {
-                    return e;
-                }
-            }
-            throw new IllegalArgumentException("Lapse: configuration parameter '" + key + "' has bad value '"
-                    + value.get() + "': expected one of "
-                    + Arrays.stream(type.getEnumConstants())
-                            .filter(e -> !e.name().equals("DEFAULT"))
-                            .map(e -> e.name().toLowerCase(Locale.ROOT))
-                            .reduce((a, b) -> a + ", " + b)
-                            .orElse(""));
-        }
     }
 }

@@ -2,9 +2,11 @@ package dev.lapse.junit5;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
+import dev.lapse.agent.track.Signal;
 import dev.lapse.it.support.ForkedJvm;
 import dev.lapse.junit5.fixtures.FixtureRunner;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Fixture test classes run through the JUnit Platform launcher in a forked JVM with the real agent jar and this
@@ -110,6 +113,42 @@ class LapseExtensionIT {
                         .contains(
                                 "configuration parameter 'lapse.check' has bad value 'sometimes': expected one of method, class"),
                 bad.toString());
+    }
+
+    @Test
+    void a_mistyped_signal_in_a_system_property_fails_the_run_naming_it_and_the_signals() {
+        Run run = new Run(ForkedJvm.main(FixtureRunner.class, System.getProperty("java.class.path"))
+                .jvmArg("-Dlapse.signals=scope-end,lifecycle-ned")
+                .args("dev.lapse.junit5.fixtures.LeakyFixture")
+                .agentOptions("log=warn")
+                .run()
+                .assertSuccess());
+        assertEquals("FAILED", run.status("LeakyFixture"), run.toString());
+        assertNull(run.status("LeakyFixture.leaks()"), "no test runs unchecked\n" + run);
+        assertEquals(
+                ExtensionConfigurationException.class.getName() + ": Lapse: configuration parameter 'lapse.signals'"
+                        + " has 'lifecycle-ned', which is not a signal (did you mean 'lifecycle-end'? one of "
+                        + Signal.names() + "; separate several with ',')",
+                run.message("LeakyFixture"));
+    }
+
+    @Test
+    void mistyped_settings_fail_the_tests_they_apply_to_even_without_the_agent() {
+        Run annotated = run(false, "dev.lapse.junit5.fixtures.MistypedFixture");
+        assertEquals("FAILED", annotated.status("MistypedFixture.leaks()"), annotated.toString());
+        assertEquals(
+                ExtensionConfigurationException.class.getName() + ": Lapse: @LapseCheck(signals) on"
+                        + " MistypedFixture.leaks() has 'lifecycle-ned', which is not a signal (did you mean"
+                        + " 'lifecycle-end'? one of " + Signal.names() + "; separate several with ',')",
+                annotated.message("MistypedFixture.leaks()"));
+
+        // the fixture's annotations set the mode everywhere, and the mistyped parameter still fails it
+        Run overridden = run(false, "dev.lapse.junit5.fixtures.ReportModeFixture", "lapse.mode=reprot");
+        assertEquals("FAILED", overridden.status("ReportModeFixture"), overridden.toString());
+        assertEquals(
+                ExtensionConfigurationException.class.getName() + ": Lapse: configuration parameter 'lapse.mode'"
+                        + " has bad value 'reprot': expected one of fail, report, off (did you mean 'report'?)",
+                overridden.message("ReportModeFixture"));
     }
 
     @Test
