@@ -7,7 +7,12 @@ import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Concurrent;
 import dev.lapse.it.scenario.Hostile;
 import dev.lapse.it.scenario.KeepsNothingAlive;
+import dev.lapse.it.scenario.Redeploy;
 import dev.lapse.it.support.ForkedJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The host application never sees Lapse: hostile listeners, concurrency, and nothing kept alive. */
@@ -52,5 +57,31 @@ class RobustnessIT {
         assertEquals(0, without.exitCode, "the scenario itself must be sound\n" + without);
         ForkedJvm.Result with = ForkedJvm.main(KeepsNothingAlive.class).run();
         assertEquals(0, with.exitCode, "the agent kept something alive\n" + with);
+    }
+
+    /**
+     * An application deployed in a class loader of its own and undeployed leaves its loader collectable, after it
+     * walked every path of the agent that caches per class (see {@link Redeploy}) and a check confirmed what it
+     * left while deployed.
+     */
+    @Test
+    void an_undeployed_applications_class_loader_is_collectable_with_the_agent() throws IOException {
+        ForkedJvm.Result without = ForkedJvm.main(Redeploy.class).withoutAgent().run();
+        assertEquals(0, without.exitCode, "the scenario itself must be sound\n" + without);
+        ForkedJvm.Result with = ForkedJvm.main(Redeploy.class).run();
+        assertEquals(0, with.exitCode, "the agent kept the application's class loader alive\n" + with);
+        List<String> deployed = JsonValue.parse(Files.readString(with.reportDir.resolve(Redeploy.DEPLOYED_REPORT)))
+                .get("findings")
+                .list()
+                .stream()
+                .map(f -> f.get("signal").string() + " " + f.get("owner.class").string())
+                .sorted()
+                .collect(Collectors.toList());
+        assertEquals(
+                List.of(
+                        "lifecycle-end dev.lapse.it.scenario.webapp.Webapp$Panel",
+                        "lost-listener dev.lapse.it.scenario.webapp.Webapp$View"),
+                deployed,
+                with.toString());
     }
 }

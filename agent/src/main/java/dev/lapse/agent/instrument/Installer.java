@@ -33,8 +33,15 @@ public final class Installer {
     private final AtomicLong instrumentedTypes = new AtomicLong();
     private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(Installer.class.getClassLoader());
 
-    /** The plan computed by the type matcher, handed to the transformer that runs next on the same thread. */
+    /**
+     * The plan the type matcher computed for the class being transformed on this thread, for the transformer that
+     * runs next. Cleared when Byte Buddy is done with the class, however that went: the plan refers to the class's
+     * type description, which holds its loader, and Byte Buddy may fail after matching, before the transformer.
+     */
     private final ThreadLocal<Object[]> lastPlan = new ThreadLocal<>();
+
+    /** What {@link #install} installed, for {@link #uninstall}; both run under the runtime's start-and-stop lock. */
+    private ResettableClassFileTransformer transformer;
 
     /**
      * @param lifecycleNames extra lifecycle-ending method names, beyond the built-in ones
@@ -48,14 +55,30 @@ public final class Installer {
     }
 
     /**
-     * Instruments future classes and, when attached to a running JVM, the loaded ones; the returned transformer
-     * can undo it.
+     * Instruments future classes and, when attached to a running JVM, the loaded ones, until {@link #uninstall}.
      *
      * @param attached whether classes loaded before the agent must be retransformed. At launch they need not
      *                 be: the JDK UI classes Lapse instruments load after {@code premain}, and skipping the scan
      *                 of loaded classes keeps start-up short.
      */
-    public ResettableClassFileTransformer install(Instrumentation inst, boolean attached) {
+    public void install(Instrumentation inst, boolean attached) {
+        try {
+            transformer = installOn(inst, attached);
+        } finally {
+            lastPlan.remove(); // retransformation matches the loaded classes first, and no completion follows that
+        }
+    }
+
+    /** Gives the instrumented classes their original code back. */
+    public void uninstall(Instrumentation inst) {
+        try {
+            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        } finally {
+            lastPlan.remove(); // likewise
+        }
+    }
+
+    private ResettableClassFileTransformer installOn(Instrumentation inst, boolean attached) {
         return newAgentBuilder()
                 .disableClassFormatChanges()
                 .with(
@@ -64,7 +87,7 @@ public final class Installer {
                                 : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
-                .with(new ErrorsOnly())
+                .with(new Outcomes())
                 // instrumented JDK classes live in named modules that must read the hook's (unnamed) module
                 .assureReadEdgeTo(inst, LapseHook.class)
                 .ignore(ElementMatchers.isSynthetic().or(ElementMatchers.nameStartsWith("dev.lapse.agent.")))
@@ -142,7 +165,6 @@ public final class Installer {
     @SuppressWarnings("unchecked")
     private List<MethodPlanner.Planned> planFor(TypeDescription type) {
         Object[] cached = lastPlan.get();
-        lastPlan.remove();
         if (cached != null && cached[0] == type) {
             return (List<MethodPlanner.Planned>) cached[1];
         }
@@ -169,8 +191,16 @@ public final class Installer {
         }
     }
 
-    /** Logs what the JVM would otherwise swallow: a class that could not be transformed. */
-    private final class ErrorsOnly extends AgentBuilder.Listener.Adapter {
+    /**
+     * Logs what the JVM would otherwise swallow, a class that could not be transformed, and forgets the plan of each
+     * class once Byte Buddy is done with it.
+     */
+    private final class Outcomes extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            lastPlan.remove();
+        }
+
         @Override
         public void onError(
                 String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {

@@ -36,8 +36,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.management.JMException;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +72,7 @@ public final class LapseRuntime implements Controlled {
     private final TrackingSink sink;
     private final String version = Report.lapseVersion();
     private Instrumentation inst;
-    private ResettableClassFileTransformer transformer;
+    private Installer installer;
     private Thread exitHook;
 
     private LapseRuntime(Startup startup, boolean attached) {
@@ -121,9 +119,9 @@ public final class LapseRuntime implements Controlled {
         LapseRuntime runtime = new LapseRuntime(startup, attached);
         Access.init(inst);
         LapseHook.install(runtime.sink);
-        Installer installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
         runtime.inst = inst;
-        runtime.transformer = installer.install(inst, attached);
+        runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
+        runtime.installer.install(inst, attached);
         runtime.exitHook = new Thread(runtime::reportAtExit, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
         try {
@@ -226,7 +224,7 @@ public final class LapseRuntime implements Controlled {
                 return;
             }
             LapseHook.install(null);
-            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            installer.uninstall(inst);
             try {
                 Runtime.getRuntime().removeShutdownHook(exitHook);
             } catch (IllegalStateException shuttingDown) {

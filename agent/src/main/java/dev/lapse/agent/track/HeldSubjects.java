@@ -2,6 +2,7 @@ package dev.lapse.agent.track;
 
 import dev.lapse.agent.reflect.Access;
 import dev.lapse.agent.reflect.ReferenceFields;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class HeldSubjects {
         Field[] fieldsFor(Class<?> subjectClass) {
             ForSubject[] known = bySubject.get();
             for (ForSubject k : known) {
-                if (k.subjectClass == subjectClass) {
+                if (k.get() == subjectClass) {
                     return k.fields;
                 }
             }
@@ -65,13 +66,16 @@ final class HeldSubjects {
         }
     }
 
-    /** The fields of an owner class that can hold a subject of one class. Immutable. */
-    private static final class ForSubject {
-        final Class<?> subjectClass;
+    /**
+     * The fields of an owner class that can hold a subject of one class, and, weakly, that class: this is kept with
+     * the owner class, whose loader (the container's) may outlive the subject class's (a redeployed application's),
+     * which a strong reference would keep alive. A collected subject class matches no class.
+     */
+    private static final class ForSubject extends WeakReference<Class<?>> {
         final Field[] fields;
 
         ForSubject(Class<?> subjectClass, Field[] fields) {
-            this.subjectClass = subjectClass;
+            super(subjectClass);
             this.fields = fields;
         }
     }

@@ -1,5 +1,6 @@
 package dev.lapse.agent.track;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class Site {
     /** Whether the caller of the instrumented method is {@code ownerClass}'s own code (see {@link HeldSubjects}). */
     boolean callerIsCodeOf(Class<?> ownerClass) {
         OwnersCode known = ownersCode;
-        if (known != null && known.ownerClass == ownerClass) {
+        if (known != null && known.get() == ownerClass) {
             return known.answer;
         }
         boolean answer = !frames.isEmpty()
@@ -34,12 +35,16 @@ public final class Site {
         return answer;
     }
 
-    private static final class OwnersCode {
-        final Class<?> ownerClass;
+    /**
+     * An answer and, weakly, the owner class it is about. Interned sites live as long as the agent, and a class
+     * keeps its loader alive: held strongly, the owner class would pin a redeployed application's loader. Once the
+     * class is collected, {@code get()} is {@code null} and matches no class, so the answer is worked out again.
+     */
+    private static final class OwnersCode extends WeakReference<Class<?>> {
         final boolean answer;
 
         OwnersCode(Class<?> ownerClass, boolean answer) {
-            this.ownerClass = ownerClass;
+            super(ownerClass);
             this.answer = answer;
         }
     }

@@ -170,7 +170,7 @@ public final class Tracker {
                 WeakWatch w = weakWatches.get(i);
                 if (w.registration == removed) {
                     owner = w.owner.get();
-                    if (w.delegate.get() != null) {
+                    if (w.delegateAlive()) {
                         weakWatches.remove(i);
                     } else if (!mergeLoss(w, i)) {
                         w.removedAfterLoss = true;
@@ -216,7 +216,7 @@ public final class Tracker {
             weakWatches.removeIf(WeakWatch::gone);
             for (WeakWatch w : weakWatches) {
                 Object owner = w.owner.get();
-                if (w.delegate.get() != null
+                if (w.delegateAlive()
                         || (owner == null && !w.bornDead)
                         || !which.test(w.registration)
                         || (!w.removedAfterLoss && !registered(w.registration))
@@ -752,7 +752,7 @@ public final class Tracker {
             this.staticSubject = w.staticSubject;
             this.wrapperClass = w.wrapperClass;
             this.field = w.field;
-            this.referenceClass = w.delegate.getClass().getName();
+            this.referenceClass = w.referenceClass;
             this.stillRegistered = !w.removedAfterLoss;
             this.count = 1 + w.losses;
         }

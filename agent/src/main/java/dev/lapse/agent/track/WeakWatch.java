@@ -6,12 +6,20 @@ import java.lang.ref.WeakReference;
 /**
  * A weak wrapper's registration, watched for a lost listener: the wrapper's reference to its delegate and, weakly,
  * the owner that delegate belonged to. When the delegate is collected while that owner lives on with no end of
- * life, the callback silently stopped. Holds the wrapper's {@code Reference} object itself, never its referent.
+ * life, the callback silently stopped. Holds the delegate not at all, and the wrapper's {@code Reference} object
+ * only weakly.
  */
 final class WeakWatch {
     final Registration registration;
     final String field;
-    final Reference<?> delegate;
+    /**
+     * The wrapper's reference to its delegate, held weakly: its class may be the application's (a weak-listener
+     * library's own {@code WeakReference}), and a watch outlives its wrapper (a loss stays reported), so holding it
+     * would keep a redeployed application's loader alive. The wrapper holds it for as long as it is asked about.
+     */
+    private final WeakReference<Reference<?>> delegate;
+    /** The class of the wrapper's reference, for the report. */
+    final String referenceClass;
     /** The owner the delegate belonged to; empty for a wrapper whose delegate was gone before it was registered. */
     final WeakReference<Object> owner;
 
@@ -52,11 +60,18 @@ final class WeakWatch {
                 ? ((Class<?>) subject).getName()
                 : subject.getClass().getName();
         this.field = delegate.field;
-        this.delegate = delegate.reference;
+        this.delegate = new WeakReference<>(delegate.reference);
+        this.referenceClass = delegate.reference.getClass().getName();
         this.owner = new WeakReference<>(owner);
         this.ownerClass = ownerClass;
         this.bornDead = owner == null;
         this.delegateClass = delegateClass;
+    }
+
+    /** Whether the wrapper's delegate is still there: its reference (or, once that is gone, nothing) holds it. */
+    boolean delegateAlive() {
+        Reference<?> reference = delegate.get();
+        return reference != null && reference.get() != null;
     }
 
     /**
