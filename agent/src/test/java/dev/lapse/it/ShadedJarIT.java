@@ -1,12 +1,17 @@
 package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.it.support.ForkedJvm;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,38 @@ class ShadedJarIT {
             assertEquals("dev.lapse.agent.LapseAgent", m.getMainAttributes().getValue("Agent-Class"));
             assertEquals("dev.lapse.agent.LapseAgent", m.getMainAttributes().getValue("Main-Class"));
             assertEquals("true", m.getMainAttributes().getValue("Can-Retransform-Classes"));
+            assertEquals("dev.lapse.agent", m.getMainAttributes().getValue("Automatic-Module-Name"));
+        }
+    }
+
+    @Test
+    void jar_carries_lapses_licence_and_the_bundled_libraries_licences_and_notices() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            assertContains(jar, "META-INF/LICENSE", "Apache License", "Version 2.0, January 2004");
+            assertContains(jar, "META-INF/NOTICE", "Byte Buddy", "ASM", "SLF4J", "META-INF/licenses/");
+            assertContains(jar, "META-INF/licenses/byte-buddy/LICENSE", "Apache License", "Version 2.0");
+            assertContains(jar, "META-INF/licenses/byte-buddy/NOTICE", "Rafael Winterhalter");
+            assertContains(
+                    jar, "META-INF/licenses/asm/LICENSE", "INRIA", "Redistribution and use in source and binary forms");
+            assertContains(jar, "META-INF/licenses/slf4j-api/LICENSE.txt", "QOS.ch", "Permission is hereby granted");
+        }
+    }
+
+    @Test
+    void the_api_class_is_not_in_the_agent_jar_so_applications_load_one_copy_from_lapse_api() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.agentJar().toFile())) {
+            assertNull(jar.getEntry("dev/lapse/Lapse.class"));
+        }
+    }
+
+    private static void assertContains(JarFile jar, String entry, String... texts) throws IOException {
+        JarEntry e = jar.getJarEntry(entry);
+        assertNotNull(e, "no " + entry);
+        try (InputStream in = jar.getInputStream(e)) {
+            String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String text : texts) {
+                assertTrue(content.contains(text), entry + " lacks '" + text + "'");
+            }
         }
     }
 }
