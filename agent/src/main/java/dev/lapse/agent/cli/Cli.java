@@ -1,7 +1,7 @@
 package dev.lapse.agent.cli;
 
 import dev.lapse.agent.config.OptionDocs;
-import dev.lapse.agent.report.Report;
+import dev.lapse.agent.report.model.Report;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,14 +1,13 @@
 package dev.lapse.agent.cli;
 
-import dev.lapse.agent.report.JsonValue;
-import dev.lapse.agent.report.Report;
+import dev.lapse.agent.report.JsonReportReader;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.ReportFormat;
 import dev.lapse.agent.report.ReportMerger;
 import dev.lapse.agent.report.TextReportWriter;
+import dev.lapse.agent.report.model.Report;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -77,14 +76,14 @@ final class MergeCommand implements Command {
         ReportMerger merger = new ReportMerger(Report.lapseVersion(), System.currentTimeMillis());
         for (Path report : reports) {
             try {
-                merger.add(report.toString(), JsonValue.parse(Files.readString(report, StandardCharsets.UTF_8)));
+                merger.add(report.toString(), JsonReportReader.read(report));
             } catch (IOException e) {
                 throw new CommandException("cannot read " + report + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 throw new CommandException(report + ": " + e.getMessage());
             }
         }
-        JsonValue merged = merger.merged();
+        Report merged = merger.merged();
         try {
             files.prepare();
             files.write(merged);

@@ -45,7 +45,7 @@ public final class Finding {
      */
     public int listenerStep() {
         for (int i = 0; i < chain.size(); i++) {
-            if (chain.get(i).to.equals(listenerClass)) {
+            if (chain.get(i).to().equals(listenerClass)) {
                 return i;
             }
         }

@@ -1,5 +1,11 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.Frame;
+import dev.lapse.agent.report.model.Group;
+import dev.lapse.agent.report.model.Jvm;
+import dev.lapse.agent.report.model.Merge;
+import dev.lapse.agent.report.model.Report;
+import dev.lapse.agent.report.model.ReportStats;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,21 +14,16 @@ import java.util.TreeMap;
  * The report for people: one self-contained HTML page (styles, diagrams and the few lines of script inline; no
  * network, no other files), so it opens straight from a CI artifact. On top a summary (findings by signal, the
  * biggest groups, what the run did not count or could not check), then one section per group with the chain
- * drawn as an SVG diagram from subject to owner, the registration site, the end of life and the fix in a
- * copyable block.
+ * drawn as an SVG diagram from subject to owner ({@link HtmlChainDiagram}), the registration site, the end of
+ * life and the fix in a copyable block.
  */
-public final class HtmlReportWriter {
-    private static final int NODE_WIDTH = 430;
-    private static final int NODE_HEIGHT = 38;
-    private static final int HOP = 70;
-    private static final int MAX_LABEL = 56;
+final class HtmlReportWriter implements ReportWriter {
     private static final int BIGGEST_GROUPS = 20;
 
-    private HtmlReportWriter() {}
-
-    public static String write(JsonValue doc) {
-        List<JsonValue> groups = doc.get("findings").list();
-        long findings = doc.get("stats.findings").number(0);
+    @Override
+    public String write(Report r) {
+        List<Group> groups = r.groups();
+        long findings = r.stats().findings();
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -40,53 +41,60 @@ public final class HtmlReportWriter {
                         + " d.setAttribute('data-script-errors', (d.getAttribute('data-script-errors') || '')"
                         + " + e.message + ';'); });</script>\n")
                 .append("</head>\n<body>\n");
-        header(b, doc);
-        summary(b, doc, groups);
+        header(b, r);
+        summary(b, r, groups);
         int n = 0;
-        for (JsonValue g : groups) {
+        for (Group g : groups) {
             group(b, ++n, g);
         }
         b.append("<footer>Written by Lapse ")
-                .append(esc(doc.get("lapse").string("?")))
+                .append(esc(r.lapse() == null ? "?" : r.lapse()))
                 .append(". Sizes are estimates from a bounded walk of what each owner references.</footer>\n");
         b.append("<script>").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void header(StringBuilder b, JsonValue doc) {
+    private static void header(StringBuilder b, Report r) {
         b.append("<header><h1>Lapse report</h1><p class=\"meta\">");
-        List<JsonValue> sources = doc.get("sources").list();
-        if (sources.isEmpty()) {
+        if (r.origin() instanceof Jvm jvm) {
             b.append("pid ")
-                    .append(esc(doc.get("jvm.pid").string("?")))
+                    .append(esc(or(jvm.pid(), "?")))
                     .append(" · ")
-                    .append(esc(doc.get("jvm.main").string("")))
+                    .append(esc(or(jvm.main(), "")))
                     .append(" · Java ")
-                    .append(esc(doc.get("jvm.version").string("?")))
+                    .append(esc(or(jvm.version(), "?")))
                     .append(" (")
-                    .append(esc(doc.get("jvm.mode").string("launch")))
+                    .append(esc(or(jvm.mode(), "launch")))
                     .append(')');
         } else {
-            b.append("merged from ").append(sources.size()).append(" report").append(sources.size() == 1 ? "" : "s");
+            int sources = ((Merge) r.origin()).sources().size();
+            b.append("merged from ").append(sources).append(" report").append(sources == 1 ? "" : "s");
         }
-        b.append(" · generated ").append(esc(doc.get("generated").string("?"))).append("</p></header>\n");
+        b.append(" · generated ")
+                .append(esc(TextReportWriter.time(r.generated())))
+                .append("</p></header>\n");
     }
 
-    private static void summary(StringBuilder b, JsonValue doc, List<JsonValue> groups) {
-        JsonValue stats = doc.get("stats");
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void summary(StringBuilder b, Report r, List<Group> groups) {
+        ReportStats stats = r.stats();
         long retained = 0;
+        // by wire name, so the table's order is the same in every report
         Map<String, long[]> bySignal = new TreeMap<>();
-        for (JsonValue g : groups) {
-            retained += g.get("retained.bytes").number(0);
-            long[] counts = bySignal.computeIfAbsent(g.get("signal").string("?"), s -> new long[2]);
+        for (Group g : groups) {
+            retained += g.retainedBytes();
+            long[] counts = bySignal.computeIfAbsent(g.signal().wireName(), s -> new long[2]);
             counts[0]++;
-            counts[1] += g.get("count").number(0);
+            counts[1] += g.count();
         }
         b.append("<section id=\"summary\">\n<div class=\"cards\">");
-        card(b, "findings", Long.toString(stats.get("findings").number(0)), "lapsed listeners");
+        card(b, "findings", Long.toString(stats.findings()), "lapsed listeners");
         card(b, "groups", Integer.toString(groups.size()), "groups");
         card(b, "retained", Names.bytes(retained), "kept alive (estimate)");
-        card(b, "seen", Long.toString(stats.get("registrationsSeen").number(0)), "registrations seen");
+        card(b, "seen", Long.toString(stats.registrationsSeen()), "registrations seen");
         b.append("</div>\n");
         if (!groups.isEmpty()) {
             b.append("<h2>By signal</h2>\n<table class=\"signals\"><tr><th>signal</th><th>groups</th>"
@@ -103,15 +111,15 @@ public final class HtmlReportWriter {
             b.append("</table>\n<h2>Biggest groups</h2>\n<table class=\"biggest\"><tr><th>#</th><th>what</th>"
                     + "<th>count</th><th>kept alive</th></tr>\n");
             for (int i = 0; i < groups.size() && i < BIGGEST_GROUPS; i++) {
-                JsonValue g = groups.get(i);
+                Group g = groups.get(i);
                 b.append("<tr><td><a href=\"#g")
                         .append(i + 1)
                         .append("\">")
                         .append(i + 1)
                         .append("</a></td><td>")
-                        .append(esc(g.get("summary").string("")))
+                        .append(esc(g.summary()))
                         .append("</td><td>")
-                        .append(g.get("count").number(0))
+                        .append(g.count())
                         .append("</td><td>")
                         .append(esc(TextReportWriter.retained(g)))
                         .append("</td></tr>\n");
@@ -119,26 +127,25 @@ public final class HtmlReportWriter {
             b.append("</table>\n");
         }
         b.append("<h2>Not counted, not checked</h2>\n<ul class=\"limits\">");
-        limit(b, stats.get("dropped").number(0), "registrations not tracked (the maxTracked cap was reached)");
-        limit(b, stats.get("suppressed").number(0), "registrations suppressed as known and intended");
-        limit(b, stats.get("awaitingFullGc").number(0), "registrations of ended owners awaiting a full collection");
-        limit(b, stats.get("undecided").number(0), "registrations the walk budget could not decide");
-        limit(b, stats.get("hookErrors").number(0), "hook failures swallowed");
-        List<JsonValue> notes = doc.get("notes").list();
-        for (JsonValue note : notes) {
-            b.append("<li>").append(esc(note.string())).append("</li>");
+        limit(b, stats.dropped(), "registrations not tracked (the maxTracked cap was reached)");
+        limit(b, stats.suppressed(), "registrations suppressed as known and intended");
+        limit(b, stats.awaitingFullGc(), "registrations of ended owners awaiting a full collection");
+        limit(b, stats.undecided(), "registrations the walk budget could not decide");
+        limit(b, stats.hookErrors(), "hook failures swallowed");
+        for (String note : r.notes()) {
+            b.append("<li>").append(esc(note)).append("</li>");
         }
-        if (notes.isEmpty()
-                && stats.get("dropped").number(0)
-                                + stats.get("suppressed").number(0)
-                                + stats.get("awaitingFullGc").number(0)
-                                + stats.get("undecided").number(0)
-                                + stats.get("hookErrors").number(0)
+        if (r.notes().isEmpty()
+                && stats.dropped()
+                                + stats.suppressed()
+                                + stats.awaitingFullGc()
+                                + stats.undecided()
+                                + stats.hookErrors()
                         == 0) {
             b.append("<li>Nothing: every registration seen was tracked and every ended owner was checked.</li>");
         }
         b.append("<li class=\"plain\">")
-                .append(esc(TextReportWriter.summary(doc)))
+                .append(esc(TextReportWriter.summary(r)))
                 .append("</li></ul>\n</section>\n");
     }
 
@@ -158,142 +165,51 @@ public final class HtmlReportWriter {
         }
     }
 
-    private static void group(StringBuilder b, int n, JsonValue g) {
+    private static void group(StringBuilder b, int n, Group g) {
         b.append("<section class=\"group\" id=\"g")
                 .append(n)
                 .append("\">\n<h2><span class=\"rank\">#")
                 .append(n)
                 .append("</span> ")
-                .append(esc(g.get("summary").string("")))
+                .append(esc(g.summary()))
                 .append("</h2>\n<p class=\"tags\">")
                 .append("<span class=\"signal\">")
-                .append(esc(g.get("signal").string("?")))
+                .append(esc(g.signal().wireName()))
                 .append("</span>")
                 .append("<span>×")
-                .append(g.get("count").number(0))
+                .append(g.count())
                 .append("</span>")
                 .append("<span>")
                 .append(esc(TextReportWriter.keptAlive(g)))
                 .append("</span><span class=\"sig\">signature ")
-                .append(esc(g.get("signature").string("")))
+                .append(esc(g.signature()))
                 .append("</span></p>\n<div class=\"cols\">\n<figure>");
-        diagram(b, g);
+        HtmlChainDiagram.draw(b, g);
         b.append("</figure>\n<div class=\"details\">\n<h3>Registered</h3><p><code>")
-                .append(esc(g.get("registration.method").string("")))
+                .append(esc(g.registration().method()))
                 .append("</code> on thread ")
-                .append(esc(g.get("registration.thread").string("?")))
+                .append(esc(or(g.registration().thread(), "?")))
                 .append("</p>\n<ol class=\"frames\">");
-        for (JsonValue f : g.get("registration.site").list()) {
-            b.append("<li>").append(esc(Names.frame(Names.frameOf(f)))).append("</li>");
+        for (Frame f : g.registration().site()) {
+            b.append("<li>").append(esc(TextReportWriter.frame(f))).append("</li>");
         }
-        b.append("</ol>\n<h3>End of life</h3><p>").append(esc(TextReportWriter.ended(g.get("endOfLife"))));
-        JsonValue at = g.get("endOfLife.at");
-        if (!at.isNull()) {
-            b.append(", called from ").append(esc(Names.frame(Names.frameOf(at))));
+        b.append("</ol>\n<h3>End of life</h3><p>").append(esc(TextReportWriter.ended(g.endOfLife())));
+        Frame at = g.endOfLife().at();
+        if (at != null) {
+            b.append(", called from ").append(esc(TextReportWriter.frame(at)));
         }
-        b.append("</p>\n<h3>Owner</h3><p>")
-                .append(esc(g.get("owner.explanation").string("")))
-                .append("</p>\n");
-        if (!g.get("chainTraced").bool()) {
+        b.append("</p>\n<h3>Owner</h3><p>").append(esc(g.owner().explanation())).append("</p>\n");
+        if (!g.chainTraced()) {
             String why = TextReportWriter.untraced(g);
             b.append("<p class=\"untraced\">")
                     .append(esc(Character.toUpperCase(why.charAt(0)) + why.substring(1)))
                     .append(".</p>\n");
         }
         b.append("</div>\n</div>\n<h3>Fix</h3><p>")
-                .append(esc(g.get("recommendation.summary").string("")))
+                .append(esc(g.fix().summary()))
                 .append("</p>\n<div class=\"code\"><button type=\"button\" class=\"copy\">Copy</button><pre><code>")
-                .append(esc(g.get("recommendation.code").string("")))
+                .append(esc(g.fix().code()))
                 .append("</code></pre></div>\n</section>\n");
-    }
-
-    /** The chain as boxes from the subject down to the owner, each arrow labelled with the field that holds. */
-    private static void diagram(StringBuilder b, JsonValue g) {
-        List<JsonValue> chain = g.get("chain").list();
-        int height = NODE_HEIGHT + chain.size() * HOP + 2;
-        int width = NODE_WIDTH + 2;
-        b.append("<svg class=\"chain\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-                .append(width)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" viewBox=\"0 0 ")
-                .append(width)
-                .append(' ')
-                .append(height)
-                .append("\" role=\"img\" aria-label=\"reference chain from subject to owner\">")
-                .append("<defs><marker id=\"arrow")
-                .append(esc(g.get("signature").string("")))
-                .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\""
-                        + " orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>"
-                        + "</defs>");
-        String subject = g.get("subject.class").string("?");
-        node(
-                b,
-                0,
-                "subject",
-                subject,
-                Names.source(subject) + (g.get("subject.static").bool() ? " (static)" : ""),
-                "subject");
-        int y = 0;
-        for (JsonValue s : chain) {
-            int top = y + NODE_HEIGHT;
-            y += HOP;
-            String field = s.get("field").string("?");
-            b.append("<line x1=\"40\" y1=\"")
-                    .append(top + 1)
-                    .append("\" x2=\"40\" y2=\"")
-                    .append(y - 2)
-                    .append("\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow")
-                    .append(esc(g.get("signature").string("")))
-                    .append(")\"/>")
-                    .append("<text class=\"field\" x=\"52\" y=\"")
-                    .append(top + (HOP - NODE_HEIGHT) / 2 + 5)
-                    .append("\">")
-                    .append(esc(field.startsWith("[") ? field : "." + field))
-                    .append("</text>");
-            String role = s.get("role").string("");
-            String to = s.get("to").string("?");
-            node(
-                    b,
-                    y,
-                    role.isEmpty() ? "hop" : role,
-                    to,
-                    Names.source(to),
-                    role.equals("owner")
-                            ? "owner, " + g.get("endOfLife.description").string("")
-                            : role);
-        }
-        b.append("</svg>");
-    }
-
-    private static void node(StringBuilder b, int y, String kind, String className, String label, String role) {
-        String shown = label.length() > MAX_LABEL ? label.substring(0, MAX_LABEL - 1) + "…" : label;
-        b.append("<g class=\"node ")
-                .append(kind)
-                .append("\"><title>")
-                .append(esc(className))
-                .append("</title>")
-                .append("<rect x=\"1\" y=\"")
-                .append(y + 1)
-                .append("\" width=\"")
-                .append(NODE_WIDTH)
-                .append("\" height=\"")
-                .append(NODE_HEIGHT)
-                .append("\" rx=\"6\"/>")
-                .append("<text x=\"12\" y=\"")
-                .append(y + (role.isEmpty() ? 24 : 17))
-                .append("\">")
-                .append(esc(shown))
-                .append("</text>");
-        if (!role.isEmpty()) {
-            String shownRole = role.length() > MAX_LABEL + 10 ? role.substring(0, MAX_LABEL + 9) + "…" : role;
-            b.append("<text class=\"role\" x=\"12\" y=\"")
-                    .append(y + 32)
-                    .append("\">")
-                    .append(esc(shownRole))
-                    .append("</text>");
-        }
-        b.append("</g>");
     }
 
     /** Escapes text for HTML element content and attribute values alike. */

@@ -1,6 +1,9 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.confirm.Finding;
+import dev.lapse.agent.report.model.Frame;
+import dev.lapse.agent.report.model.Group;
+import dev.lapse.agent.report.model.Report;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,27 +17,26 @@ public final class JfrEvents {
 
     /** One event per group, when a recording has the event enabled; never fails the report. */
     public static void emit(Report report) {
-        if (!available || report.groups.isEmpty()) {
+        if (!available || report.groups().isEmpty()) {
             return;
         }
         try {
-            for (FindingGroup g : report.groups) {
+            for (Group g : report.groups()) {
                 LapsedListenerEvent e = new LapsedListenerEvent();
                 if (!e.isEnabled()) {
                     return;
                 }
-                Finding f = g.example();
-                StackTraceElement site = Names.topApplicationFrame(f.site);
-                e.signal = f.end.signal().wireName();
+                List<Frame> site = g.registration().site();
+                e.signal = g.signal().wireName();
                 e.count = g.count();
-                e.ownerClass = f.ownerClass;
-                e.ownerRelation = f.relation.wireName();
-                e.subjectClass = f.subjectClass;
-                e.listenerClass = Names.stableClass(f.listenerClass);
-                e.registrationMethod = f.api.display();
-                e.registrationSite = site == null ? null : Names.frame(site);
-                e.endOfLife = Story.end(f);
-                e.recommendation = Recommendation.of(f).summary;
+                e.ownerClass = g.owner().className();
+                e.ownerRelation = g.owner().relation().wireName();
+                e.subjectClass = g.subject().className();
+                e.listenerClass = g.listener().className();
+                e.registrationMethod = g.registration().method();
+                e.registrationSite = site.isEmpty() ? null : TextReportWriter.frame(site.get(0));
+                e.endOfLife = g.endOfLife().description();
+                e.recommendation = g.fix().summary();
                 e.signature = g.signature();
                 e.commit();
             }

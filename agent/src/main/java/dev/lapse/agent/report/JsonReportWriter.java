@@ -1,8 +1,15 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.confirm.Finding;
-import dev.lapse.agent.confirm.Step;
-import dev.lapse.agent.track.OwnerRelation;
+import dev.lapse.agent.report.model.ChainStep;
+import dev.lapse.agent.report.model.EndOfLife;
+import dev.lapse.agent.report.model.Frame;
+import dev.lapse.agent.report.model.Group;
+import dev.lapse.agent.report.model.Handle;
+import dev.lapse.agent.report.model.Jvm;
+import dev.lapse.agent.report.model.Merge;
+import dev.lapse.agent.report.model.Report;
+import dev.lapse.agent.report.model.ReportStats;
+import dev.lapse.agent.report.model.Source;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,73 +17,108 @@ import java.util.Map;
 /**
  * The report for tools: {@code {"schema": 1, "lapse": VERSION, "jvm": {...}, "findings": [...], "stats": {...}}}.
  * Field names are stable; new fields may be added within a schema version, none removed or renamed.
+ * {@link JsonReportReader} reads what this writes, and a test holds the two to each other.
  */
-public final class JsonReportWriter {
-    private JsonReportWriter() {}
-
-    public static String write(Report r) {
+final class JsonReportWriter implements ReportWriter {
+    @Override
+    public String write(Report r) {
+        boolean merged = r.origin() instanceof Merge;
         Json j = new Json().beginObject();
-        j.field("schema", Report.SCHEMA)
-                .field("lapse", r.version)
-                .field("generated", Instant.ofEpochMilli(r.generatedMillis).toString());
+        j.field("schema", Report.SCHEMA).field("lapse", r.lapse()).field("generated", time(r.generated()));
         j.name("jvm").beginObject();
-        for (Map.Entry<String, String> e : r.jvm.entrySet()) {
-            j.field(e.getKey(), e.getValue());
+        if (r.origin() instanceof Jvm jvm) {
+            jvm(j, jvm);
+        } else {
+            j.field("mode", "merge");
         }
         j.name("gc")
                 .beginObject()
-                .field("forced", r.check.gcForced)
-                .field("fullGcHappened", r.check.gcHappened)
-                .field("explicitGcDisabled", r.check.explicitGcDisabled)
+                .field("forced", r.gc().forced())
+                .field("fullGcHappened", r.gc().fullGcHappened())
+                .field("explicitGcDisabled", r.gc().explicitGcDisabled())
                 .endObject();
         j.endObject();
+        if (r.origin() instanceof Merge m) {
+            j.name("sources").beginArray();
+            for (Source s : m.sources()) {
+                j.beginObject()
+                        .field("file", s.file())
+                        .field("pid", s.pid())
+                        .field("main", s.main())
+                        .field("javaVersion", s.javaVersion())
+                        .field("generated", s.generated())
+                        .field("findings", s.findings())
+                        .endObject();
+            }
+            j.endArray();
+        }
         j.name("options").beginObject();
-        for (Map.Entry<String, String> e : r.options.entrySet()) {
+        for (Map.Entry<String, String> e : r.options().entrySet()) {
             j.field(e.getKey(), e.getValue());
         }
         j.endObject();
         j.name("findings").beginArray();
-        for (FindingGroup g : r.groups) {
-            group(j, g);
+        for (Group g : r.groups()) {
+            group(j, g, merged);
         }
         j.endArray();
         j.name("notes").beginArray();
-        for (String note : r.notes) {
+        for (String note : r.notes()) {
             j.value(note);
         }
         j.endArray();
-        j.name("stats")
-                .beginObject()
-                .field("registrationsSeen", r.stats.seen())
-                .field("tracked", r.stats.tracked())
-                .field("dropped", r.stats.dropped())
-                .field("removed", r.stats.removed())
-                .field("endOfLifeSignals", r.stats.signals())
-                .field("candidates", r.check.candidates)
-                .field("awaitingFullGc", r.check.awaitingGc)
-                .field("notHeld", r.check.notHeld)
-                .field("undecided", r.check.undecided)
-                .field("findings", r.findingCount())
-                .field("suppressed", r.check.suppressedCount())
-                .field("groups", r.groups.size())
-                .field("hookErrors", r.stats.hookErrors())
-                .field("instrumentedMethods", r.instrumentedMethods)
-                .field("walkVisited", r.check.visited)
-                .field("checkMillis", r.check.durationMillis)
-                .endObject();
+        stats(j, r.stats(), merged);
         return j.endObject().toString();
     }
 
-    private static void group(Json j, FindingGroup g) {
-        Finding f = g.example();
-        StackTraceElement top = Names.topApplicationFrame(f.site);
+    private static void jvm(Json j, Jvm jvm) {
+        j.field("version", jvm.version())
+                .field("vendor", jvm.vendor())
+                .field("vm", jvm.vm())
+                .field("pid", jvm.pid())
+                .field("main", jvm.main())
+                .field("started", jvm.started())
+                .field("mode", jvm.mode())
+                .field("uptimeMillis", jvm.uptimeMillis());
+    }
+
+    /** A merge adds its reports' counters and counts its own groups; it took no time to check. */
+    private static void stats(Json j, ReportStats s, boolean merged) {
+        j.name("stats")
+                .beginObject()
+                .field("registrationsSeen", s.registrationsSeen())
+                .field("tracked", s.tracked())
+                .field("dropped", s.dropped())
+                .field("removed", s.removed())
+                .field("endOfLifeSignals", s.endOfLifeSignals())
+                .field("candidates", s.candidates())
+                .field("awaitingFullGc", s.awaitingFullGc())
+                .field("notHeld", s.notHeld())
+                .field("undecided", s.undecided())
+                .field("findings", s.findings())
+                .field("suppressed", s.suppressed());
+        if (!merged) {
+            j.field("groups", s.groups());
+        }
+        j.field("hookErrors", s.hookErrors())
+                .field("instrumentedMethods", s.instrumentedMethods())
+                .field("walkVisited", s.walkVisited());
+        if (merged) {
+            j.field("groups", s.groups());
+        } else {
+            j.field("checkMillis", s.checkMillis());
+        }
+        j.endObject();
+    }
+
+    private static void group(Json j, Group g, boolean merged) {
         j.beginObject();
         j.field("signature", g.signature())
-                .field("signal", f.end.signal().wireName())
+                .field("signal", g.signal().wireName())
                 .field("count", g.count())
-                .field("firstSeen", Instant.ofEpochMilli(g.firstSeen()).toString())
-                .field("lastSeen", Instant.ofEpochMilli(g.lastSeen()).toString())
-                .field("summary", Story.headline(f));
+                .field("firstSeen", time(g.firstSeen()))
+                .field("lastSeen", time(g.lastSeen()))
+                .field("summary", g.summary());
         j.name("retained")
                 .beginObject()
                 .field("bytes", g.retainedBytes())
@@ -84,99 +126,99 @@ public final class JsonReportWriter {
                 .endObject();
         j.name("subject")
                 .beginObject()
-                .field("class", f.subjectClass)
-                .field("static", f.staticSubject)
+                .field("class", g.subject().className())
+                .field("static", g.subject().isStatic())
                 .endObject();
         j.name("listener")
                 .beginObject()
-                .field("class", Names.stableClass(f.listenerClass))
-                .field("display", Names.listener(f.listenerClass, top))
+                .field("class", g.listener().className())
+                .field("display", g.listener().display())
                 .endObject();
         j.name("owner")
                 .beginObject()
-                .field("class", f.ownerClass)
-                .field("relation", f.relation.wireName())
-                .field("explanation", Story.owner(f))
+                .field("class", g.owner().className())
+                .field("relation", g.owner().relation().wireName())
+                .field("explanation", g.owner().explanation())
                 .endObject();
         j.name("registration")
                 .beginObject()
-                .field("method", f.api.display())
-                .field(
-                        "removeMethod",
-                        f.api.removeName() == null ? null : f.api.declaringClass() + "#" + f.api.removeName())
-                .field("thread", f.thread);
+                .field("method", g.registration().method())
+                .field("removeMethod", g.registration().removeMethod())
+                .field("thread", g.registration().thread());
         j.name("handle");
-        if (f.api.handleClose() == null) {
+        Handle h = g.registration().handle();
+        if (h == null) {
             j.value((String) null);
         } else {
             j.beginObject()
-                    .field("type", f.api.handleType())
-                    .field("close", f.api.handleClose())
-                    .field("dropped", f.handleDropped)
-                    .field("field", f.handleField)
+                    .field("type", h.type())
+                    .field("close", h.close())
+                    .field("dropped", h.dropped())
+                    .field("field", h.field())
                     .endObject();
         }
         j.name("site");
-        frames(j, Names.applicationFrames(f.site));
+        frames(j, g.registration().site());
         j.endObject();
+        EndOfLife end = g.endOfLife();
         j.name("endOfLife")
                 .beginObject()
-                .field("signal", f.end.signal().wireName())
-                .field("method", f.end.method())
-                .field("reason", f.end.reason())
-                .field("description", Story.end(f))
-                .field("time", Instant.ofEpochMilli(f.end.timeMillis()).toString());
-        StackTraceElement at = Story.endFrame(f);
+                .field("signal", end.signal().wireName())
+                .field("method", end.method())
+                .field("reason", end.reason())
+                .field("description", end.description())
+                .field("time", time(end.time()));
         j.name("at");
-        if (at == null) {
+        if (end.at() == null) {
             j.value((String) null);
         } else {
-            frame(j, at);
+            frame(j, end.at());
         }
         j.name("site");
-        frames(j, Names.applicationFrames(f.end.site().frames()));
+        frames(j, end.site());
         j.endObject();
         j.name("chain").beginArray();
-        int listenerStep = f.listenerStep();
-        for (int i = 0; i < f.chain.size(); i++) {
-            Step s = f.chain.get(i);
-            String role = i == f.chain.size() - 1
-                    ? (f.relation == OwnerRelation.WEAK_DELEGATE ? "collected" : "owner")
-                    : i == listenerStep ? "listener" : null;
+        for (ChainStep s : g.chain()) {
             j.beginObject()
-                    .field("from", s.from)
-                    .field("field", s.field)
-                    .field("to", s.to)
-                    .field("role", role)
+                    .field("from", s.step().from())
+                    .field("field", s.step().field())
+                    .field("to", s.step().to())
+                    .field("role", s.role().wireName())
                     .endObject();
         }
         j.endArray();
-        j.field("chainTraced", f.chainTraced);
-        Recommendation rec = Recommendation.of(f);
+        j.field("chainTraced", g.chainTraced());
         j.name("recommendation")
                 .beginObject()
-                .field("kind", rec.kind)
-                .field("summary", rec.summary)
-                .field("where", rec.where)
-                .field("code", rec.code)
+                .field("kind", g.fix().kind().wireName())
+                .field("summary", g.fix().summary())
+                .field("where", g.fix().where())
+                .field("code", g.fix().code())
                 .endObject();
+        if (merged) {
+            j.field("reports", g.reports());
+        }
         j.endObject();
     }
 
-    private static void frames(Json j, List<StackTraceElement> frames) {
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static void frames(Json j, List<Frame> frames) {
         j.beginArray();
-        for (StackTraceElement f : frames) {
+        for (Frame f : frames) {
             frame(j, f);
         }
         j.endArray();
     }
 
-    private static void frame(Json j, StackTraceElement f) {
+    private static void frame(Json j, Frame f) {
         j.beginObject()
-                .field("class", f.getClassName())
-                .field("method", f.getMethodName())
-                .field("file", f.getFileName())
-                .field("line", f.getLineNumber())
+                .field("class", f.className())
+                .field("method", f.method())
+                .field("file", f.file())
+                .field("line", f.line())
                 .endObject();
     }
 }

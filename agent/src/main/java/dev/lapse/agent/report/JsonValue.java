@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON value read from a report file: objects, arrays, strings, numbers, booleans, null. The JSON report is the
- * one model every other format renders ({@link TextReportWriter}, {@link HtmlReportWriter},
- * {@link SarifReportWriter}), so a merged report and a report written by one JVM look the same. Reading is
- * forgiving (a missing member is a null value), conversions are strict (a string where a number belongs throws).
+ * A JSON value read from a report file: objects, arrays, strings, numbers, booleans, null. What must read JSON (a
+ * merge, the shared report directory) reads it with {@link JsonReportReader} into the typed report every format
+ * renders; tests read reports with it. Reading is forgiving (a missing member is a null value), conversions are
+ * strict (a string where a number belongs throws).
  */
 public final class JsonValue {
     private static final JsonValue NULL = new JsonValue(null);
@@ -122,11 +122,6 @@ public final class JsonValue {
 
     public boolean isObject() {
         return value instanceof Map;
-    }
-
-    /** The tree under this value, for building a new document from parts of read ones. */
-    Object tree() {
-        return value;
     }
 
     /** This value as pretty-printed JSON text, the way report files are written. */

@@ -162,15 +162,6 @@ final class Names {
         return source(f.getClassName()) + "." + f.getMethodName() + " (" + location(f) + ")";
     }
 
-    /** A frame as the JSON report writes it: {@code {"class", "method", "file", "line"}}. */
-    static StackTraceElement frameOf(JsonValue f) {
-        return new StackTraceElement(
-                f.get("class").string("?"),
-                f.get("method").string("?"),
-                f.get("file").string(),
-                (int) f.get("line").number(-1));
-    }
-
     /** {@code View.java:42}. */
     static String location(StackTraceElement f) {
         String file = f.getFileName() == null ? "unknown source" : f.getFileName();

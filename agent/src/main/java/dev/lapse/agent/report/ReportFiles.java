@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.Report;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -52,14 +53,14 @@ public final class ReportFiles {
         return dir.resolve((formats.contains(ReportFormat.TEXT) ? ReportFormat.TEXT : formats.get(0)).fileName());
     }
 
-    /** Writes every chosen format of {@code doc}, a JSON report document (one JVM's or a merge). */
-    public void write(JsonValue doc) throws IOException {
+    /** Writes every chosen format of {@code report}, one JVM's or a merge. */
+    public void write(Report report) throws IOException {
         Files.createDirectories(dir);
         try (FileChannel lockFile =
                         FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             for (ReportFormat f : formats) {
-                replace(f.fileName(), f.render(doc));
+                replace(f.fileName(), f.render(report));
             }
         }
     }

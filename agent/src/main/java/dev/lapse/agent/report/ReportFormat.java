@@ -1,28 +1,31 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.Report;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The report files Lapse can write, chosen with the {@code formats=} option. All render the JSON document. */
+/** The report files Lapse can write, chosen with the {@code formats=} option; each renders the typed report. */
 public enum ReportFormat {
     /** For tools: the document itself. */
-    JSON("json", "lapse-report.json"),
+    JSON("json", "lapse-report.json", new JsonReportWriter()),
     /** For logs and consoles. */
-    TEXT("txt", "lapse-report.txt"),
+    TEXT("txt", "lapse-report.txt", new TextReportWriter()),
     /** For people: one self-contained page with the chains drawn. */
-    HTML("html", "lapse-report.html"),
+    HTML("html", "lapse-report.html", new HtmlReportWriter()),
     /** For code-scanning UIs: SARIF 2.1.0, one result per group at the registration site. */
-    SARIF("sarif", "lapse-report.sarif");
+    SARIF("sarif", "lapse-report.sarif", new SarifReportWriter());
 
     private final String option;
     private final String fileName;
+    private final ReportWriter writer;
 
-    ReportFormat(String option, String fileName) {
+    ReportFormat(String option, String fileName, ReportWriter writer) {
         this.option = option;
         this.fileName = fileName;
+        this.writer = writer;
     }
 
     /** The name in the {@code formats=} option. */
@@ -34,18 +37,9 @@ public enum ReportFormat {
         return fileName;
     }
 
-    /** The file's content for {@code doc}. */
-    String render(JsonValue doc) {
-        switch (this) {
-            case JSON:
-                return doc.toJson();
-            case TEXT:
-                return TextReportWriter.write(doc);
-            case HTML:
-                return HtmlReportWriter.write(doc);
-            default:
-                return SarifReportWriter.write(doc);
-        }
+    /** The file's content for {@code report}. */
+    String render(Report report) {
+        return writer.write(report);
     }
 
     /** The format with this option name, or {@code null}. */

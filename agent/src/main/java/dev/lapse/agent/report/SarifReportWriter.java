@@ -1,5 +1,8 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.Frame;
+import dev.lapse.agent.report.model.Group;
+import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.track.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +14,16 @@ import java.util.List;
  * source root of the module the class is in ({@code src/main/java} in a Maven project); stack frames name the file
  * and the package but not the module.
  */
-public final class SarifReportWriter {
+final class SarifReportWriter implements ReportWriter {
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     private static final String SRCROOT = "SRCROOT";
 
-    private SarifReportWriter() {}
-
-    public static String write(JsonValue doc) {
-        List<JsonValue> groups = doc.get("findings").list();
+    @Override
+    public String write(Report r) {
+        List<Group> groups = r.groups();
         List<Signal> signals = new ArrayList<>();
-        for (JsonValue g : groups) {
-            Signal signal = Signal.named(g.get("signal").string());
+        for (Group g : groups) {
+            Signal signal = g.signal();
             if (!signals.contains(signal)) {
                 signals.add(signal);
             }
@@ -33,7 +35,7 @@ public final class SarifReportWriter {
                 .name("driver")
                 .beginObject()
                 .field("name", "Lapse")
-                .field("version", doc.get("lapse").string("0"))
+                .field("version", r.lapse() == null ? "0" : r.lapse())
                 .field("fullName", "Lapse, a finder of lapsed listeners");
         j.name("rules").beginArray();
         for (Signal signal : signals) {
@@ -55,24 +57,24 @@ public final class SarifReportWriter {
                 .endObject();
         j.name("invocations").beginArray().beginObject().field("executionSuccessful", true);
         j.name("toolExecutionNotifications").beginArray();
-        for (JsonValue note : doc.get("notes").list()) {
+        for (String note : r.notes()) {
             j.beginObject()
                     .name("message")
                     .beginObject()
-                    .field("text", note.string())
+                    .field("text", note)
                     .endObject()
                     .field("level", "note")
                     .endObject();
         }
         j.endArray().endObject().endArray();
         j.name("results").beginArray();
-        for (JsonValue g : groups) {
-            result(j, g, signals.indexOf(Signal.named(g.get("signal").string())));
+        for (Group g : groups) {
+            result(j, g, signals.indexOf(g.signal()));
         }
         j.endArray();
         j.name("properties")
                 .beginObject()
-                .field("summary", TextReportWriter.summary(doc))
+                .field("summary", TextReportWriter.summary(r))
                 .endObject();
         return j.endObject().endArray().endObject().toString();
     }
@@ -110,8 +112,8 @@ public final class SarifReportWriter {
                 .endObject();
     }
 
-    private static void result(Json j, JsonValue g, int ruleIndex) {
-        Signal signal = Signal.named(g.get("signal").string());
+    private static void result(Json j, Group g, int ruleIndex) {
+        Signal signal = g.signal();
         j.beginObject()
                 .field("ruleId", "lapse/" + signal.wireName())
                 .field("ruleIndex", ruleIndex)
@@ -120,43 +122,48 @@ public final class SarifReportWriter {
                 .beginObject()
                 .field(
                         "text",
-                        g.get("summary").string("") + ". "
-                                + g.get("count").number(0) + " registration(s) from this site, about "
-                                + Names.bytes(g.get("retained.bytes").number(0)) + " kept alive. Fix: "
-                                + g.get("recommendation.summary").string(""))
+                        or(g.summary()) + ". "
+                                + g.count() + " registration(s) from this site, about "
+                                + Names.bytes(g.retainedBytes()) + " kept alive. Fix: "
+                                + or(g.fix().summary()))
                 .endObject();
-        List<JsonValue> site = g.get("registration.site").list();
+        List<Frame> site = g.registration().site();
         j.name("locations").beginArray();
         if (!site.isEmpty()) {
             location(j, site.get(0), null);
         }
         j.endArray();
-        JsonValue end = g.get("endOfLife.at");
+        Frame end = g.endOfLife().at();
         j.name("relatedLocations").beginArray();
-        if (!end.isNull()) {
-            location(j, end, endHere(signal) + g.get("endOfLife.description").string(""));
+        if (end != null) {
+            location(j, end, endHere(signal) + or(g.endOfLife().description()));
         }
         j.endArray();
         j.name("partialFingerprints")
                 .beginObject()
-                .field("lapseSignature/v1", g.get("signature").string(""))
+                .field("lapseSignature/v1", or(g.signature()))
                 .endObject();
         j.name("properties")
                 .beginObject()
-                .field("count", g.get("count").number(0))
-                .field("retainedBytes", g.get("retained.bytes").number(0))
-                .field("subject", g.get("subject.class").string())
-                .field("listener", g.get("listener.class").string())
-                .field("owner", g.get("owner.class").string())
-                .field("fix", g.get("recommendation.code").string())
+                .field("count", g.count())
+                .field("retainedBytes", g.retainedBytes())
+                .field("subject", g.subject().className())
+                .field("listener", g.listener().className())
+                .field("owner", g.owner().className())
+                .field("fix", g.fix().code())
                 .endObject();
         j.endObject();
     }
 
-    private static void location(Json j, JsonValue frame, String message) {
-        String className = frame.get("class").string("?");
-        String file = frame.get("file").string();
-        long line = frame.get("line").number(-1);
+    /** Text that may be missing in a report read back, as the empty string. */
+    private static String or(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void location(Json j, Frame frame, String message) {
+        String className = frame.className();
+        String file = frame.file();
+        long line = frame.line();
         j.beginObject();
         if (message != null) {
             j.field("id", 1)
@@ -183,9 +190,7 @@ public final class SarifReportWriter {
         j.name("logicalLocations")
                 .beginArray()
                 .beginObject()
-                .field(
-                        "fullyQualifiedName",
-                        className + "." + frame.get("method").string("?"))
+                .field("fullyQualifiedName", className + "." + frame.method())
                 .field("kind", "function")
                 .endObject()
                 .endArray();

@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.Report;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -76,11 +77,11 @@ public final class SharedReportDir {
      * @throws IOException when this JVM's report or the merged files cannot be written; a report of another JVM
      *     that cannot be read is left out and named in the merged report's {@code notes}
      */
-    public int write(JsonValue doc, String version, long nowMillis) throws IOException {
+    public int write(Report report, String version, long nowMillis) throws IOException {
         // the run file first: a directory without one is a JVM just starting to write, never a stale one
         Files.createDirectories(own);
         Files.writeString(own.resolve(RUN_FILE), run, StandardCharsets.UTF_8);
-        new ReportFiles(own, List.of(ReportFormat.JSON)).write(doc);
+        new ReportFiles(own, List.of(ReportFormat.JSON)).write(report);
         try (FileChannel lockFile = FileChannel.open(
                         merged.dir().resolve(MERGE_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
@@ -89,16 +90,16 @@ public final class SharedReportDir {
             List<String> unreadable = new ArrayList<>();
             for (Path jvm : jvmDirs()) {
                 String theirs = readRun(jvm);
-                Path report = jvm.resolve(ReportFormat.JSON.fileName());
+                Path file = jvm.resolve(ReportFormat.JSON.fileName());
                 if (theirs != null && !theirs.equals(run)) {
                     deleteTree(jvm);
                 }
-                if (theirs == null || !theirs.equals(run) || !Files.exists(report)) {
+                if (theirs == null || !theirs.equals(run) || !Files.exists(file)) {
                     continue; // stale and deleted, or a JVM of this run that has not written yet and merges later
                 }
-                String name = merged.dir().relativize(report).toString();
+                String name = merged.dir().relativize(file).toString();
                 try {
-                    merger.add(name, JsonValue.parse(Files.readString(report, StandardCharsets.UTF_8)));
+                    merger.add(name, JsonReportReader.read(file));
                     count++;
                 } catch (IOException | RuntimeException e) {
                     unreadable.add(name + " (" + e.getMessage() + ")");

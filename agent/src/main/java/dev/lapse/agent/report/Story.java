@@ -30,7 +30,7 @@ final class Story {
                 List<String> fields = new ArrayList<>();
                 int listenerStep = f.listenerStep();
                 for (int i = listenerStep < 0 ? f.chain.size() : listenerStep + 1; i < f.chain.size(); i++) {
-                    fields.add(f.chain.get(i).field);
+                    fields.add(f.chain.get(i).field());
                 }
                 yield listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
             }

@@ -1,164 +1,166 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.report.model.ChainStep;
+import dev.lapse.agent.report.model.EndOfLife;
+import dev.lapse.agent.report.model.Frame;
+import dev.lapse.agent.report.model.Group;
+import dev.lapse.agent.report.model.Jvm;
+import dev.lapse.agent.report.model.Merge;
+import dev.lapse.agent.report.model.Report;
+import dev.lapse.agent.report.model.ReportStats;
 import dev.lapse.agent.track.Signal;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The report for logs and consoles: a summary, then one block per group with the chain drawn top-down, one line
- * per hop, the owner and why it should be dead at the bottom. Rendered from the JSON document, so a merged
- * report reads like one JVM's.
+ * per hop, the owner and why it should be dead at the bottom. A merged report reads like one JVM's.
  */
-public final class TextReportWriter {
+public final class TextReportWriter implements ReportWriter {
     private static final String INDENT = "    ";
     private static final String LABEL = "%-12s";
 
-    private TextReportWriter() {}
-
-    public static String write(JsonValue doc) {
+    @Override
+    public String write(Report r) {
         StringBuilder b = new StringBuilder();
         b.append("Lapse ")
-                .append(doc.get("lapse").string("?"))
+                .append(r.lapse() == null ? "?" : r.lapse())
                 .append(" report, ")
-                .append(doc.get("generated").string("?"))
+                .append(time(r.generated()))
                 .append(", ")
-                .append(origin(doc))
+                .append(origin(r))
                 .append('\n');
-        b.append(summary(doc)).append('\n');
-        groups(b, doc);
-        List<JsonValue> notes = doc.get("notes").list();
-        if (!notes.isEmpty()) {
+        b.append(summary(r)).append('\n');
+        groups(b, r);
+        if (!r.notes().isEmpty()) {
             b.append("\nNotes\n");
-            for (JsonValue note : notes) {
-                b.append("  - ").append(note.string()).append('\n');
+            for (String note : r.notes()) {
+                b.append("  - ").append(note).append('\n');
             }
         }
         return b.toString();
     }
 
     /** The finding groups alone, one block each: what a failed test says. */
-    public static String findings(JsonValue doc) {
+    public static String findings(Report r) {
         StringBuilder b = new StringBuilder();
-        groups(b, doc);
+        groups(b, r);
         return b.toString();
     }
 
-    private static void groups(StringBuilder b, JsonValue doc) {
+    private static void groups(StringBuilder b, Report r) {
         int n = 0;
-        for (JsonValue g : doc.get("findings").list()) {
+        for (Group g : r.groups()) {
             b.append('\n');
             group(b, ++n, g);
         }
     }
 
     /** {@code pid 1234}, or {@code merged from 3 reports}. */
-    static String origin(JsonValue doc) {
-        List<JsonValue> sources = doc.get("sources").list();
-        return sources.isEmpty()
-                ? "pid " + doc.get("jvm.pid").string("?")
-                : "merged from " + sources.size() + " report" + (sources.size() == 1 ? "" : "s");
+    private static String origin(Report r) {
+        if (r.origin() instanceof Merge m) {
+            int n = m.sources().size();
+            return "merged from " + n + " report" + (n == 1 ? "" : "s");
+        }
+        String pid = ((Jvm) r.origin()).pid();
+        return "pid " + (pid == null ? "?" : pid);
+    }
+
+    /** {@code 2026-01-31T12:00:00Z}, or {@code ?} when unknown. */
+    static String time(Instant t) {
+        return t == null ? "?" : t.toString();
     }
 
     /** One line: how many lapsed listeners, and what was looked at. */
-    public static String summary(JsonValue doc) {
-        JsonValue stats = doc.get("stats");
-        long findings = stats.get("findings").number(0);
-        long groups = stats.get("groups").number(0);
+    public static String summary(Report r) {
+        ReportStats s = r.stats();
+        long findings = s.findings();
+        long groups = s.groups();
         String head = findings == 0
                 ? "No lapsed listeners found."
                 : findings + " lapsed listener" + (findings == 1 ? "" : "s") + " in " + groups + " group"
                         + (groups == 1 ? "" : "s") + ".";
-        return head + " Registrations seen " + stats.get("registrationsSeen").number(0) + ", tracked now "
-                + stats.get("tracked").number(0) + ", removed "
-                + stats.get("removed").number(0) + ", dropped "
-                + stats.get("dropped").number(0) + "; end-of-life signals "
-                + stats.get("endOfLifeSignals").number(0)
-                + "; hook errors " + stats.get("hookErrors").number(0) + ".";
+        return head + " Registrations seen " + s.registrationsSeen() + ", tracked now " + s.tracked() + ", removed "
+                + s.removed() + ", dropped " + s.dropped() + "; end-of-life signals " + s.endOfLifeSignals()
+                + "; hook errors " + s.hookErrors() + ".";
     }
 
-    private static void group(StringBuilder b, int n, JsonValue g) {
+    private static void group(StringBuilder b, int n, Group g) {
         b.append('#')
                 .append(n)
                 .append("  ")
-                .append(g.get("signal").string())
+                .append(g.signal().wireName())
                 .append("  x")
-                .append(g.get("count").number())
+                .append(g.count())
                 .append("  ")
                 .append(keptAlive(g))
                 .append("  signature ")
-                .append(g.get("signature").string())
+                .append(g.signature())
                 .append('\n');
-        b.append(INDENT).append(g.get("summary").string()).append('\n');
-        List<JsonValue> frames = g.get("registration.site").list();
-        line(
-                b,
-                "registered",
-                g.get("registration.method").string()
-                        + (frames.isEmpty() ? "" : " at " + Names.frame(Names.frameOf(frames.get(0)))));
+        b.append(INDENT).append(g.summary()).append('\n');
+        List<Frame> frames = g.registration().site();
+        line(b, "registered", g.registration().method() + (frames.isEmpty() ? "" : " at " + frame(frames.get(0))));
         for (int i = 1; i < frames.size() && i < 6; i++) {
-            line(b, "", "  at " + Names.frame(Names.frameOf(frames.get(i))));
+            line(b, "", "  at " + frame(frames.get(i)));
         }
-        JsonValue at = g.get("endOfLife.at");
-        line(
-                b,
-                "ended",
-                ended(g.get("endOfLife")) + (at.isNull() ? "" : ", called from " + Names.frame(Names.frameOf(at))));
-        line(b, "owner", g.get("owner.explanation").string());
+        EndOfLife end = g.endOfLife();
+        line(b, "ended", ended(end) + (end.at() == null ? "" : ", called from " + frame(end.at())));
+        line(b, "owner", g.owner().explanation());
         line(
                 b,
                 "chain",
-                Names.source(g.get("subject.class").string())
-                        + (g.get("subject.static").bool() ? " (static)" : "") + "  [subject]");
+                Names.source(g.subject().className()) + (g.subject().isStatic() ? " (static)" : "") + "  [subject]");
         String indent = "";
-        for (JsonValue s : g.get("chain").list()) {
+        for (ChainStep s : g.chain()) {
             indent += "  ";
-            String role = s.get("role").string("");
-            String label = role.equals("listener")
-                    ? "  [listener]"
-                    : role.equals("owner")
-                            ? "  [owner, " + g.get("endOfLife.description").string() + "]"
-                            : role.equals("collected") ? "  [collected]" : "";
-            String field = s.get("field").string();
+            String label = switch (s.role()) {
+                case HOP -> "";
+                case LISTENER -> "  [listener]";
+                case OWNER -> "  [owner, " + end.description() + "]";
+                case COLLECTED -> "  [collected]";
+            };
+            String field = s.step().field();
             line(
                     b,
                     "",
                     indent + "└─ " + (field.startsWith("[") ? field : "." + field) + " → "
-                            + Names.source(s.get("to").string()) + label);
+                            + Names.source(s.step().to()) + label);
         }
-        if (!g.get("chainTraced").bool()) {
+        if (!g.chainTraced()) {
             line(b, "", "(" + untraced(g) + ")");
         }
-        line(b, "fix", g.get("recommendation.summary").string());
-        for (String codeLine : g.get("recommendation.code").string("").split("\n", -1)) {
+        line(b, "fix", g.fix().summary());
+        for (String codeLine : (g.fix().code() == null ? "" : g.fix().code()).split("\n", -1)) {
             line(b, "", "| " + codeLine);
         }
     }
 
-    /** The end of life as the event that happened (see {@link Story#ended}), from a group's {@code endOfLife}. */
-    static String ended(JsonValue end) {
-        return Story.ended(
-                Signal.named(end.get("signal").string()),
-                end.get("method").string(),
-                end.get("reason").string());
+    /** {@code View.<init> (View.java:42)}. */
+    static String frame(Frame f) {
+        return Names.frame(f.element());
+    }
+
+    /** The end of life as the event that happened (see {@link Story#ended}). */
+    static String ended(EndOfLife end) {
+        return Story.ended(end.signal(), end.method(), end.reason());
     }
 
     /** {@code ~12.5 KB kept alive}, or, for a lost listener, which keeps nothing alive, {@code callback lost}. */
-    static String keptAlive(JsonValue g) {
+    static String keptAlive(Group g) {
         return lostCallback(g) ? retained(g) : retained(g) + " kept alive";
     }
 
     /** {@code ~12.5 KB}, or {@code callback lost}: a table cell under "kept alive". */
-    static String retained(JsonValue g) {
-        return lostCallback(g)
-                ? "callback lost"
-                : "~" + Names.bytes(g.get("retained.bytes").number(0));
+    static String retained(Group g) {
+        return lostCallback(g) ? "callback lost" : "~" + Names.bytes(g.retainedBytes());
     }
 
-    private static boolean lostCallback(JsonValue g) {
-        return Signal.named(g.get("signal").string()) == Signal.LOST_LISTENER;
+    private static boolean lostCallback(Group g) {
+        return g.signal() == Signal.LOST_LISTENER;
     }
 
     /** Why the chain was not traced all the way. */
-    static String untraced(JsonValue g) {
+    static String untraced(Group g) {
         return lostCallback(g)
                 ? "not traced: a lost listener's evidence is its collected delegate and the owner that outlived it"
                 : "the first hop is inside a static registry the walk could not trace";

@@ -11,11 +11,12 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.Installer;
 import dev.lapse.agent.reflect.Access;
 import dev.lapse.agent.report.JfrEvents;
-import dev.lapse.agent.report.JsonValue;
-import dev.lapse.agent.report.Report;
+import dev.lapse.agent.report.ReportBuilder;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.SharedReportDir;
 import dev.lapse.agent.report.TextReportWriter;
+import dev.lapse.agent.report.model.Jvm;
+import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.Signal;
@@ -29,9 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -158,15 +157,14 @@ public final class LapseRuntime implements Controlled {
             if (target != files) {
                 target.prepare();
             }
-            JsonValue doc = report.toDocument();
-            lastSummary = TextReportWriter.summary(doc);
+            lastSummary = TextReportWriter.summary(report);
             if (target == files && shared != null) {
-                int jvms = shared.write(doc, version, System.currentTimeMillis());
+                int jvms = shared.write(report, version, System.currentTimeMillis());
                 if (jvms > 1) {
                     lastSummary += " Merged with the reports of " + (jvms - 1) + " other JVM(s) of this run.";
                 }
             } else {
-                target.write(doc);
+                target.write(report);
             }
         } catch (IOException e) {
             LOG.error("could not write the report to {}: {}", dir, e.toString());
@@ -210,7 +208,7 @@ public final class LapseRuntime implements Controlled {
         if (check.findings.isEmpty()) {
             return null;
         }
-        return TextReportWriter.findings(report(check).toDocument());
+        return TextReportWriter.findings(report(check));
     }
 
     /**
@@ -329,27 +327,22 @@ public final class LapseRuntime implements Controlled {
             notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
         }
         check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
-        return new Report(
+        return ReportBuilder.build(
                 version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes, catalog.size());
     }
 
-    private Map<String, String> jvm() {
-        Map<String, String> jvm = new LinkedHashMap<>();
-        jvm.put("version", System.getProperty("java.version"));
-        jvm.put("vendor", System.getProperty("java.vendor"));
-        jvm.put("vm", System.getProperty("java.vm.name"));
-        jvm.put("pid", Long.toString(ProcessHandle.current().pid()));
+    private Jvm jvm() {
         String command = System.getProperty("sun.java.command", "");
-        jvm.put("main", command.isEmpty() ? "" : command.split(" ", 2)[0]);
-        jvm.put(
-                "started",
+        return new Jvm(
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name"),
+                Long.toString(ProcessHandle.current().pid()),
+                command.isEmpty() ? "" : command.split(" ", 2)[0],
                 Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
-                        .toString());
-        jvm.put("mode", attached ? "attach" : "launch");
-        jvm.put(
-                "uptimeMillis",
+                        .toString(),
+                attached ? "attach" : "launch",
                 Long.toString(TimeUnit.MILLISECONDS.toMillis(
                         ManagementFactory.getRuntimeMXBean().getUptime())));
-        return jvm;
     }
 }

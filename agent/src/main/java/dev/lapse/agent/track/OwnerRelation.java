@@ -24,4 +24,18 @@ public enum OwnerRelation {
     public String wireName() {
         return wireName;
     }
+
+    /**
+     * The relation with this wire name.
+     *
+     * @throws IllegalArgumentException when none has it
+     */
+    public static OwnerRelation named(String wireName) {
+        for (OwnerRelation r : values()) {
+            if (r.wireName.equals(wireName)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("'" + wireName + "' is not an owner relation");
+    }
 }

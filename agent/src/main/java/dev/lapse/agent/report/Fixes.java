@@ -2,6 +2,7 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Signal;
 import java.util.ArrayList;
@@ -12,27 +13,10 @@ import java.util.List;
  * lifecycle method, or, for an API with no remove method, a weak wrapper together with a strong reference kept
  * in the owner (a weak wrapper alone lets a lambda be collected at once and the callback silently stops).
  */
-final class Recommendation {
-    /**
-     * {@code remove-call}, {@code close-handle}, {@code weak-wrapper}, {@code keep-delegate} or
-     * {@code register-once}.
-     */
-    final String kind;
+final class Fixes {
+    private Fixes() {}
 
-    final String summary;
-    /** Class and method the code belongs in, e.g. {@code com.acme.View#dispose}. */
-    final String where;
-
-    final String code;
-
-    private Recommendation(String kind, String summary, String where, String code) {
-        this.kind = kind;
-        this.summary = summary;
-        this.where = where;
-        this.code = code;
-    }
-
-    static Recommendation of(Finding f) {
+    static Fix of(Finding f) {
         String owner = Names.source(f.ownerClass);
         boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
         String subject = f.staticSubject
@@ -56,7 +40,7 @@ final class Recommendation {
      * An owner's registration to undo: the handle to close, the remove call to add, or, for an API with no remove
      * method, a weak wrapper and a field that keeps the listener.
      */
-    private static Recommendation undo(
+    private static Fix undo(
             Finding f, String owner, String subject, String registeredAt, String[] place, String where) {
         ApiMethod api = f.api;
         boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
@@ -81,8 +65,8 @@ final class Recommendation {
                     subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
             code.add("// WeakListener (dev.lapse:lapse-weak, no dependencies) holds the listener weakly and forwards to"
                     + " it while the field above keeps it.");
-            return new Recommendation(
-                    "weak-wrapper",
+            return new Fix(
+                    Fix.Kind.WEAK_WRAPPER,
                     owner + " is kept alive by " + Names.source(f.subjectClass)
                             + " through " + api.name()
                             + ", which has no remove method: register a weak wrapper and keep"
@@ -104,8 +88,8 @@ final class Recommendation {
         int listenerIndex = removeTypes.indexOf(api.listenerType());
         code.add(subject + "." + api.removeName() + "("
                 + args(removeTypes, listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, listener) + ");");
-        return new Recommendation(
-                "remove-call",
+        return new Fix(
+                Fix.Kind.REMOVE_CALL,
                 "Call " + subject + "." + api.removeName() + "(…) " + in
                         + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
                         + Names.source(f.subjectClass)
@@ -115,7 +99,7 @@ final class Recommendation {
     }
 
     /** An accumulation: the call site registers once, or undoes the previous registration before the next. */
-    private static Recommendation registerOnce(Finding f, String subject, String registeredAt, String where) {
+    private static Fix registerOnce(Finding f, String subject, String registeredAt, String where) {
         ApiMethod api = f.api;
         StackTraceElement site = Names.topApplicationFrame(f.site);
         String caller = site == null
@@ -140,8 +124,8 @@ final class Recommendation {
             code.add("// " + Names.source(api.declaringClass()) + "#" + api.name() + " has no remove method: register"
                     + " once and keep the listener in a field");
         }
-        return new Recommendation(
-                "register-once",
+        return new Fix(
+                Fix.Kind.REGISTER_ONCE,
                 f.count + " listeners added" + registeredAt + " are still held by "
                         + Names.source(f.subjectClass)
                         + ": register once, or undo the previous registration before adding"
@@ -151,8 +135,7 @@ final class Recommendation {
     }
 
     /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */
-    private static Recommendation keepDelegate(
-            Finding f, String owner, String subject, String registeredAt, String where) {
+    private static Fix keepDelegate(Finding f, String owner, String subject, String registeredAt, String where) {
         ApiMethod api = f.api;
         String listenerType = Names.source(api.listenerType());
         String removeAction = "";
@@ -179,8 +162,8 @@ final class Recommendation {
             code.add(
                     subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
         }
-        return new Recommendation(
-                "keep-delegate",
+        return new Fix(
+                Fix.Kind.KEEP_DELEGATE,
                 "Keep the listener in a field of " + owner + ": "
                         + Names.source(f.listenerClass)
                         + " holds it only weakly, nothing else held it, and it was collected"
@@ -190,7 +173,7 @@ final class Recommendation {
     }
 
     /** Keep the handle the add returned in a field of the owner and close it where the owner ends. */
-    private static Recommendation closeHandle(
+    private static Fix closeHandle(
             Finding f, String owner, String subject, String registeredAt, String in, String where) {
         ApiMethod api = f.api;
         String handleType = Names.source(api.handleType());
@@ -210,8 +193,8 @@ final class Recommendation {
         }
         code.add("// " + in + ":");
         code.add(field + "." + api.handleClose() + "();");
-        return new Recommendation(
-                "close-handle",
+        return new Fix(
+                Fix.Kind.CLOSE_HANDLE,
                 "Call " + field + "." + api.handleClose() + "() " + in + ": the "
                         + handleType + " returned by " + api.name() + registeredAt
                         + " undoes the registration that keeps "
