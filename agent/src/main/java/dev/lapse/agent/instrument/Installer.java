@@ -6,6 +6,7 @@ import java.security.ProtectionDomain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -30,7 +31,9 @@ public final class Installer {
     private final ApiCatalog catalog;
     private final MethodPlanner planner;
     private final AtomicLong transformErrors = new AtomicLong();
-    private final AtomicLong instrumentedTypes = new AtomicLong();
+    /** The ids of the catalogued methods whose class Byte Buddy did transform: planning alone instruments nothing. */
+    private final Set<Integer> instrumented = ConcurrentHashMap.newKeySet();
+
     private final ClassFileLocator adviceLocator = ClassFileLocator.ForClassLoader.of(Installer.class.getClassLoader());
 
     /**
@@ -38,7 +41,10 @@ public final class Installer {
      * runs next. Cleared when Byte Buddy is done with the class, however that went: the plan refers to the class's
      * type description, which holds its loader, and Byte Buddy may fail after matching, before the transformer.
      */
-    private final ThreadLocal<Object[]> lastPlan = new ThreadLocal<>();
+    private final ThreadLocal<Plan> lastPlan = new ThreadLocal<>();
+
+    /** The methods planned for one class. */
+    private record Plan(TypeDescription type, List<MethodPlanner.Planned> methods) {}
 
     /** What {@link #install} installed, for {@link #uninstall}; both run under the runtime's start-and-stop lock. */
     private ResettableClassFileTransformer transformer;
@@ -121,12 +127,15 @@ public final class Installer {
         }
     }
 
-    /** Classes that received advice so far. */
-    public long instrumentedTypes() {
-        return instrumentedTypes.get();
+    /**
+     * Registration, removal, lifecycle and handle methods instrumented so far: in classes that were transformed, each
+     * method once however often its class was (a retransformation applies the same advice again).
+     */
+    public int instrumentedMethods() {
+        return instrumented.size();
     }
 
-    /** Classes Byte Buddy could not transform (logged at debug level). */
+    /** Classes that could not be planned or transformed; the first failure is logged as a warning. */
     public long transformErrors() {
         return transformErrors.get();
     }
@@ -158,17 +167,26 @@ public final class Installer {
             }
             builder = builder.visit(mapping.to(advice, adviceLocator).on(ElementMatchers.is(p.method)));
         }
-        instrumentedTypes.incrementAndGet();
         return builder;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The matcher's plan for {@code type}, kept for {@link Outcomes#onTransformation} to count. */
     private List<MethodPlanner.Planned> planFor(TypeDescription type) {
-        Object[] cached = lastPlan.get();
-        if (cached != null && cached[0] == type) {
-            return (List<MethodPlanner.Planned>) cached[1];
+        Plan cached = lastPlan.get();
+        if (cached != null && cached.type() == type) {
+            return cached.methods();
         }
-        return planner.plan(type);
+        List<MethodPlanner.Planned> plan = planner.plan(type);
+        lastPlan.set(new Plan(type, plan));
+        return plan;
+    }
+
+    private void failed(String typeName, Throwable t) {
+        if (transformErrors.incrementAndGet() == 1) {
+            LOG.warn("could not instrument {} ({}); later failures are logged at debug level", typeName, t.toString());
+        } else {
+            LOG.debug("could not instrument {}: {}", typeName, t.toString());
+        }
     }
 
     /** Matches types with at least one planned method, keeping the plan for the transformer. */
@@ -179,40 +197,47 @@ public final class Installer {
             try {
                 plan = planner.plan(type);
             } catch (RuntimeException e) {
-                transformErrors.incrementAndGet();
-                LOG.debug("cannot plan {}: {}", type.getName(), e.toString());
+                failed(type.getName(), e);
                 return false;
             }
             if (plan.isEmpty()) {
                 return false;
             }
-            lastPlan.set(new Object[] {type, plan});
+            lastPlan.set(new Plan(type, plan));
             return true;
         }
     }
 
     /**
-     * Logs what the JVM would otherwise swallow, a class that could not be transformed, and forgets the plan of each
-     * class once Byte Buddy is done with it.
+     * Counts what was transformed and logs what the JVM would otherwise swallow, a class that could not be
+     * transformed (Byte Buddy fails after the transformer ran, when it weaves the advice in), and forgets the plan of
+     * each class once Byte Buddy is done with it.
      */
     private final class Outcomes extends AgentBuilder.Listener.Adapter {
         @Override
-        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
-            lastPlan.remove();
+        public void onTransformation(
+                TypeDescription type,
+                ClassLoader classLoader,
+                JavaModule module,
+                boolean loaded,
+                DynamicType dynamicType) {
+            Plan plan = lastPlan.get();
+            if (plan != null && plan.type() == type) {
+                for (MethodPlanner.Planned p : plan.methods()) {
+                    instrumented.add(p.api.id());
+                }
+            }
         }
 
         @Override
         public void onError(
                 String typeName, ClassLoader classLoader, JavaModule module, boolean loaded, Throwable throwable) {
-            long n = transformErrors.incrementAndGet();
-            if (n == 1) {
-                LOG.warn(
-                        "could not instrument {} ({}); later failures are logged at debug level",
-                        typeName,
-                        throwable.toString());
-            } else {
-                LOG.debug("could not instrument {}: {}", typeName, throwable.toString());
-            }
+            failed(typeName, throwable);
+        }
+
+        @Override
+        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            lastPlan.remove();
         }
     }
 }

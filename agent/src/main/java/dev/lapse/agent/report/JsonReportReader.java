@@ -134,6 +134,7 @@ public final class JsonReportReader {
                 s.get("groups").number(0),
                 s.get("hookErrors").number(0),
                 s.get("instrumentedMethods").number(0),
+                s.get("transformErrors").number(0),
                 s.get("walkVisited").number(0),
                 s.get("checkMillis").number(0));
     }

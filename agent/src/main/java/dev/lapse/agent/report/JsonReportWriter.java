@@ -102,6 +102,7 @@ final class JsonReportWriter implements ReportWriter {
         }
         j.field("hookErrors", s.hookErrors())
                 .field("instrumentedMethods", s.instrumentedMethods())
+                .field("transformErrors", s.transformErrors())
                 .field("walkVisited", s.walkVisited());
         if (merged) {
             j.field("groups", s.groups());

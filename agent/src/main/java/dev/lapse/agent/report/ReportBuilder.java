@@ -31,7 +31,8 @@ public final class ReportBuilder {
 
     /**
      * @param notes limits of this run in words: what the report could not see or confirm
-     * @param instrumentedMethods registration methods instrumented
+     * @param instrumentedMethods methods whose class was transformed
+     * @param transformErrors classes that could not be planned or transformed
      */
     public static Report build(
             String version,
@@ -41,7 +42,8 @@ public final class ReportBuilder {
             Jvm jvm,
             Map<String, String> options,
             List<String> notes,
-            int instrumentedMethods) {
+            int instrumentedMethods,
+            long transformErrors) {
         List<Group> groups = new ArrayList<>();
         for (FindingGroup g : FindingGroup.group(check.findings)) {
             groups.add(group(g));
@@ -73,6 +75,7 @@ public final class ReportBuilder {
                         groups.size(),
                         stats.hookErrors(),
                         instrumentedMethods,
+                        transformErrors,
                         check.visited,
                         check.durationMillis));
     }

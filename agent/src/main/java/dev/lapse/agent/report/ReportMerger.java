@@ -33,7 +33,7 @@ public final class ReportMerger {
     private final Set<String> notes = new LinkedHashSet<>();
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
-    private ReportStats stats = new ReportStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private ReportStats stats = new ReportStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     private boolean gcForced = true;
     private boolean gcHappened = true;
     private boolean explicitGcDisabled;
@@ -111,6 +111,7 @@ public final class ReportMerger {
                         sorted.size(),
                         stats.hookErrors(),
                         stats.instrumentedMethods(),
+                        stats.transformErrors(),
                         stats.walkVisited(),
                         0));
     }
@@ -132,6 +133,7 @@ public final class ReportMerger {
                 0,
                 a.hookErrors() + b.hookErrors(),
                 a.instrumentedMethods() + b.instrumentedMethods(),
+                a.transformErrors() + b.transformErrors(),
                 a.walkVisited() + b.walkVisited(),
                 0);
     }

@@ -82,7 +82,12 @@ public final class TextReportWriter implements ReportWriter {
                         + (groups == 1 ? "" : "s") + ".";
         return head + " Registrations seen " + s.registrationsSeen() + ", tracked now " + s.tracked() + ", removed "
                 + s.removed() + ", dropped " + s.dropped() + "; end-of-life signals " + s.endOfLifeSignals()
-                + "; hook errors " + s.hookErrors() + ".";
+                + "; hook errors " + s.hookErrors() + transformErrors(s.transformErrors()) + ".";
+    }
+
+    /** Said only when some class failed: the usual line stays as it was. */
+    private static String transformErrors(long n) {
+        return n == 0 ? "" : "; transform errors " + n;
     }
 
     private static void group(StringBuilder b, int n, Group g) {

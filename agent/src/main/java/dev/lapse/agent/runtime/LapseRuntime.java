@@ -326,9 +326,22 @@ public final class LapseRuntime implements Controlled {
         if (stats.hookErrors() > 0) {
             notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
         }
+        long transformErrors = installer.transformErrors();
+        if (transformErrors > 0) {
+            notes.add(transformErrors + " class(es) could not be instrumented, so registrations through them are not"
+                    + " seen; the first failure is in the log.");
+        }
         check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
         return ReportBuilder.build(
-                version, System.currentTimeMillis(), check, stats, jvm(), options.effective(), notes, catalog.size());
+                version,
+                System.currentTimeMillis(),
+                check,
+                stats,
+                jvm(),
+                options.effective(),
+                notes,
+                installer.instrumentedMethods(),
+                transformErrors);
     }
 
     private Jvm jvm() {

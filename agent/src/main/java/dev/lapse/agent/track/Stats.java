@@ -10,7 +10,8 @@ public final class Stats {
     final LongAdder dropped = new LongAdder();
     final LongAdder removed = new LongAdder();
     final LongAdder signals = new LongAdder();
-    final LongAdder hookErrors = new LongAdder();
+    /** Exact, unlike the adders: the first failure, and only it, is logged. */
+    private final AtomicLong hookErrors = new AtomicLong();
 
     /** Registrations the hooks reported. */
     public long seen() {
@@ -39,12 +40,11 @@ public final class Stats {
 
     /** Failures inside the agent's hooks, swallowed so the application never sees them. */
     public long hookErrors() {
-        return hookErrors.sum();
+        return hookErrors.get();
     }
 
-    /** Counts one failure inside a hook; returns whether it was the first. */
+    /** Counts one failure inside a hook; returns whether it was the first, for exactly one of any number of threads. */
     public boolean hookFailed() {
-        hookErrors.increment();
-        return hookErrors.sum() == 1;
+        return hookErrors.incrementAndGet() == 1;
     }
 }

@@ -57,6 +57,7 @@ class JsonReportTest {
                         "groups",
                         "hookErrors",
                         "instrumentedMethods",
+                        "transformErrors",
                         "walkVisited",
                         "checkMillis"),
                 keys(doc.get("stats")));

@@ -83,8 +83,29 @@ final class Reports {
     }
 
     static ReportStats stats(long findings, long groups, long checkMillis) {
+        return stats(findings, groups, checkMillis, 0);
+    }
+
+    /** {@link #stats(long, long, long)} of a run where {@code transformErrors} classes could not be instrumented. */
+    static ReportStats stats(long findings, long groups, long checkMillis, long transformErrors) {
         return new ReportStats(
-                101, 102, 103, 104, 105, 106, 107, 108, 109, findings, 110, groups, 111, 112, 113, checkMillis);
+                101,
+                102,
+                103,
+                104,
+                105,
+                106,
+                107,
+                108,
+                109,
+                findings,
+                110,
+                groups,
+                111,
+                112,
+                transformErrors,
+                113,
+                checkMillis);
     }
 
     /** A group of {@code signal} whose texts are markers ending in the signal's wire name. */

@@ -77,7 +77,21 @@ class TextReportWriterTest {
 
     @Test
     void the_summary_of_an_empty_report_says_nothing_was_found_and_what_was_looked_at() {
-        Report r = new Report(
+        assertEquals(
+                "No lapsed listeners found. Registrations seen 101, tracked now 102, removed 104, dropped 103;"
+                        + " end-of-life signals 105; hook errors 111.",
+                TextReportWriter.summary(empty(0)));
+    }
+
+    @Test
+    void the_summary_says_how_many_classes_could_not_be_instrumented_when_some_could_not() {
+        Report r = empty(2);
+        assertTrue(TextReportWriter.summary(r).endsWith("; hook errors 111; transform errors 2."));
+        assertEquals(r, JsonReportReader.read(JsonValue.parse(ReportFormat.JSON.render(r))), "read back from JSON");
+    }
+
+    private static Report empty(long transformErrors) {
+        return new Report(
                 "1",
                 Reports.T0,
                 Reports.oneJvm().origin(),
@@ -85,10 +99,6 @@ class TextReportWriterTest {
                 java.util.Map.of(),
                 List.of(),
                 List.of(),
-                Reports.stats(0, 0, 1));
-        assertEquals(
-                "No lapsed listeners found. Registrations seen 101, tracked now 102, removed 104, dropped 103;"
-                        + " end-of-life signals 105; hook errors 111.",
-                TextReportWriter.summary(r));
+                Reports.stats(0, 0, 1, transformErrors));
     }
 }

@@ -230,7 +230,7 @@ public final class ForkedJvm {
         return jar;
     }
 
-    static String testClasses() {
+    public static String testClasses() {
         return System.getProperty("lapse.test.classes", "target/test-classes");
     }
 

@@ -17,7 +17,8 @@ package dev.lapse.agent.report.model;
  * @param suppressed findings left out by a known-registration rule
  * @param groups finding groups
  * @param hookErrors hook failures swallowed
- * @param instrumentedMethods registration methods instrumented
+ * @param instrumentedMethods registration, removal, lifecycle and handle methods whose class was transformed
+ * @param transformErrors classes that could not be planned or transformed
  * @param walkVisited objects the reference walk visited
  * @param checkMillis how long the check took
  */
@@ -36,5 +37,6 @@ public record ReportStats(
         long groups,
         long hookErrors,
         long instrumentedMethods,
+        long transformErrors,
         long walkVisited,
         long checkMillis) {}
