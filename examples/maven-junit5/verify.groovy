@@ -29,10 +29,17 @@ def message = failure.@message.text() + '\n' + failure.text()
 def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 2, Failures: 1, Errors: 0') : 'the build log lacks the test summary'
 
-// one report for the whole run, merged from the forks, where README says
-def reports = new File(target, 'lapse-tests')
-['json', 'txt', 'html'].each {
-    assert new File(reports, "lapse-report.${it}").isFile() : "no lapse-tests/lapse-report.${it}"
+// lapse-maven-plugin's prepare-agent put the agent after JaCoCo's on the forks' command line
+def argLine = log.readLines().find { it.contains('Lapse: argLine set to') }
+assert argLine != null : 'prepare-agent did not say what it set argLine to'
+assert argLine =~ /-javaagent:\S*org\.jacoco\.agent\S*runtime\.jar=\S+ -javaagent:\S*lapse-agent-\S+\.jar=out=\S+/ :
+        "argLine should hold JaCoCo's agent, then Lapse's: ${argLine}"
+
+// one report for the whole run, merged from the forks, where the plugin puts it: the build failed in the test
+// phase, before report and check, so these are the files the last fork wrote
+def reports = new File(target, 'lapse')
+['json', 'txt', 'html', 'sarif'].each {
+    assert new File(reports, "lapse-report.${it}").isFile() : "no target/lapse/lapse-report.${it}"
 }
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'lapse-report.json'))
 assert json.jvm.mode == 'merge'
