@@ -194,8 +194,10 @@ public final class LapseRuntime implements Controlled {
      * @return the findings as text (one block per group), or {@code null} when there are none
      */
     synchronized String checkScope(String scope, boolean nested, Object root, String signals, boolean defer) {
-        Predicate<Registration> inScope = r -> r.scope() != null
-                && (nested ? r.scope().startsWith(scope) : r.scope().equals(scope));
+        Predicate<Registration> inScope = r -> {
+            String s = r.scope(); // one volatile read for both tests
+            return s != null && (nested ? s.startsWith(scope) : s.equals(scope));
+        };
         selfTest();
         CheckResult check = checker.check(options.gc(), inScope, root, defer);
         if (signals != null) {

@@ -20,7 +20,12 @@ public final class OwnerRecord extends WeakReference<Object> {
     private Object registrations; // null, a Registration, or a Registration[] holding `size` entries
     private int size;
     private volatile EndOfLife end;
-    private String firstScope; // the scope of the owner's first registration: scope ends only end owners born in it
+    /**
+     * The scope of the owner's first registration: scope ends only end owners born in it. Written by the thread that
+     * registers first and read by scope ends on any thread, both under the segment lock.
+     */
+    private String firstScope;
+
     private boolean registeredBefore;
 
     OwnerRecord(Object owner, int identityHash, ReferenceQueue<Object> queue) {

@@ -22,7 +22,14 @@ public class Registration extends WeakReference<Object> {
      */
     private final String heldIn;
 
-    private String scope; // written and read by scope checks only, which run one at a time
+    /**
+     * The scope (a test) the registering thread was in, or {@code null}. Set by the registering thread, forgotten by
+     * a scope check, and read by scope checks and by scope ends on whichever test thread ends its scope: under
+     * parallel JUnit, tests on other threads end their scopes while a check forgets this one's, so it is volatile.
+     * Its default is {@code null}, so the constructor writes it only when there is a scope and a registration made
+     * outside any (every one outside test runs) pays no fence.
+     */
+    private volatile String scope;
 
     Registration(
             Object listener,
@@ -40,7 +47,9 @@ public class Registration extends WeakReference<Object> {
         this.site = site;
         this.seconds = (int) (timeMillis / 1000);
         this.thread = thread;
-        this.scope = scope;
+        if (scope != null) {
+            this.scope = scope;
+        }
     }
 
     /**
