@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.config.OptionDocs;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Configurable;
 import dev.lapse.it.scenario.QuickLeak;
@@ -81,6 +82,22 @@ class OptionsIT {
                 .reportDir(file.resolve("out"))
                 .run();
         assertRefusedInOneLine(r, "option 'out' names " + file.resolve("out") + ", which cannot be created");
+    }
+
+    @Test
+    void the_jar_prints_its_version_and_the_options_page() throws IOException {
+        ForkedJvm.Result version = ForkedJvm.jar(ForkedJvm.agentJar())
+                .withoutAgent()
+                .args("--version")
+                .run();
+        assertEquals(0, version.exitCode, version.toString());
+        assertTrue(version.stdout.matches("Lapse \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), version.toString());
+        ForkedJvm.Result page = ForkedJvm.jar(ForkedJvm.agentJar())
+                .withoutAgent()
+                .args("help", "options", "--markdown")
+                .run();
+        assertEquals(0, page.exitCode, page.toString());
+        assertEquals(OptionDocs.markdown(), page.stdout, "what the regeneration command writes to docs/options.md");
     }
 
     /** Exit status 1 and one line on the screen, the refusal naming the problem: the application never ran. */

@@ -1,5 +1,7 @@
 package dev.lapse.agent.cli;
 
+import dev.lapse.agent.config.AgentOptions;
+import dev.lapse.agent.config.OptionException;
 import dev.lapse.agent.report.JsonReportReader;
 import dev.lapse.agent.report.ReportFiles;
 import dev.lapse.agent.report.ReportFormat;
@@ -52,9 +54,9 @@ final class MergeCommand implements Command {
                 outDir = Paths.get(value(args, ++i, a)).toAbsolutePath().normalize();
             } else if (a.equals("--formats")) {
                 try {
-                    formats = ReportFormat.parseList(value(args, ++i, a));
-                } catch (IllegalArgumentException e) {
-                    throw new CommandException("--formats " + e.getMessage());
+                    formats = AgentOptions.FORMATS.type().read(value(args, ++i, a), a);
+                } catch (OptionException e) {
+                    throw new CommandException(e.getMessage());
                 }
             } else if (a.startsWith("-")) {
                 throw new CommandException("unknown option '" + a + "'; usage: " + usage());

@@ -29,14 +29,7 @@ public record Option<T>(String key, ValueType<T> type, String defaultText, Strin
      * @throws OptionException naming this key, the bad text and what was expected
      */
     T parse(String text) {
-        try {
-            return type.parse(text);
-        } catch (ValueType.BadValue e) {
-            throw e.item
-                    ? problem("has '" + e.text + "', which is not " + e.expected + " (separate several with '"
-                            + ValueType.LIST_SEPARATOR + "')")
-                    : problem("has bad value '" + e.text + "': expected " + e.expected);
-        }
+        return type.read(text, "option '" + key + "'");
     }
 
     /** The value when the key is not given. */

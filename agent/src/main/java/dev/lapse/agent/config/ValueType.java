@@ -71,6 +71,25 @@ public final class ValueType<T> {
         return reader.read(text);
     }
 
+    /**
+     * The value of {@code text}, for a command line's flag as for an option.
+     *
+     * @param subject what the text was given as, to start the message: {@code option 'formats'}, {@code --formats}
+     * @throws OptionException {@code SUBJECT has bad value 'x': expected ...}, or for an item of a list
+     *     {@code SUBJECT has 'x', which is not ... (separate several with ':')}
+     */
+    public T read(String text, String subject) {
+        try {
+            return parse(text);
+        } catch (BadValue e) {
+            throw new OptionException(
+                    e.item
+                            ? subject + " has '" + e.text + "', which is not " + e.expected
+                                    + " (separate several with '" + LIST_SEPARATOR + "')"
+                            : subject + " has bad value '" + e.text + "': expected " + e.expected);
+        }
+    }
+
     /** The canonical text of {@code value}: what {@link #parse} reads back as the same value. */
     String format(T value) {
         return writer.apply(value);

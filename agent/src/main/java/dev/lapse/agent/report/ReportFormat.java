@@ -1,11 +1,6 @@
 package dev.lapse.agent.report;
 
 import dev.lapse.agent.report.model.Report;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The report files Lapse can write, chosen with the {@code formats=} option; each renders the typed report. */
 public enum ReportFormat {
@@ -40,43 +35,5 @@ public enum ReportFormat {
     /** The file's content for {@code report}. */
     String render(Report report) {
         return writer.write(report);
-    }
-
-    /** The format with this option name, or {@code null}. */
-    public static ReportFormat named(String option) {
-        for (ReportFormat f : values()) {
-            if (f.option.equals(option)) {
-                return f;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Reads a {@code :}-separated list such as {@code json:txt:html}, in order, without repeats.
-     *
-     * @throws IllegalArgumentException {@code has 'pdf', which is not one of json, txt, html, sarif}
-     */
-    public static List<ReportFormat> parseList(String value) {
-        Set<ReportFormat> formats = new LinkedHashSet<>();
-        for (String name : value.split(":", -1)) {
-            ReportFormat f = named(name);
-            if (f == null) {
-                throw new IllegalArgumentException(
-                        "has '" + name + "', which is not one of " + names() + " (separate several with ':')");
-            }
-            formats.add(f);
-        }
-        return List.copyOf(formats);
-    }
-
-    /** {@code json, txt, html, sarif}. */
-    public static String names() {
-        return Arrays.stream(values()).map(ReportFormat::option).collect(Collectors.joining(", "));
-    }
-
-    /** JSON and text: what Lapse writes unless told otherwise. */
-    public static List<ReportFormat> defaults() {
-        return List.of(JSON, TEXT);
     }
 }
