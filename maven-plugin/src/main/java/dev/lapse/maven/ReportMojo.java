@@ -1,5 +1,7 @@
 package dev.lapse.maven;
 
+import dev.lapse.agent.config.AgentOptions;
+import dev.lapse.agent.config.OptionException;
 import dev.lapse.agent.report.ReportFormat;
 import java.io.IOException;
 import java.util.List;
@@ -32,9 +34,9 @@ public final class ReportMojo extends LapseMojo {
     void run() throws MojoExecutionException {
         List<ReportFormat> chosen;
         try {
-            chosen = ReportFormat.parseList(formats);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Lapse: formats " + e.getMessage(), e);
+            chosen = AgentOptions.FORMATS.type().read(formats, "formats");
+        } catch (OptionException e) {
+            throw new MojoExecutionException("Lapse: " + e.getMessage(), e);
         }
         Optional<RunReport> report =
                 RunReport.read(out.toPath(), session.getStartTime().toInstant(), getLog());
