@@ -37,4 +37,25 @@ assert sarif.runs[0].results.size() == 1
 // JaCoCo's agent ran beside Lapse's
 def exec = new File(target, 'jacoco.exec')
 assert exec.isFile() && exec.length() > 0 : 'JaCoCo wrote no jacoco.exec'
+
+// docs/maven-plugin.md shows this build's output (the block after its "excerpt: example-log maven-plugin-check"
+// marker): every line of it must be in this build's log, in order, so the page cannot go stale. Only the plugin's
+// version and the project's folder differ from the page.
+def docLines = new File(lapseRoot, 'docs/maven-plugin.md').readLines()
+def marker = docLines.findIndexOf { it.trim() == '<!-- excerpt: example-log maven-plugin-check -->' }
+assert marker >= 0 : 'docs/maven-plugin.md has no excerpt of this build'
+def excerpt = docLines.drop(marker + 2).takeWhile { !it.startsWith('```') }
+assert !excerpt.isEmpty()
+def normalised = { String line ->
+    line.replaceFirst(/lapse-maven-plugin:[^:\s]+:/, 'lapse-maven-plugin:VERSION:')
+        .replaceFirst(/Lapse report: .*[\\\/]target[\\\/]lapse[\\\/]/, 'Lapse report: DIR/target/lapse/')
+}
+def logLines = log.readLines().collect(normalised)
+int at = 0
+excerpt.each { line ->
+    def wanted = normalised(line)
+    while (at < logLines.size() && logLines[at] != wanted) { at++ }
+    assert at < logLines.size() : "docs/maven-plugin.md's excerpt is not this build's output from: ${line}"
+    at++
+}
 return true

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * &lt;!-- excerpt: demo-text group=ProgressPanel --&gt;  the text report's block of one finding group
  * &lt;!-- excerpt: demo-sarif group=ProgressPanel --&gt; that group's SARIF result
  * &lt;!-- excerpt: demo-fixed-text summary --&gt;     the same, from the demo run with --fixed
+ * &lt;!-- excerpt: example-log NAME --&gt;            a build's output, checked by examples/NAME/verify.groovy
  * </pre>
  * {@code demo} is the demo as {@code scripts/demo.sh} runs it (same agent options), {@code demo-fixed} the same
  * with {@code --fixed}. A group is named by its owner's simple class name, or by a signal only one group has.
@@ -103,6 +104,10 @@ class DocsExcerptsIT {
         String source = dash < 0 ? "" : words[0].substring(0, dash);
         String format = dash < 0 ? words[0] : words[0].substring(dash + 1);
         String selector = words[1];
+        if (source.equals("example") && format.equals("log")) {
+            checkedByExample(e, selector);
+            return;
+        }
         ForkedJvm.Result run = run(source, e);
         List<String> real;
         if (format.equals("text") && selector.equals("summary")) {
@@ -131,6 +136,17 @@ class DocsExcerptsIT {
                     + "\n---- the real output, to copy into the docs:\n" + String.join("\n", dedent(real))
                     + "\n---- the excerpt:\n" + String.join("\n", e.lines));
         }
+    }
+
+    /**
+     * A build's output (the Maven plugin's goals at work) exists only once the examples module built that example,
+     * after this module: its verify.groovy compares the excerpt with the build's log, and this asserts it does.
+     */
+    private static void checkedByExample(Excerpt e, String example) {
+        Path verify = root().resolve("examples").resolve(example).resolve("verify.groovy");
+        assertTrue(
+                Files.isRegularFile(verify) && read(verify).contains("excerpt: example-log " + example),
+                e.where + ": no examples/" + example + "/verify.groovy that checks this excerpt against its build");
     }
 
     private static ForkedJvm.Result run(String source, Excerpt e) {
