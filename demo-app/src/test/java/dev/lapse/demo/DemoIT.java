@@ -64,7 +64,7 @@ class DemoIT {
             List<String> leak = List.of(
                     owner,
                     f.get("signal").string(),
-                    "" + (long) f.get("count").number(),
+                    "" + f.get("count").number(),
                     f.get("owner.relation").string());
             assertEquals(null, found.put(owner, leak), "one group per owner: " + r.text());
             methodByOwner.put(owner, f.get("registration.method").string());
