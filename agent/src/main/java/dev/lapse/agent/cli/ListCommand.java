@@ -3,6 +3,7 @@ package dev.lapse.agent.cli;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,16 +39,43 @@ final class ListCommand implements Command {
             throw TargetVm.noAttachModule();
         }
         long self = ProcessHandle.current().pid();
-        out.printf("%-8s %-10s %s%n", "PID", "LAPSE", "MAIN");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("PID", "LAPSE", "MAIN"));
         for (VirtualMachineDescriptor d : VirtualMachine.list()) {
             if (d.id().equals(Long.toString(self))) {
                 continue;
             }
             String main =
                     d.displayName().isBlank() ? "(unknown)" : d.displayName().split(" ", 2)[0];
-            out.printf("%-8s %-10s %s%n", d.id(), lapseState(d.id()), main);
+            rows.add(List.of(d.id(), lapseState(d.id()), main));
+        }
+        for (String line : columns(rows)) {
+            out.println(line);
         }
         return 0;
+    }
+
+    /** The rows as lines, each column as wide as its widest cell and two spaces apart; the last is not padded. */
+    static List<String> columns(List<List<String>> rows) {
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < widths.length; c++) {
+                String cell = row.get(c);
+                line.append(cell);
+                if (c < widths.length - 1) {
+                    line.append(" ".repeat(widths[c] - cell.length() + 2));
+                }
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private static String lapseState(String pid) {
