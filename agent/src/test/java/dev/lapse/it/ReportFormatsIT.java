@@ -10,18 +10,22 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.lapse.agent.report.JsonValue;
+import dev.lapse.agent.report.SharedReportDir;
 import dev.lapse.it.scenario.OwnerKinds;
 import dev.lapse.it.scenario.Retained;
 import dev.lapse.it.support.Chromium;
 import dev.lapse.it.support.ForkedJvm;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,7 +219,8 @@ class ReportFormatsIT {
     @Test
     void jvms_sharing_out_leave_the_merged_report_of_the_run_and_drop_an_earlier_runs() throws Exception {
         Path out = Files.createTempDirectory("lapse-shared-");
-        Path stale = out.resolve("jvms").resolve("1");
+        Path jvmsDir = SharedReportDir.workDirOf(out).resolve("jvms");
+        Path stale = jvmsDir.resolve("1");
         Files.createDirectories(stale);
         Files.writeString(stale.resolve("run"), "1@an-earlier-build");
         Files.writeString(stale.resolve("lapse-report.json"), "{\"schema\": 1, \"findings\": []}");
@@ -234,9 +239,10 @@ class ReportFormatsIT {
         twice.get().assertSuccess();
 
         assertFalse(Files.exists(stale), "the earlier run's report is deleted, not merged");
-        try (Stream<Path> jvms = Files.list(out.resolve("jvms"))) {
+        try (Stream<Path> jvms = Files.list(jvmsDir)) {
             assertEquals(2, jvms.count());
         }
+        assertEquals(Set.of("lapse-report.json", "lapse-report.txt"), fileNames(out), "nothing but the reports");
         JsonValue merged = JsonValue.parse(Files.readString(out.resolve("lapse-report.json")));
         assertEquals("merge", merged.get("jvm.mode").string());
         assertEquals(2, merged.get("sources").list().size(), merged.toJson());
@@ -244,6 +250,33 @@ class ReportFormatsIT {
         assertTrue(Files.readString(out.resolve("lapse-report.txt")).contains("merged from 2 reports"));
         String log = once.get().stderr + twice.get().stderr;
         assertTrue(log.contains("Merged with the reports of 1 other JVM(s) of this run."), log);
+    }
+
+    @Test
+    void report_files_are_readable_like_any_build_output() throws Exception {
+        Path out = Files.createTempDirectory("lapse-umask-").resolve("reports");
+        ForkedJvm.main(Retained.class)
+                .umask("022")
+                .reportDir(out)
+                .agentOptions(ALL)
+                .run()
+                .assertSuccess();
+
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        Set<String> files = fileNames(out);
+        assertEquals(
+                Set.of("lapse-report.json", "lapse-report.txt", "lapse-report.html", "lapse-report.sarif"),
+                files,
+                "nothing but the reports");
+        for (String f : files) {
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(f))), f);
+        }
+    }
+
+    private static Set<String> fileNames(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     @Test

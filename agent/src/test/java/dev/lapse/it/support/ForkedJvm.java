@@ -26,6 +26,7 @@ public final class ForkedJvm {
     private String agentOptions;
     private boolean withAgent = true;
     private Path reportDir;
+    private String umask;
     /** What follows the JVM options: {@code -cp CLASSES Main} or {@code -jar JAR}. */
     private final List<String> launch;
 
@@ -84,6 +85,12 @@ public final class ForkedJvm {
         return this;
     }
 
+    /** Runs the JVM under this file-creation mask ({@code 022}), through {@code /bin/sh}, whatever the tests' own is. */
+    public ForkedJvm umask(String mask) {
+        this.umask = mask;
+        return this;
+    }
+
     public ForkedJvm jvmArg(String arg) {
         jvmArgs.add(arg);
         return this;
@@ -134,6 +141,9 @@ public final class ForkedJvm {
 
     private List<String> command(Path out) {
         List<String> cmd = new ArrayList<>();
+        if (umask != null) {
+            cmd.addAll(List.of("/bin/sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
         cmd.add(java());
         cmd.add("-Xmx256m");
         cmd.add("-Djava.awt.headless=true");
