@@ -76,7 +76,8 @@ public final class AgentOptions {
             ValueType.bool(),
             "false",
             "Whether several JVMs of one run (forked test JVMs) report into `out`: each keeps its own report"
-                    + " under `out/jvms/PID/` and the merge of all of them is written to `out`.");
+                    + " in a working directory of the run outside `out` (in the temporary directory), and the merge"
+                    + " of all of them is written to `out`.");
     public static final Option<List<String>> SUPPRESS = declare(
             "suppress",
             ValueType.listOf(ValueType.classPattern(), true),
