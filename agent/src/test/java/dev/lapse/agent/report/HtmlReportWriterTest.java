@@ -31,7 +31,8 @@ class HtmlReportWriterTest {
     @Test
     void the_table_by_signal_is_in_the_order_of_the_signals_names() {
         List<String> rows = new ArrayList<>();
-        Matcher m = Pattern.compile("<tr><td><span class=\"signal\">([a-z-]+)</span></td><td>1</td><td>3</td></tr>")
+        Matcher m = Pattern.compile(
+                        "<tr><td><span class=\"signal\" data-signal=\"([a-z-]+)\">\\1</span></td><td>1</td><td>3</td></tr>")
                 .matcher(PAGE);
         while (m.find()) {
             rows.add(m.group(1));
@@ -63,6 +64,30 @@ class HtmlReportWriterTest {
         assertTrue(PAGE.contains("<p class=\"untraced\">Not traced: a lost listener&#39;s evidence"));
         assertTrue(PAGE.contains(
                 "<h3>End of life</h3><p>View.dispose() returned, called from Main.main" + " (Main.java:7)</p>"));
+    }
+
+    @Test
+    void every_group_has_a_row_in_the_table_linked_to_its_section_which_starts_collapsed() {
+        assertEquals(8, count(PAGE, "<tr data-group=\"g"));
+        assertTrue(
+                PAGE.contains("<tr data-group=\"g1\" data-signal=\"lifecycle-end\" data-subject=\"com.acme.Model\""
+                        + " data-owner=\"com.acme.ui.View\"><td><a href=\"#g1\">1</a></td>"),
+                PAGE);
+        assertEquals(8, count(PAGE, "<details>\n<summary><h2>"));
+        assertFalse(PAGE.contains("<details open"));
+        assertTrue(PAGE.contains("<form id=\"filter\" hidden>"), "no filter shown until the script can run it");
+        assertTrue(PAGE.contains("<option value=\"\">every signal</option><option>accumulation</option>"));
+    }
+
+    @Test
+    void each_signal_has_a_colour_of_its_own_in_the_light_and_in_the_dark() {
+        for (Signal s : Signal.values()) {
+            assertEquals(2, count(PAGE, "--" + s.wireName() + ":#"), s.wireName());
+            assertTrue(
+                    PAGE.contains("[data-signal=" + s.wireName() + "]{--c:var(--" + s.wireName() + ")}"), s.wireName());
+            assertTrue(PAGE.contains("data-signal=\"" + s.wireName() + "\">\n<details>"), s.wireName());
+        }
+        assertTrue(PAGE.contains("@media (prefers-color-scheme:dark)"));
     }
 
     @Test

@@ -60,13 +60,34 @@ public final class Chromium {
         return new Page(r.stdout, r.stderr);
     }
 
-    /** Saves a screenshot of the page's first {@code width} x {@code height} pixels as PNG. */
-    public void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
-        Files.createDirectories(png.getParent());
-        run(
-                "--screenshot=" + png.toAbsolutePath(),
+    /** The page's DOM after its scripts ran in a window of {@code width} x {@code height} pixels. */
+    public Page load(Path html, int width, int height) throws IOException, InterruptedException {
+        Run r = run(
+                "--dump-dom",
                 "--window-size=" + width + "," + height,
                 html.toUri().toString());
+        return new Page(r.stdout, r.stderr);
+    }
+
+    /** Saves a screenshot of the page's first {@code width} x {@code height} pixels as PNG. */
+    public void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
+        screenshot(html, png, width, height, false);
+    }
+
+    /**
+     * {@link #screenshot(Path, Path, int, int)}, in the system's dark mode when {@code dark} (the page sees {@code
+     * prefers-color-scheme: dark}).
+     */
+    public void screenshot(Path html, Path png, int width, int height, boolean dark)
+            throws IOException, InterruptedException {
+        Files.createDirectories(png.getParent());
+        List<String> args = new ArrayList<>(
+                List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height));
+        if (dark) {
+            args.add("--force-dark-mode");
+        }
+        args.add(html.toUri().toString());
+        run(args.toArray(new String[0]));
         if (!Files.isRegularFile(png) || Files.size(png) < 1000) {
             throw new AssertionError("no screenshot at " + png);
         }
