@@ -129,7 +129,7 @@ public final class LapseExtension
         if (TOLD.compareAndSet(false, true)) {
             System.err.println("Lapse: the agent is not loaded in this test JVM, so tests are not checked for lapsed"
                     + " listeners. Add -javaagent:/path/to/lapse-agent.jar to the test JVM's arguments (Surefire's"
-                    + " argLine, Gradle's jvmArgs); see README, \"Test runs\".");
+                    + " argLine, Gradle's jvmArgs); see docs/test-runs.md.");
         }
         return false;
     }
