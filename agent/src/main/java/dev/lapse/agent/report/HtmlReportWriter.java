@@ -175,7 +175,7 @@ final class HtmlReportWriter implements ReportWriter {
                     .append(esc(subject))
                     .append("\" data-owner=\"")
                     .append(esc(owner))
-                    .append("\"><td><a href=\"#g")
+                    .append("\"><td class=\"n\"><a href=\"#g")
                     .append(i + 1)
                     .append("\">")
                     .append(i + 1)
@@ -187,9 +187,9 @@ final class HtmlReportWriter implements ReportWriter {
                     .append(esc(owner))
                     .append("</code></td><td>")
                     .append(esc(g.summary()))
-                    .append("</td><td>")
+                    .append("</td><td class=\"n\">")
                     .append(g.count())
-                    .append("</td><td>")
+                    .append("</td><td class=\"n\">")
                     .append(esc(TextReportWriter.retained(g)))
                     .append("</td></tr>\n");
         }
@@ -371,6 +371,8 @@ final class HtmlReportWriter implements ReportWriter {
             "h2{font-size:18px;margin:6px 0 10px}h3{font-size:14px;margin:14px 0 4px;color:var(--muted);"
                     + "text-transform:uppercase;letter-spacing:.04em}",
             "code,td,h2,li,p{overflow-wrap:anywhere}",
+            // a count or a size broken mid-number reads as two values
+            "td.n{white-space:nowrap}",
             "summary{cursor:pointer;list-style:none}summary::-webkit-details-marker{display:none}"
                     + "summary h2::before{content:'\\25B8  ';color:var(--faint)}"
                     + "details[open] summary h2::before{content:'\\25BE  '}summary .tags{margin:0 0 6px}",
