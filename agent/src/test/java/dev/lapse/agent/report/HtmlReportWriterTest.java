@@ -71,7 +71,7 @@ class HtmlReportWriterTest {
         assertEquals(8, count(PAGE, "<tr data-group=\"g"));
         assertTrue(
                 PAGE.contains("<tr data-group=\"g1\" data-signal=\"lifecycle-end\" data-subject=\"com.acme.Model\""
-                        + " data-owner=\"com.acme.ui.View\"><td><a href=\"#g1\">1</a></td>"),
+                        + " data-owner=\"com.acme.ui.View\"><td class=\"n\"><a href=\"#g1\">1</a></td>"),
                 PAGE);
         assertEquals(8, count(PAGE, "<details>\n<summary><h2>"));
         assertFalse(PAGE.contains("<details open"));
