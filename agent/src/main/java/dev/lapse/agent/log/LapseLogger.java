@@ -11,6 +11,15 @@ import org.slf4j.helpers.MessageFormatter;
 public final class LapseLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The standard error the JVM had when Lapse started (this class is initialised by the agent's start). Not the
+     * one of the moment: Surefire's forked booter replaces {@code System.err}, after {@code premain}, with a stream
+     * into its channel to Maven, which it closes before the shutdown hooks run, so the summary Lapse logs at exit
+     * would be lost; the process's own standard error Maven reads until the JVM is gone, and prints. After an
+     * attach it is the stream the application had then, wherever the application sent it.
+     */
+    private static final PrintStream ERR = System.err;
+
     /** {@link Level#toInt()} of the lowest level written; above {@code ERROR} means off. */
     private static volatile int threshold = Level.INFO.toInt();
 
@@ -67,9 +76,12 @@ public final class LapseLogger extends LegacyAbstractLogger {
     protected void handleNormalizedLoggingCall(
             Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-        PrintStream err = System.err;
+        String prefix = "[lapse] " + (level == Level.INFO ? "" : level + " ");
+        PrintStream err = ERR;
         synchronized (err) {
-            err.println("[lapse] " + (level == Level.INFO ? "" : level + " ") + message);
+            for (String line : message.split("\n", -1)) {
+                err.println(prefix + line); // each line says whose it is, in a log shared with the application
+            }
             if (throwable != null) {
                 throwable.printStackTrace(err);
             }
