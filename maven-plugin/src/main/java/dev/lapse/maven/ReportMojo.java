@@ -48,7 +48,8 @@ public final class ReportMojo extends LapseMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("Lapse: cannot write the report to " + out + ": " + e.getMessage(), e);
         }
-        getLog().info("Lapse: " + report.get().summary());
+        // two lines when nothing was found, the second saying why: each with its prefix
+        report.get().summary().lines().forEach(line -> getLog().info("Lapse: " + line));
         getLog().info("Lapse report: " + report.get().mainFile());
     }
 }

@@ -24,6 +24,8 @@ public final class CheckResult {
     public final int notHeld;
     /** Registrations the walk could not decide within its budget. */
     public final int undecided;
+    /** Live registrations the check could not judge: no end of life covers them, so nothing said their owners should be dead. */
+    public final int unjudged;
     /** Objects the reference walk visited. */
     public final int visited;
 
@@ -40,6 +42,7 @@ public final class CheckResult {
             int awaitingGc,
             int notHeld,
             int undecided,
+            int unjudged,
             int visited,
             long durationMillis,
             Map<String, Integer> suppressed) {
@@ -51,6 +54,7 @@ public final class CheckResult {
         this.awaitingGc = awaitingGc;
         this.notHeld = notHeld;
         this.undecided = undecided;
+        this.unjudged = unjudged;
         this.visited = visited;
         this.durationMillis = durationMillis;
         this.suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
@@ -82,6 +86,7 @@ public final class CheckResult {
                 awaitingGc,
                 notHeld,
                 undecided,
+                unjudged,
                 visited,
                 durationMillis,
                 suppressed);

@@ -207,6 +207,7 @@ public final class Checker {
                 awaitingGc,
                 notHeld,
                 undecided,
+                tracker.unjudged(which),
                 budget.visited(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 suppressed);

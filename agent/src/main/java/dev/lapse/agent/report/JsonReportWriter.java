@@ -91,10 +91,12 @@ final class JsonReportWriter implements ReportWriter {
                 .field("dropped", s.dropped())
                 .field("removed", s.removed())
                 .field("endOfLifeSignals", s.endOfLifeSignals())
+                .field("endedCollected", s.endedCollected())
                 .field("candidates", s.candidates())
                 .field("awaitingFullGc", s.awaitingFullGc())
                 .field("notHeld", s.notHeld())
                 .field("undecided", s.undecided())
+                .field("unjudged", s.unjudged())
                 .field("findings", s.findings())
                 .field("suppressed", s.suppressed());
         if (!merged) {

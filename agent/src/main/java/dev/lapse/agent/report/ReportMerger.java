@@ -33,7 +33,7 @@ public final class ReportMerger {
     private final Set<String> notes = new LinkedHashSet<>();
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
-    private ReportStats stats = new ReportStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private ReportStats stats = new ReportStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     private boolean gcForced = true;
     private boolean gcHappened = true;
     private boolean explicitGcDisabled;
@@ -102,10 +102,12 @@ public final class ReportMerger {
                         stats.dropped(),
                         stats.removed(),
                         stats.endOfLifeSignals(),
+                        stats.endedCollected(),
                         stats.candidates(),
                         stats.awaitingFullGc(),
                         stats.notHeld(),
                         stats.undecided(),
+                        stats.unjudged(),
                         stats.findings(),
                         stats.suppressed(),
                         sorted.size(),
@@ -124,10 +126,12 @@ public final class ReportMerger {
                 a.dropped() + b.dropped(),
                 a.removed() + b.removed(),
                 a.endOfLifeSignals() + b.endOfLifeSignals(),
+                a.endedCollected() + b.endedCollected(),
                 a.candidates() + b.candidates(),
                 a.awaitingFullGc() + b.awaitingFullGc(),
                 a.notHeld() + b.notHeld(),
                 a.undecided() + b.undecided(),
+                a.unjudged() + b.unjudged(),
                 a.findings() + b.findings(),
                 a.suppressed() + b.suppressed(),
                 0,

@@ -71,7 +71,7 @@ public final class TextReportWriter implements ReportWriter {
         return t == null ? "?" : t.toString();
     }
 
-    /** One line: how many lapsed listeners, and what was looked at. */
+    /** One line: how many lapsed listeners, and what was looked at; when there are none, a second: why. */
     public static String summary(Report r) {
         ReportStats s = r.stats();
         long findings = s.findings();
@@ -82,7 +82,8 @@ public final class TextReportWriter implements ReportWriter {
                         + (groups == 1 ? "" : "s") + ".";
         return head + " Registrations seen " + s.registrationsSeen() + ", tracked now " + s.tracked() + ", removed "
                 + s.removed() + ", dropped " + s.dropped() + "; end-of-life signals " + s.endOfLifeSignals()
-                + "; hook errors " + s.hookErrors() + transformErrors(s.transformErrors()) + ".";
+                + "; hook errors " + s.hookErrors() + transformErrors(s.transformErrors()) + "."
+                + Diagnosis.of(r).map(d -> "\n" + d.line()).orElse("");
     }
 
     /** Said only when some class failed: the usual line stays as it was. */

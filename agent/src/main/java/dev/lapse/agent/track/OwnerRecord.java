@@ -5,6 +5,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * An owner with live registrations: a weak reference to the owner, its registrations and its end of life.
@@ -133,6 +134,19 @@ public final class OwnerRecord extends WeakReference<Object> {
             }
         }
         return false;
+    }
+
+    /** How many live registrations {@code which} accepts that no end of life covers. Call under the segment lock. */
+    int unjudged(Predicate<Registration> which) {
+        EndOfLife e = end;
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            Registration r = at(i);
+            if (r.get() != null && r.subject() != null && which.test(r) && (e == null || !e.covers(r))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Whether {@code r} itself is one of the registrations. */

@@ -80,6 +80,14 @@ final class OwnerTable {
 
     /** Unlinks the records of collected owners; returns how many registrations went with them. */
     int expunge() {
+        return expunge(r -> {});
+    }
+
+    /**
+     * Unlinks the records of collected owners, showing each to {@code collected} under its segment's lock first;
+     * returns how many registrations went with them.
+     */
+    int expunge(Consumer<OwnerRecord> collected) {
         int registrations = 0;
         Reference<?> ref;
         while ((ref = queue.poll()) != null) {
@@ -87,6 +95,7 @@ final class OwnerTable {
             Segment s = segmentFor(r.hash());
             synchronized (s) {
                 if (s.unlink(r)) {
+                    collected.accept(r);
                     registrations += r.size();
                 }
             }

@@ -10,6 +10,7 @@ public final class Stats {
     final LongAdder dropped = new LongAdder();
     final LongAdder removed = new LongAdder();
     final LongAdder signals = new LongAdder();
+    final LongAdder endedCollected = new LongAdder();
     /** Exact, unlike the adders: the first failure, and only it, is logged. */
     private final AtomicLong hookErrors = new AtomicLong();
 
@@ -21,6 +22,11 @@ public final class Stats {
     /** Registrations tracked right now. */
     public long tracked() {
         return tracked.get();
+    }
+
+    /** Owners collected after their life ended while still registered: their registrations kept nothing alive. */
+    public long endedCollected() {
+        return endedCollected.sum();
     }
 
     /** Registrations not tracked because the cap was reached. */

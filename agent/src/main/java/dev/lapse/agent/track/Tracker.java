@@ -535,6 +535,7 @@ public final class Tracker {
             if (record.get() != null) {
                 record.purgeDead();
             } else {
+                collected(record);
                 record.clearAll(); // collected but not yet queued: it holds nothing
             }
             purged[0] += before - record.size();
@@ -567,10 +568,35 @@ public final class Tracker {
         if (watching) {
             watchedOwners.expunge(); // likewise
         }
-        int gone = table.expunge();
+        int gone = table.expunge(this::collected);
         if (gone > 0) {
             stats.tracked.addAndGet(-gone);
         }
+    }
+
+    /**
+     * An owner was collected: one whose life had ended and that was still registered shows that its registrations
+     * kept it alive nowhere. Counted once, where its record leaves the table. Call under the record's segment lock.
+     */
+    private void collected(OwnerRecord record) {
+        if (endsLife(record.end()) && record.size() > 0) {
+            stats.endedCollected.increment();
+        }
+    }
+
+    /**
+     * Live registrations that {@code which} accepts whose owner has no end of life that covers them: what a check
+     * cannot judge, since nothing said their owners should be dead.
+     */
+    public int unjudged(Predicate<Registration> which) {
+        int[] n = new int[1];
+        table.forEach(record -> {
+            if (record.get() != null) {
+                n[0] += record.unjudged(which);
+            }
+            return true;
+        });
+        return n[0];
     }
 
     public Stats stats() {

@@ -76,17 +76,27 @@ class TextReportWriterTest {
     }
 
     @Test
-    void the_summary_of_an_empty_report_says_nothing_was_found_and_what_was_looked_at() {
+    void the_summary_of_an_empty_report_says_nothing_was_found_what_was_looked_at_and_why() {
         assertEquals(
                 "No lapsed listeners found. Registrations seen 101, tracked now 102, removed 104, dropped 103;"
-                        + " end-of-life signals 105; hook errors 111.",
+                        + " end-of-life signals 105; hook errors 111.\n"
+                        + Diagnosis.of(empty(0)).orElseThrow().line(),
                 TextReportWriter.summary(empty(0)));
+        assertEquals(
+                "Alive and unjudged 115, ended and collected 114. Most likely the findings were left out on purpose:"
+                        + " 110 suppressed by the known-registration rules the notes name. See"
+                        + " docs/recognised.md#known-and-intended-registrations.",
+                Diagnosis.of(empty(0)).orElseThrow().line());
     }
 
     @Test
     void the_summary_says_how_many_classes_could_not_be_instrumented_when_some_could_not() {
         Report r = empty(2);
-        assertTrue(TextReportWriter.summary(r).endsWith("; hook errors 111; transform errors 2."));
+        assertTrue(TextReportWriter.summary(r)
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .endsWith("; hook errors 111; transform errors 2."));
         assertEquals(r, JsonReportReader.read(JsonValue.parse(ReportFormat.JSON.render(r))), "read back from JSON");
     }
 
