@@ -10,6 +10,7 @@ import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.report.model.ReportStats;
 import dev.lapse.agent.track.Signal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +19,10 @@ import java.util.List;
  */
 public final class TextReportWriter implements ReportWriter {
     private static final String INDENT = "    ";
-    private static final String LABEL = "%-12s";
+    private static final int LABEL_WIDTH = 12;
+    private static final String LABEL = "%-" + LABEL_WIDTH + "s";
+    /** Where the fix's words wrap, as a terminal or a log viewer shows them; its code lines are never wrapped. */
+    private static final int WIDTH = 100;
 
     @Override
     public String write(Report r) {
@@ -135,7 +139,10 @@ public final class TextReportWriter implements ReportWriter {
         if (!g.chainTraced()) {
             line(b, "", "(" + untraced(g) + ")");
         }
-        line(b, "fix", g.fix().summary());
+        List<String> fix = wrapped(String.valueOf(g.fix().summary()), WIDTH - INDENT.length() - LABEL_WIDTH);
+        for (int i = 0; i < fix.size(); i++) {
+            line(b, i == 0 ? "fix" : "", fix.get(i));
+        }
         for (String codeLine : (g.fix().code() == null ? "" : g.fix().code()).split("\n", -1)) {
             line(b, "", "| " + codeLine);
         }
@@ -170,6 +177,27 @@ public final class TextReportWriter implements ReportWriter {
         return lostCallback(g)
                 ? "not traced: a lost listener's evidence is its collected delegate and the owner that outlived it"
                 : "the first hop is inside a static registry the walk could not trace";
+    }
+
+    /**
+     * {@code text} in lines of at most {@code width} characters, broken at spaces only: a word longer than that (a
+     * qualified name) keeps a line of its own, whole.
+     */
+    static List<String> wrapped(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static void line(StringBuilder b, String label, String text) {

@@ -3,7 +3,10 @@ package dev.lapse.agent.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.report.model.Fix;
+import dev.lapse.agent.report.model.Group;
 import dev.lapse.agent.report.model.Report;
+import dev.lapse.agent.track.Signal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,55 @@ class TextReportWriterTest {
                         + "#2  explicit  x3  ~512.0 KB kept alive  signature sig-explicit\n"),
                 text);
         assertTrue(text.endsWith("\nNotes\n  - note-one\n  - note-two\n"), text);
+    }
+
+    @Test
+    void the_fix_wraps_at_100_columns_under_its_label_and_its_code_lines_stay_whole() {
+        String longCode = "// " + "a code line is copied as it is, however long it runs; ".repeat(3);
+        Group g = Reports.group(Signal.LIFECYCLE_END, "sig-long", 1, 100);
+        String fix = "Call draft.removeDraftListener(…) where OrderPanel replaces or clears draft"
+                + " (OrderPanel.java:48): the listener registered at OrderPanel.java:48 keeps OrderPanel reachable"
+                + " from OrderDraft, which OrderPanel no longer holds, after it let go of it, and the_next_word_is_"
+                + "one_far_longer_than_a_line_which_keeps_a_line_of_its_own_whole_rather_than_being_cut_in_two.";
+        Group longFix = new Group(
+                g.signature(),
+                g.count(),
+                g.firstSeen(),
+                g.lastSeen(),
+                g.summary(),
+                g.retainedBytes(),
+                g.subject(),
+                g.listener(),
+                g.owner(),
+                g.registration(),
+                g.endOfLife(),
+                g.chain(),
+                g.chainTraced(),
+                new Fix(g.fix().kind(), fix, g.fix().where(), longCode + "\nremove();"),
+                g.reports());
+        String text = TextReportWriter.findings(new Report(
+                "1",
+                Reports.T0,
+                Reports.oneJvm().origin(),
+                Reports.oneJvm().gc(),
+                java.util.Map.of(),
+                List.of(longFix),
+                List.of(),
+                Reports.stats(1, 1, 1)));
+        List<String> block =
+                text.lines().dropWhile(l -> !l.startsWith("    fix ")).toList();
+        assertEquals(
+                List.of(
+                        "    fix         Call draft.removeDraftListener(…) where OrderPanel replaces or clears draft",
+                        "                (OrderPanel.java:48): the listener registered at OrderPanel.java:48 keeps OrderPanel",
+                        "                reachable from OrderDraft, which OrderPanel no longer holds, after it let go of it,",
+                        "                and",
+                        "                the_next_word_is_one_far_longer_than_a_line_which_keeps_a_line_of_its_own_whole_rather_than_being_cut_in_two.",
+                        "                | " + longCode,
+                        "                | remove();"),
+                block);
+        assertEquals(
+                fix, String.join(" ", block.subList(0, 5)).replaceAll(" +", " ").substring(" fix ".length()));
     }
 
     @Test
