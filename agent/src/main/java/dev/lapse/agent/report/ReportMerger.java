@@ -51,7 +51,7 @@ public final class ReportMerger {
      */
     public void add(String name, Report report) {
         for (Group g : report.groups()) {
-            groups.merge(g.signature(), inOneReport(g), ReportMerger::merged);
+            groups.merge(g.signature(), g.withReports(1), ReportMerger::merged);
         }
         stats = added(stats, report.stats());
         notes.addAll(report.notes());
@@ -140,26 +140,6 @@ public final class ReportMerger {
                 a.transformErrors() + b.transformErrors(),
                 a.walkVisited() + b.walkVisited(),
                 0);
-    }
-
-    /** A group as the first report of the merge that has it brings it: counted in one report. */
-    private static Group inOneReport(Group g) {
-        return new Group(
-                g.signature(),
-                g.count(),
-                g.firstSeen(),
-                g.lastSeen(),
-                g.summary(),
-                g.retainedBytes(),
-                g.subject(),
-                g.listener(),
-                g.owner(),
-                g.registration(),
-                g.endOfLife(),
-                g.chain(),
-                g.chainTraced(),
-                g.fix(),
-                1);
     }
 
     /** The group so far with another report's of the same signature: told by the first, its numbers added. */

@@ -67,8 +67,8 @@ final class Reports {
     /** A merge of two reports, its groups counted in one and in two of them. */
     static Report merged() {
         List<Group> groups = List.of(
-                withReports(group(Signal.LIFECYCLE_END, "sig-a", 5, 4096), 2),
-                withReports(group(Signal.LOST_LISTENER, "sig-b", 1, 0), 1));
+                group(Signal.LIFECYCLE_END, "sig-a", 5, 4096).withReports(2),
+                group(Signal.LOST_LISTENER, "sig-b", 1, 0).withReports(1));
         return new Report(
                 "1.2.3",
                 T0.plusSeconds(60),
@@ -157,24 +157,5 @@ final class Reports {
                 signal != Signal.LOST_LISTENER,
                 new Fix(Fix.Kind.REMOVE_CALL, "fix-" + w, "com.acme.ui.View#dispose", "code-" + w + "\nline-two-" + w),
                 1);
-    }
-
-    static Group withReports(Group g, long reports) {
-        return new Group(
-                g.signature(),
-                g.count(),
-                g.firstSeen(),
-                g.lastSeen(),
-                g.summary(),
-                g.retainedBytes(),
-                g.subject(),
-                g.listener(),
-                g.owner(),
-                g.registration(),
-                g.endOfLife(),
-                g.chain(),
-                g.chainTraced(),
-                g.fix(),
-                reports);
     }
 }

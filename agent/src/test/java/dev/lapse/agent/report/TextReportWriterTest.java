@@ -47,22 +47,7 @@ class TextReportWriterTest {
                 + " (OrderPanel.java:48): the listener registered at OrderPanel.java:48 keeps OrderPanel reachable"
                 + " from OrderDraft, which OrderPanel no longer holds, after it let go of it, and the_next_word_is_"
                 + "one_far_longer_than_a_line_which_keeps_a_line_of_its_own_whole_rather_than_being_cut_in_two.";
-        Group longFix = new Group(
-                g.signature(),
-                g.count(),
-                g.firstSeen(),
-                g.lastSeen(),
-                g.summary(),
-                g.retainedBytes(),
-                g.subject(),
-                g.listener(),
-                g.owner(),
-                g.registration(),
-                g.endOfLife(),
-                g.chain(),
-                g.chainTraced(),
-                new Fix(g.fix().kind(), fix, g.fix().where(), longCode + "\nremove();"),
-                g.reports());
+        Group longFix = g.withFix(new Fix(g.fix().kind(), fix, g.fix().where(), longCode + "\nremove();"));
         String text = TextReportWriter.findings(new Report(
                 "1",
                 Reports.T0,

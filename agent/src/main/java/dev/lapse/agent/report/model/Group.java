@@ -38,6 +38,46 @@ public record Group(
         chain = List.copyOf(chain);
     }
 
+    /** This group as told by {@code reports} reports of a merge. */
+    public Group withReports(long reports) {
+        return new Group(
+                signature,
+                count,
+                firstSeen,
+                lastSeen,
+                summary,
+                retainedBytes,
+                subject,
+                listener,
+                owner,
+                registration,
+                endOfLife,
+                chain,
+                chainTraced,
+                fix,
+                reports);
+    }
+
+    /** This group with another fix. */
+    public Group withFix(Fix fix) {
+        return new Group(
+                signature,
+                count,
+                firstSeen,
+                lastSeen,
+                summary,
+                retainedBytes,
+                subject,
+                listener,
+                owner,
+                registration,
+                endOfLife,
+                chain,
+                chainTraced,
+                fix,
+                reports);
+    }
+
     /** The group's signal: its end of life's. */
     public Signal signal() {
         return endOfLife.signal();
