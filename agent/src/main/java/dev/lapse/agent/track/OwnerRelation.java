@@ -1,7 +1,7 @@
 package dev.lapse.agent.track;
 
 /** How a listener's owner is related to the listener registered: the closed set reports name. */
-public enum OwnerRelation {
+public enum OwnerRelation implements WireNamed {
     /** The listener is its own owner, or the registering code's {@code this}. */
     SELF("self"),
     /** The owner is the enclosing instance of an inner or anonymous class ({@code this$0}). */
@@ -31,11 +31,6 @@ public enum OwnerRelation {
      * @throws IllegalArgumentException when none has it
      */
     public static OwnerRelation named(String wireName) {
-        for (OwnerRelation r : values()) {
-            if (r.wireName.equals(wireName)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("'" + wireName + "' is not an owner relation");
+        return WireNamed.named(OwnerRelation.class, wireName, "an owner relation");
     }
 }

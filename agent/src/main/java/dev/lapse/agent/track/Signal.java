@@ -1,15 +1,12 @@
 package dev.lapse.agent.track;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /**
  * Why Lapse thinks an owner should be dead, or why a registration is suspect without an end (DESIGN.md section 3):
  * the closed set of signals, each with its name in reports and options and what the report needs to know of it. A
  * place that treats signals differently switches over this enum with no default, so a new signal is a compile error
  * wherever it must be handled.
  */
-public enum Signal {
+public enum Signal implements WireNamed {
     /** A method on the owner that ends its life returned normally; the end's method is that method. */
     LIFECYCLE_END(
             "lifecycle-end",
@@ -158,16 +155,11 @@ public enum Signal {
      * @throws IllegalArgumentException {@code 'lifecycle' is not a signal: one of lifecycle-end, explicit, ...}
      */
     public static Signal named(String wireName) {
-        for (Signal s : values()) {
-            if (s.wireName.equals(wireName)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("'" + wireName + "' is not a signal: one of " + names());
+        return WireNamed.named(Signal.class, wireName, "a signal");
     }
 
     /** {@code lifecycle-end, explicit, ...}, in declaration order. */
     public static String names() {
-        return Arrays.stream(values()).map(Signal::wireName).collect(Collectors.joining(", "));
+        return WireNamed.names(Signal.class);
     }
 }

@@ -1,11 +1,12 @@
 package dev.lapse.agent.report.model;
 
 import dev.lapse.agent.confirm.Step;
+import dev.lapse.agent.track.WireNamed;
 
 /** One hop of a group's chain and what the object it reaches is to the report. */
 public record ChainStep(Step step, Role role) {
     /** What a chain step reaches, beyond an object on the way. */
-    public enum Role {
+    public enum Role implements WireNamed {
         /** An object on the way; reports write no role ({@code null}). */
         HOP(null),
         /** The listener registered. */
@@ -28,12 +29,7 @@ public record ChainStep(Step step, Role role) {
 
         /** The role with this wire name; {@code null} is {@link #HOP}. */
         public static Role named(String wireName) {
-            for (Role r : values()) {
-                if (java.util.Objects.equals(r.wireName, wireName)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("'" + wireName + "' is not a chain step's role");
+            return WireNamed.named(Role.class, wireName, "a chain step's role");
         }
     }
 }

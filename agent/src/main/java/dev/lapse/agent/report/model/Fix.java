@@ -1,5 +1,7 @@
 package dev.lapse.agent.report.model;
 
+import dev.lapse.agent.track.WireNamed;
+
 /**
  * The fix for a group, as code for its API and site.
  *
@@ -9,7 +11,7 @@ package dev.lapse.agent.report.model;
  */
 public record Fix(Kind kind, String summary, String where, String code) {
     /** What kind of change the fix is. */
-    public enum Kind {
+    public enum Kind implements WireNamed {
         /** Call the remove method where the owner's life ends. */
         REMOVE_CALL("remove-call"),
         /** Keep the handle the add returned and close it where the owner's life ends. */
@@ -38,12 +40,7 @@ public record Fix(Kind kind, String summary, String where, String code) {
          * @throws IllegalArgumentException when none has it
          */
         public static Kind named(String wireName) {
-            for (Kind k : values()) {
-                if (k.wireName.equals(wireName)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("'" + wireName + "' is not a kind of fix");
+            return WireNamed.named(Kind.class, wireName, "a kind of fix");
         }
     }
 }
