@@ -5,11 +5,15 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.reflect.ReferenceFields;
 import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.EndedOwner;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.Tracker;
+import dev.lapse.agent.track.signal.AccumulationRule;
+import dev.lapse.agent.track.signal.DetachedSubjectRule;
+import dev.lapse.agent.track.signal.LostListenerRule;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,15 +101,15 @@ public final class Checker {
             detachedSubjects(new Reach()); // before the collection, which must find its walks gone
         }
         if (forceGc) {
-            List<Tracker.Ended> before = tracker.ended();
+            List<EndedOwner> before = tracker.ended();
             boolean lost = !tracker.lostListeners(which).isEmpty();
             if ((lost || anyCandidate(before, which))
                     && (lost || !deferLocal || anyOlderSubject(before, which, root))) {
                 gcHappened = gc.forceFullGc(); // only when there is something to confirm: scope checks run per test
             }
         }
-        List<Tracker.Ended> ended = tracker.ended(); // drained again: owners freed by the collection are gone
-        List<Tracker.Lost> lost = tracker.lostListeners(which);
+        List<EndedOwner> ended = tracker.ended(); // drained again: owners freed by the collection are gone
+        List<LostListenerRule.Lost> lost = tracker.lostListeners(which);
         long fullGcs = gc.fullCount();
         if (forceGc && awaiting(lost, fullGcs)) {
             // a delegate the collection just cleared: one more shows whether its owner is really alive, which the
@@ -121,13 +125,13 @@ public final class Checker {
         int awaitingGc = 0;
         ScopeGraph scopeOwn = new ScopeGraph(root);
         Reach reach = new Reach();
-        for (Tracker.Ended e : ended) {
-            EndOfLife end = e.record.end();
-            Object owner = e.record.owner();
+        for (EndedOwner e : ended) {
+            EndOfLife end = e.record().end();
+            Object owner = e.record().owner();
             if (end == null || owner == null) {
                 continue;
             }
-            for (Registration r : e.registrations) {
+            for (Registration r : e.registrations()) {
                 if (which.test(r) && end.covers(r)) {
                     awaitingGc += consider(
                             bySubject, new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn);
@@ -172,16 +176,16 @@ public final class Checker {
                 }
             }
         }
-        for (Tracker.Lost l : lost) {
-            if (fullGcs <= l.end.majorGcsBefore()) {
+        for (LostListenerRule.Lost l : lost) {
+            if (fullGcs <= l.end().majorGcsBefore()) {
                 awaitingGc++;
             } else {
                 findings.add(lostFinding(l));
-                reported.add(l.registration);
+                reported.add(l.registration());
             }
         }
         if (which == ALL) {
-            for (Tracker.Accumulation a : tracker.accumulations(accumulation, accumulationWindow.toMillis())) {
+            for (AccumulationRule.Accumulation a : tracker.accumulations(accumulation, accumulationWindow.toMillis())) {
                 Finding f = accumulated(a, budget, retained);
                 if (f != null) {
                     findings.add(f);
@@ -269,9 +273,9 @@ public final class Checker {
      */
     private void detachedSubjects(Reach reach) {
         Map<Object, List<Registration>> left = new IdentityHashMap<>();
-        for (Tracker.Held h : tracker.heldSubjects()) {
-            if (reach.lostHoldOf(h.owner, h.subject)) {
-                left.computeIfAbsent(h.owner, o -> new ArrayList<>()).add(h.registration);
+        for (DetachedSubjectRule.Held h : tracker.heldSubjects()) {
+            if (reach.lostHoldOf(h.owner(), h.subject())) {
+                left.computeIfAbsent(h.owner(), o -> new ArrayList<>()).add(h.registration());
             }
         }
         left.forEach(tracker::subjectDetached);
@@ -295,9 +299,9 @@ public final class Checker {
         return 0;
     }
 
-    private static boolean awaiting(List<Tracker.Lost> lost, long fullGcs) {
-        for (Tracker.Lost l : lost) {
-            if (fullGcs <= l.end.majorGcsBefore()) {
+    private static boolean awaiting(List<LostListenerRule.Lost> lost, long fullGcs) {
+        for (LostListenerRule.Lost l : lost) {
+            if (fullGcs <= l.end().majorGcsBefore()) {
                 return true;
             }
         }
@@ -332,11 +336,11 @@ public final class Checker {
      * Whether a candidate's subject is known to be older than the scope: other scopes (or no scope) registered on
      * it, or a static field of its class, of the owner's class or of the scope's root holds it.
      */
-    private boolean anyOlderSubject(List<Tracker.Ended> ended, Predicate<Registration> which, Object root) {
+    private boolean anyOlderSubject(List<EndedOwner> ended, Predicate<Registration> which, Object root) {
         Set<Object> sharedSubjects = null;
-        for (Tracker.Ended e : ended) {
-            Object owner = e.record.owner();
-            for (Registration r : e.registrations) {
+        for (EndedOwner e : ended) {
+            Object owner = e.record().owner();
+            for (Registration r : e.registrations()) {
                 Object subject = r.subject();
                 if (owner == null || subject == null || !which.test(r)) {
                     continue;
@@ -377,10 +381,10 @@ public final class Checker {
         return null;
     }
 
-    private static boolean anyCandidate(List<Tracker.Ended> ended, Predicate<Registration> which) {
-        for (Tracker.Ended e : ended) {
-            EndOfLife end = e.record.end();
-            for (Registration r : e.registrations) {
+    private static boolean anyCandidate(List<EndedOwner> ended, Predicate<Registration> which) {
+        for (EndedOwner e : ended) {
+            EndOfLife end = e.record().end();
+            for (Registration r : e.registrations()) {
                 if (which.test(r) && end != null && end.covers(r)) {
                     return true;
                 }
@@ -430,9 +434,10 @@ public final class Checker {
      * An accumulation, when the subject still holds at least the threshold of its listeners: one finding for the
      * newest of them that counts them all. Nothing needs to have ended.
      */
-    private Finding accumulated(Tracker.Accumulation a, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+    private Finding accumulated(
+            AccumulationRule.Accumulation a, ReferenceWalker.Budget budget, RetainedEstimate retained) {
         Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Registration r : a.registrations) {
+        for (Registration r : a.registrations()) {
             Object listener = r.listener();
             if (listener != null) {
                 targets.add(listener);
@@ -441,19 +446,19 @@ public final class Checker {
         if (budget.exhausted()) {
             return null;
         }
-        Map<Object, List<Step>> paths = ReferenceWalker.walk(a.subject, targets, budget);
+        Map<Object, List<Step>> paths = ReferenceWalker.walk(a.subject(), targets, budget);
         if (paths.size() < accumulation) {
             return null;
         }
-        for (int i = a.registrations.size() - 1; i >= 0; i--) {
-            Registration newest = a.registrations.get(i);
+        for (int i = a.registrations().size() - 1; i >= 0; i--) {
+            Registration newest = a.registrations().get(i);
             Object listener = newest.listener();
             List<Step> path = listener == null ? null : paths.get(listener);
             if (path != null) {
                 return finding(
-                        a.subject,
+                        a.subject(),
                         listener,
-                        new Candidate(newest, owners.ownerOf(listener), a.end),
+                        new Candidate(newest, owners.ownerOf(listener), a.end()),
                         path,
                         true,
                         retained,
@@ -468,34 +473,34 @@ public final class Checker {
      * chain goes from the subject to the wrapper (not traced: the subject may have let it go when it removed
      * itself) and on to the delegate that is gone.
      */
-    private Finding lostFinding(Tracker.Lost l) {
+    private Finding lostFinding(LostListenerRule.Lost l) {
         List<Step> chain = List.of(
                 new Step(
-                        l.subjectClass,
-                        l.stillRegistered ? "(listeners)" : "(removed once its delegate was gone)",
-                        l.wrapperClass),
-                new Step(l.wrapperClass, l.field, l.referenceClass),
+                        l.subjectClass(),
+                        l.stillRegistered() ? "(listeners)" : "(removed once its delegate was gone)",
+                        l.wrapperClass()),
+                new Step(l.wrapperClass(), l.field(), l.referenceClass()),
                 new Step(
-                        l.referenceClass,
+                        l.referenceClass(),
                         "referent",
-                        l.end.reason() != null ? l.end.reason() : "(collected before the registration returned)"));
-        Object subject = l.registration.subject();
+                        l.end().reason() != null ? l.end().reason() : "(collected before the registration returned)"));
+        Object subject = l.registration().subject();
         return new Finding(
-                catalog.get(l.registration.apiId()),
-                l.subjectClass,
-                l.staticSubject,
-                l.wrapperClass,
-                l.ownerClass,
+                catalog.get(l.registration().apiId()),
+                l.subjectClass(),
+                l.staticSubject(),
+                l.wrapperClass(),
+                l.ownerClass(),
                 OwnerRelation.WEAK_DELEGATE,
                 chain,
                 false,
-                l.registration,
-                l.end,
-                subject == null || l.owner == null ? null : fieldHolding(l.owner, subject),
+                l.registration(),
+                l.end(),
+                subject == null || l.owner() == null ? null : fieldHolding(l.owner(), subject),
                 null,
                 0,
                 null,
-                l.count);
+                l.count());
     }
 
     /**

@@ -108,7 +108,7 @@ public final class ReportBuilder {
                 new EndOfLife(
                         f.end.signal(),
                         f.end.method(),
-                        f.end.reason(),
+                        Story.reason(f.end),
                         Story.end(f),
                         Instant.ofEpochMilli(f.end.timeMillis()),
                         at == null ? null : Frame.of(at),

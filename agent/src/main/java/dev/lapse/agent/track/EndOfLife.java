@@ -21,9 +21,15 @@ public final class EndOfLife {
     private final long majorGcsBefore;
     /** The registrations the signal speaks of; {@code null} for all of the owner's. */
     private final Coverage coverage;
+    /** An accumulation's growth, for the report to word; {@code null} for the other signals. */
+    private final Growth growth;
 
-    EndOfLife(Signal signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
-        this(signal, method, reason, site, timeMillis, majorGcsBefore, null);
+    /**
+     * @param timeMillis     when the signal happened (the injected clock)
+     * @param majorGcsBefore full collections so far: confirmation needs one more
+     */
+    public EndOfLife(Signal signal, String method, String reason, Site site, long timeMillis, long majorGcsBefore) {
+        this(signal, method, reason, site, timeMillis, majorGcsBefore, null, null);
     }
 
     private EndOfLife(
@@ -33,7 +39,8 @@ public final class EndOfLife {
             Site site,
             long timeMillis,
             long majorGcsBefore,
-            Coverage coverage) {
+            Coverage coverage,
+            Growth growth) {
         this.signal = signal;
         this.method = method;
         this.reason = reason;
@@ -41,10 +48,16 @@ public final class EndOfLife {
         this.timeMillis = timeMillis;
         this.majorGcsBefore = majorGcsBefore;
         this.coverage = coverage;
+        this.growth = growth;
+    }
+
+    /** An accumulation at {@code site} (its newest registration's), which grew as {@code growth} says. */
+    public static EndOfLife accumulation(Growth growth, Site site, long timeMillis, long majorGcsBefore) {
+        return new EndOfLife(Signal.ACCUMULATION, null, null, site, timeMillis, majorGcsBefore, null, growth);
     }
 
     /** A detached subject, speaking of {@code left} only; the reason is the field that held the first's subject. */
-    static EndOfLife detached(List<Registration> left, long timeMillis, long majorGcsBefore) {
+    public static EndOfLife detached(List<Registration> left, long timeMillis, long majorGcsBefore) {
         Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
         set.addAll(left);
         return new EndOfLife(
@@ -54,7 +67,8 @@ public final class EndOfLife {
                 left.get(0).site(),
                 timeMillis,
                 majorGcsBefore,
-                set::contains);
+                set::contains,
+                null);
     }
 
     /**
@@ -65,7 +79,7 @@ public final class EndOfLife {
      * removal alone is as often a listener switched off for good, and a couple taken off a hundred per-item
      * listeners is an edit, not a teardown.
      */
-    static EndOfLife partial(
+    public static EndOfLife partial(
             String removeMethod,
             Site site,
             String thread,
@@ -94,7 +108,8 @@ public final class EndOfLife {
                 site,
                 timeMillis,
                 majorGcsBefore,
-                new Partial(scopes, removals, thread, removals >= 2 && removals >= leftCount));
+                new Partial(scopes, removals, thread, removals >= 2 && removals >= leftCount),
+                null);
     }
 
     public Signal signal() {
@@ -111,11 +126,16 @@ public final class EndOfLife {
 
     /**
      * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
-     * delegate class, an accumulation's count and growth, the owner's field that held a detached subject, or
-     * {@code null}.
+     * delegate class, the owner's field that held a detached subject, or {@code null} (an accumulation's is its
+     * {@link #growth()}, which the report words).
      */
     public String reason() {
         return reason;
+    }
+
+    /** An accumulation's growth; {@code null} for the other signals. */
+    public Growth growth() {
+        return growth;
     }
 
     /** The stack at the signal; for a lifecycle end the lifecycle method's own frame comes first. */
@@ -133,7 +153,7 @@ public final class EndOfLife {
      * but the fix belongs where it let go of the subject.
      */
     public EndOfLife detachedFrom(String field) {
-        return new EndOfLife(Signal.DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null);
+        return new EndOfLife(Signal.DETACHED_SUBJECT, method, field, site, timeMillis, majorGcsBefore, null, null);
     }
 
     /**
@@ -148,17 +168,17 @@ public final class EndOfLife {
      * Whether the signal speaks of some of the owner's registrations only (a partial detachment, a detached
      * subject), so that an end of the owner's whole life replaces it.
      */
-    boolean partial() {
+    public boolean partial() {
         return signal.coversPart();
     }
 
     /** Whether it speaks of anything yet: only a partial detachment may not. */
-    boolean reportable() {
+    public boolean reportable() {
         return !(coverage instanceof Partial) || ((Partial) coverage).reportable;
     }
 
     /** Whether a removal on {@code thread} from {@code caller}'s method, at {@code now}, is of this partial's go. */
-    boolean sameGo(String thread, StackTraceElement caller, long now) {
+    public boolean sameGo(String thread, StackTraceElement caller, long now) {
         if (!(coverage instanceof Partial)
                 || !thread.equals(((Partial) coverage).thread)
                 || now - timeMillis >= 1000

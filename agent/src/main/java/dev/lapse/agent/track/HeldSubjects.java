@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * fields application classes declare (a Swing component inherits about a hundred from the JDK, none of which is
  * how an application holds its child). The reachability work is left to the check.
  */
-final class HeldSubjects {
+public final class HeldSubjects {
     private static final Field[] NONE = new Field[0];
 
     /** Subject classes remembered per owner class: an owner class registers on very few kinds of subject. */
@@ -108,7 +108,7 @@ final class HeldSubjects {
      * application superclasses (a {@code BoundView} base class that binds for it), or a class nested in one of them
      * (its inner and anonymous classes; its lambdas' bodies are methods of the class itself).
      */
-    static boolean ownersCode(Class<?> ownerClass, String caller) {
+    public static boolean ownersCode(Class<?> ownerClass, String caller) {
         // names first: the class loader is asked only of a class whose name matches, and most callers match none
         for (Class<?> c = ownerClass; c != null && c != Object.class; c = c.getSuperclass()) {
             String name = c.getName();

@@ -53,12 +53,12 @@ public final class OwnerRecord extends WeakReference<Object> {
     }
 
     /** The scope the owner's first registration was made in, or {@code null}. Call under the segment lock. */
-    String firstScope() {
+    public String firstScope() {
         return firstScope;
     }
 
     /** Whether a registration of this owner was made in {@code scope}. Call under the segment lock. */
-    boolean registeredIn(String scope) {
+    public boolean registeredIn(String scope) {
         for (int i = 0; i < size; i++) {
             if (scope.equals(at(i).scope())) {
                 return true;
@@ -182,7 +182,7 @@ public final class OwnerRecord extends WeakReference<Object> {
     }
 
     /** A snapshot of the registrations. Call under the segment lock. */
-    List<Registration> snapshot() {
+    public List<Registration> snapshot() {
         List<Registration> copy = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             copy.add(at(i));

@@ -12,7 +12,7 @@ import java.lang.reflect.Proxy;
  * alive but itself: it is the intended shape of the fix for an API without a remove method, not a lapsed
  * listener.
  */
-final class WeakWrappers {
+public final class WeakWrappers {
     private static final ClassValue<Boolean> WRAPPER = new ClassValue<Boolean>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -38,7 +38,7 @@ final class WeakWrappers {
      * The field through which a weak wrapper reaches its delegate, and the reference in it: the first whose delegate
      * is alive, else the first at all (a delegate already collected); {@code null} when there is none.
      */
-    static Delegate delegate(Object wrapper) {
+    public static Delegate delegate(Object wrapper) {
         boolean proxy = Proxy.isProxyClass(wrapper.getClass());
         Object holder = proxy ? Proxy.getInvocationHandler(wrapper) : wrapper;
         Delegate cleared = null;
@@ -47,7 +47,7 @@ final class WeakWrappers {
                 Object value = ReferenceFields.read(f, holder);
                 if (value instanceof Reference) {
                     Delegate d = new Delegate((proxy ? "h." : "") + f.getName(), (Reference<?>) value);
-                    if (d.reference.get() != null) {
+                    if (d.reference().get() != null) {
                         return d;
                     }
                     cleared = cleared == null ? d : cleared;
@@ -58,17 +58,9 @@ final class WeakWrappers {
     }
 
     /** A weak wrapper's reference to its delegate and the field that holds it ({@code ref}, {@code h.delegate}). */
-    static final class Delegate {
-        final String field;
-        final Reference<?> reference;
+    public record Delegate(String field, Reference<?> reference) {}
 
-        Delegate(String field, Reference<?> reference) {
-            this.field = field;
-            this.reference = reference;
-        }
-    }
-
-    static boolean isWeakWrapper(Object listener) {
+    public static boolean isWeakWrapper(Object listener) {
         Class<?> type = listener.getClass();
         if (Proxy.isProxyClass(type)) {
             Class<?> handler = Proxy.getInvocationHandler(listener).getClass();

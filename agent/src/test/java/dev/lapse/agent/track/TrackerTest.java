@@ -78,7 +78,7 @@ class TrackerTest {
         clock.set(2_000);
         fullGcs.set(7);
         tracker.ended(dispose.id(), owner);
-        EndOfLife end = tracker.ended().get(0).record.end();
+        EndOfLife end = tracker.ended().get(0).record().end();
         assertEquals(Signal.LIFECYCLE_END, end.signal());
         assertEquals("com.acme.View#dispose", end.method());
         assertEquals(2_000, end.timeMillis());

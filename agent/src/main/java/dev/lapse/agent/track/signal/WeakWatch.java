@@ -1,5 +1,8 @@
-package dev.lapse.agent.track;
+package dev.lapse.agent.track.signal;
 
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.WeakWrappers;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 
@@ -59,9 +62,9 @@ final class WeakWatch {
         this.subjectClass = staticSubject
                 ? ((Class<?>) subject).getName()
                 : subject.getClass().getName();
-        this.field = delegate.field;
-        this.delegate = new WeakReference<>(delegate.reference);
-        this.referenceClass = delegate.reference.getClass().getName();
+        this.field = delegate.field();
+        this.delegate = new WeakReference<>(delegate.reference());
+        this.referenceClass = delegate.reference().getClass().getName();
         this.owner = new WeakReference<>(owner);
         this.ownerClass = ownerClass;
         this.bornDead = owner == null;

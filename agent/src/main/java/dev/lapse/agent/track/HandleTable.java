@@ -1,0 +1,63 @@
+package dev.lapse.agent.track;
+
+import java.util.List;
+
+/**
+ * Registrations by the handle their add returned ({@code Disposable}, {@code AutoCloseable}, ...), for the handle's
+ * closing method to undo them. Its records are weak references to the handles: a collected handle means nothing can
+ * undo its registrations any more ({@link Registration#handleDropped()}). The registrations themselves are counted
+ * in the owners' table.
+ */
+final class HandleTable {
+    private final OwnerTable handles = new OwnerTable();
+    /** Set at the first handle: until then a {@code close()} anywhere needs no lookup. */
+    private volatile boolean seen;
+
+    /** A registration whose add returned {@code handle}, indexed under it. */
+    Registration add(
+            Object handle,
+            Object listener,
+            Object subject,
+            int apiId,
+            Site site,
+            long now,
+            String thread,
+            String scope,
+            String heldIn) {
+        seen = true;
+        return handles.withRecord(handle, record -> {
+            Registration r = new HandleRegistration(listener, subject, apiId, site, now, thread, scope, heldIn, record);
+            record.add(r);
+            return r;
+        });
+    }
+
+    /** A closing method returned on {@code handle}: the registrations it undid, or {@code null} when none. */
+    List<Registration> closed(Object handle) {
+        if (!seen) {
+            return null;
+        }
+        return handles.ifPresent(handle, record -> {
+            List<Registration> registrations = record.snapshot();
+            record.clearAll();
+            return registrations;
+        });
+    }
+
+    /** Drops the registrations whose listener or subject was collected; a closed handle's empty record goes. */
+    void purge() {
+        if (seen) {
+            handles.forEach(record -> {
+                record.purgeDead();
+                return record.size() > 0;
+            });
+        }
+    }
+
+    /** Forgets collected handles. */
+    void expunge() {
+        if (seen) {
+            handles.expunge();
+        }
+    }
+}

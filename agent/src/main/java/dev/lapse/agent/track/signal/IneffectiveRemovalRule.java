@@ -1,0 +1,60 @@
+package dev.lapse.agent.track.signal;
+
+import dev.lapse.agent.instrument.ApiCatalog;
+import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.RegistrationTable;
+import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.SiteCapture;
+import java.util.List;
+
+/**
+ * Ineffective removal (DESIGN.md section 3), as seen at the remove call: a removal that removed nothing, while the
+ * listener's owner is registered on the subject with another listener like it (same class, or both lambdas: each
+ * {@code this::onEvent} expression has a class of its own), through an add method this remove undoes. The owner
+ * meant to remove that one and failed (a second {@code this::onEvent}, a second {@code new Handler()}). A removal of
+ * a listener that was never added, with nothing like it registered, is ordinary defensive code and says nothing.
+ * Whether the subject still holds the listener is decided at the check, by reachability.
+ */
+public final class IneffectiveRemovalRule {
+    private final RegistrationTable table;
+    private final ApiCatalog catalog;
+    private final SiteCapture sites;
+    private final SignalClock clock;
+
+    public IneffectiveRemovalRule(RegistrationTable table, ApiCatalog catalog, SiteCapture sites, SignalClock clock) {
+        this.table = table;
+        this.catalog = catalog;
+        this.sites = sites;
+        this.clock = clock;
+    }
+
+    /** {@code remove} of {@code listener} (whose owner is {@code owner}) from {@code subject} undid nothing. */
+    public void removedNothing(ApiMethod remove, Object subject, Object listener, Object owner) {
+        List<Registration> registered = table.registrationsOf(owner);
+        if (registered != null && anotherLikeIt(registered, remove, subject, listener)) {
+            table.signal(owner, clock.end(Signal.INEFFECTIVE_REMOVAL, remove.display(), null, sites.here()));
+        }
+    }
+
+    private boolean anotherLikeIt(List<Registration> registered, ApiMethod remove, Object subject, Object listener) {
+        Class<?> type = listener.getClass();
+        for (Registration r : registered) {
+            Object other = r.get();
+            ApiMethod add = catalog.get(r.apiId());
+            if (other != null
+                    && other != listener
+                    && alike(other.getClass(), type)
+                    && r.subject() == subject
+                    && add != null
+                    && add.undoneBy(remove)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean alike(Class<?> a, Class<?> b) {
+        return a == b || (a.isHidden() && b.isHidden() && a.isSynthetic() == b.isSynthetic());
+    }
+}
