@@ -32,6 +32,8 @@ public final class CheckResult {
     public final long durationMillis;
     /** Findings left out by a known-registration rule: how many per rule ({@code reason (origin)}). */
     public final Map<String, Integer> suppressed;
+    /** What the check decided that the tracker must record; the runtime applies it. */
+    public final Decisions decisions;
 
     CheckResult(
             List<Finding> findings,
@@ -45,7 +47,8 @@ public final class CheckResult {
             int unjudged,
             int visited,
             long durationMillis,
-            Map<String, Integer> suppressed) {
+            Map<String, Integer> suppressed,
+            Decisions decisions) {
         this.findings = List.copyOf(findings);
         this.gcForced = gcForced;
         this.gcHappened = gcHappened;
@@ -58,6 +61,7 @@ public final class CheckResult {
         this.visited = visited;
         this.durationMillis = durationMillis;
         this.suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
+        this.decisions = decisions;
     }
 
     /** How many findings known-registration rules left out. */
@@ -89,6 +93,7 @@ public final class CheckResult {
                 unjudged,
                 visited,
                 durationMillis,
-                suppressed);
+                suppressed,
+                decisions);
     }
 }

@@ -4,6 +4,7 @@ import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Step;
 import java.util.List;
 
 /**

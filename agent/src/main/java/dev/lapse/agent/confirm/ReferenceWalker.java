@@ -1,6 +1,7 @@
 package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.reflect.ReferenceFields;
+import dev.lapse.agent.track.Step;
 import java.lang.reflect.Field;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.confirm.Step;
 import dev.lapse.agent.report.model.ChainStep;
 import dev.lapse.agent.report.model.EndOfLife;
 import dev.lapse.agent.report.model.Fix;
@@ -20,6 +19,7 @@ import dev.lapse.agent.report.model.Source;
 import dev.lapse.agent.report.model.Subject;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.CheckResult;
 import dev.lapse.agent.confirm.Finding;
-import dev.lapse.agent.confirm.Step;
 import dev.lapse.agent.report.model.ChainStep;
 import dev.lapse.agent.report.model.EndOfLife;
 import dev.lapse.agent.report.model.Frame;
@@ -17,6 +16,7 @@ import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.report.model.ReportStats;
 import dev.lapse.agent.report.model.Subject;
 import dev.lapse.agent.track.Stats;
+import dev.lapse.agent.track.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

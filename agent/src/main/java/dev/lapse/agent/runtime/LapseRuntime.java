@@ -3,7 +3,6 @@ package dev.lapse.agent.runtime;
 import dev.lapse.agent.bootstrap.LapseHook;
 import dev.lapse.agent.config.AgentOptions;
 import dev.lapse.agent.confirm.CheckResult;
-import dev.lapse.agent.confirm.Checker;
 import dev.lapse.agent.confirm.GcProbe;
 import dev.lapse.agent.control.Controlled;
 import dev.lapse.agent.control.LapseControl;
@@ -28,7 +27,6 @@ import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +61,7 @@ public final class LapseRuntime implements Controlled {
     private final OwnerResolver owners = new OwnerResolver();
     private final GcProbe gc = new GcProbe();
     private final Tracker tracker;
-    private final Checker checker;
+    private final CheckRunner checks;
     private final ReportFiles files;
     /** With option {@code shared}: the run's JVMs report into {@link #files}; else {@code null}. */
     private final SharedReportDir shared;
@@ -85,16 +83,7 @@ public final class LapseRuntime implements Controlled {
                 options.maxTracked(),
                 System::currentTimeMillis,
                 gc::fullCount);
-        this.checker = new Checker(
-                tracker,
-                catalog,
-                owners,
-                gc,
-                options.walkLimit(),
-                options.walkTimeout(),
-                startup.suppressions(),
-                options.accumulation(),
-                options.accumulationWindow());
+        this.checks = new CheckRunner(tracker, catalog, owners, gc, options, startup.suppressions());
         this.files = startup.files();
         this.shared = options.shared()
                 ? new SharedReportDir(
@@ -148,7 +137,7 @@ public final class LapseRuntime implements Controlled {
     public synchronized Path writeReport(Path dir) {
         selfTest();
         long start = System.nanoTime();
-        CheckResult check = checker.check(options.gc());
+        CheckResult check = checks.all();
         long checked = System.nanoTime();
         Report report = report(check);
         long grouped = System.nanoTime();
@@ -199,7 +188,7 @@ public final class LapseRuntime implements Controlled {
             return s != null && (nested ? s.startsWith(scope) : s.equals(scope));
         };
         selfTest();
-        CheckResult check = checker.check(options.gc(), inScope, root, defer);
+        CheckResult check = checks.scope(inScope, root, defer);
         if (signals != null) {
             Set<Signal> wanted = EnumSet.noneOf(Signal.class);
             for (String name : signals.split(",")) {
@@ -298,42 +287,14 @@ public final class LapseRuntime implements Controlled {
     private volatile String lastSummary = "";
 
     private Report report(CheckResult check) {
-        List<String> notes = new ArrayList<>();
-        if (attached) {
-            notes.add("Lapse was attached at " + Instant.ofEpochMilli(startedMillis)
-                    + "; registrations made before then are unknown.");
-        }
-        if (check.explicitGcDisabled && check.awaitingGc > 0) {
-            notes.add("-XX:+DisableExplicitGC is set, so Lapse could not force a full collection: "
-                    + check.awaitingGc + " registration(s) of ended owners await a full collection the JVM runs"
-                    + " by itself.");
-        } else if (check.awaitingGc > 0) {
-            notes.add(check.awaitingGc + " registration(s) of ended owners await a full collection"
-                    + (options.gc() ? "" : " (gc=false: Lapse does not force one)") + ".");
-        }
-        if (check.undecided > 0) {
-            notes.add(check.undecided + " registration(s) could not be confirmed within the walk budget"
-                    + " (walkLimit=" + options.walkLimit() + ", walkTimeout="
-                    + options.walkTimeout().toMillis()
-                    + "ms).");
-        }
-        if (!selfTestPassed) {
-            notes.add("Self-test failed: a registration on java.beans.PropertyChangeSupport did not reach Lapse"
-                    + " (another agent may have transformed it first); findings on JDK APIs may be missing.");
-        }
-        if (stats.dropped() > 0) {
-            notes.add(stats.dropped() + " registration(s) were not tracked: the maxTracked cap (" + options.maxTracked()
-                    + ") was reached.");
-        }
-        if (stats.hookErrors() > 0) {
-            notes.add(stats.hookErrors() + " hook failure(s) were swallowed; the first is in the log.");
-        }
         long transformErrors = installer.transformErrors();
-        if (transformErrors > 0) {
-            notes.add(transformErrors + " class(es) could not be instrumented, so registrations through them are not"
-                    + " seen; the first failure is in the log.");
-        }
-        check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
+        List<String> notes = ReportNotes.of(
+                check,
+                options,
+                stats,
+                attached ? Instant.ofEpochMilli(startedMillis) : null,
+                selfTestPassed,
+                transformErrors);
         return ReportBuilder.build(
                 version,
                 System.currentTimeMillis(),

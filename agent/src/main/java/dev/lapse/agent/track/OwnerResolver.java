@@ -17,27 +17,13 @@ import java.util.List;
  */
 public final class OwnerResolver {
 
-    /** One hop from a listener towards its owner: {@code from.field -> to}. */
-    public static final class Hop {
-        public final String fromClass;
-        public final String field;
-        public final String toClass;
-
-        Hop(String fromClass, String field, String toClass) {
-            this.fromClass = fromClass;
-            this.field = field;
-            this.toClass = toClass;
-        }
-    }
-
-    /** The owner, how it is related and the hops that lead to it; computed for reports only. */
-    public static final class Explanation {
-        public final OwnerRelation relation;
-        public final List<Hop> hops;
-
-        Explanation(OwnerRelation relation, List<Hop> hops) {
-            this.relation = relation;
-            this.hops = List.copyOf(hops);
+    /**
+     * The owner's relation and the steps that lead to it from the listener ({@code View$1.this$0 -> View}); computed
+     * for reports only.
+     */
+    public record Explanation(OwnerRelation relation, List<Step> hops) {
+        public Explanation {
+            hops = List.copyOf(hops);
         }
     }
 
@@ -113,7 +99,7 @@ public final class OwnerResolver {
 
     /** The owner's relation and the hops from the listener to it. */
     public Explanation explain(Object listener) {
-        List<Hop> hops = new ArrayList<>();
+        List<Step> hops = new ArrayList<>();
         Object current = listener;
         for (int i = 0; i < MAX_HOPS; i++) {
             Field link = next(current);
@@ -121,13 +107,13 @@ public final class OwnerResolver {
                 break;
             }
             Object to = ReferenceFields.read(link, current);
-            hops.add(new Hop(
+            hops.add(new Step(
                     current.getClass().getName(), link.getName(), to.getClass().getName()));
             current = to;
         }
         OwnerRelation relation = hops.isEmpty()
                 ? OwnerRelation.SELF
-                : hops.get(0).field.startsWith("this$") ? OwnerRelation.ENCLOSING_INSTANCE : OwnerRelation.CAPTURED;
+                : hops.get(0).field().startsWith("this$") ? OwnerRelation.ENCLOSING_INSTANCE : OwnerRelation.CAPTURED;
         return new Explanation(relation, hops);
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lapse.agent.confirm.Step;
 import dev.lapse.agent.report.model.ChainStep;
 import dev.lapse.agent.report.model.Group;
 import dev.lapse.agent.report.model.Owner;
@@ -12,6 +11,7 @@ import dev.lapse.agent.report.model.Registration;
 import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.report.model.Subject;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Step;
 import dev.lapse.it.support.Chromium;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.lapse.agent.report;
 
-import dev.lapse.agent.confirm.Step;
 import dev.lapse.agent.report.model.ChainStep;
 import dev.lapse.agent.report.model.EndOfLife;
 import dev.lapse.agent.report.model.Fix;
@@ -19,6 +18,7 @@ import dev.lapse.agent.report.model.Source;
 import dev.lapse.agent.report.model.Subject;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Step;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.lapse.agent.report.model;
 
-import dev.lapse.agent.confirm.Step;
+import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.WireNamed;
 
 /** One hop of a group's chain and what the object it reaches is to the report. */

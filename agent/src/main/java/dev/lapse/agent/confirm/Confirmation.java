@@ -1,0 +1,155 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Step;
+import dev.lapse.agent.track.signal.AccumulationRule;
+import dev.lapse.agent.track.signal.LostListenerRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Confirmation, the phase of a check after its collection: a candidate is a finding when the walk from its subject
+ * still reaches its listener (or, for a static registry no static field reaches, when the listener survived the
+ * collection with no removal); an accumulation when its subject still holds at least the threshold of its listeners;
+ * a lost listener when a full collection ran after its loss. All walks of one check share one budget.
+ */
+final class Confirmation {
+    private final FindingBuilder findings;
+    private final ReferenceWalker.Budget budget;
+    private final RetainedEstimate retained;
+    private final List<Finding> found = new ArrayList<>();
+    private final List<Registration> reported = new ArrayList<>();
+    private int notHeld;
+    private int undecided;
+    private int awaitingGc;
+
+    Confirmation(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+        this.findings = findings;
+        this.budget = budget;
+        this.retained = retained;
+    }
+
+    /** Walks from each candidate's subject, once per subject, to its candidates' listeners. */
+    void candidates(Candidates candidates) {
+        for (Map.Entry<Object, Map<Object, Candidates.Candidate>> e :
+                candidates.bySubject().entrySet()) {
+            Object subject = e.getKey();
+            Map<Object, Candidates.Candidate> byListener = e.getValue();
+            Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+            targets.addAll(byListener.keySet());
+            Map<Object, List<Step>> paths =
+                    budget.exhausted() ? Map.of() : ReferenceWalker.walk(subject, targets, budget);
+            for (Map.Entry<Object, Candidates.Candidate> c : byListener.entrySet()) {
+                Object listener = c.getKey();
+                List<Step> toListener = paths.get(listener);
+                if (toListener == null && subject instanceof Class && !budget.exhausted()) {
+                    // a static API may keep its listeners in a registry no static field reaches (UIManager's
+                    // state lives in an AppContext): the listener surviving a full collection with no removal is
+                    // the evidence, and the chain says that its first hop was not traced
+                    toListener = List.of(new Step(
+                            ((Class<?>) subject).getName(),
+                            "(static registry)",
+                            listener.getClass().getName()));
+                    confirmed(subject, listener, c.getValue(), toListener, false);
+                } else if (toListener != null) {
+                    confirmed(subject, listener, c.getValue(), toListener, true);
+                } else if (budget.exhausted()) {
+                    undecided++;
+                } else {
+                    notHeld++;
+                }
+            }
+        }
+    }
+
+    private void confirmed(
+            Object subject, Object listener, Candidates.Candidate c, List<Step> toListener, boolean traced) {
+        found.add(findings.finding(subject, listener, c, toListener, traced, retained.of(c.owner()), 1));
+        reported.add(c.registration());
+    }
+
+    /** Lost listeners whose loss a full collection followed are findings; the others await one. */
+    void lost(List<LostListenerRule.Lost> lost, long fullGcs) {
+        for (LostListenerRule.Lost l : lost) {
+            if (fullGcs <= l.end().majorGcsBefore()) {
+                awaitingGc++;
+            } else {
+                found.add(findings.lost(l));
+                reported.add(l.registration());
+            }
+        }
+    }
+
+    /**
+     * Each accumulation whose subject still holds at least {@code threshold} of its listeners: one finding for the
+     * newest of them that counts them all. Nothing needs to have ended.
+     */
+    void accumulations(List<AccumulationRule.Accumulation> accumulations, int threshold) {
+        for (AccumulationRule.Accumulation a : accumulations) {
+            Finding f = accumulated(a, threshold);
+            if (f != null) {
+                found.add(f);
+            }
+        }
+    }
+
+    private Finding accumulated(AccumulationRule.Accumulation a, int threshold) {
+        Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Registration r : a.registrations()) {
+            Object listener = r.listener();
+            if (listener != null) {
+                targets.add(listener);
+            }
+        }
+        if (budget.exhausted()) {
+            return null;
+        }
+        Map<Object, List<Step>> paths = ReferenceWalker.walk(a.subject(), targets, budget);
+        if (paths.size() < threshold) {
+            return null;
+        }
+        for (int i = a.registrations().size() - 1; i >= 0; i--) {
+            Registration newest = a.registrations().get(i);
+            Object listener = newest.listener();
+            List<Step> path = listener == null ? null : paths.get(listener);
+            if (path != null) {
+                Object owner = findings.ownerOf(listener);
+                return findings.finding(
+                        a.subject(),
+                        listener,
+                        new Candidates.Candidate(newest, owner, a.end()),
+                        path,
+                        true,
+                        retained.of(owner) * paths.size(),
+                        paths.size());
+            }
+        }
+        return null;
+    }
+
+    List<Finding> found() {
+        return found;
+    }
+
+    /** The registrations of the findings that needed an end (candidates and lost listeners). */
+    List<Registration> reported() {
+        return reported;
+    }
+
+    int notHeld() {
+        return notHeld;
+    }
+
+    int undecided() {
+        return undecided;
+    }
+
+    /** Lost listeners that await a full collection after their loss. */
+    int awaitingGc() {
+        return awaitingGc;
+    }
+}
