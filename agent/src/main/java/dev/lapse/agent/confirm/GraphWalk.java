@@ -10,11 +10,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A bounded breadth-first walk over instance fields and array elements, by identity, that never enters a
- * {@code Class} (so no static field), a class loader or a thread: what an object holds of its own, not the
- * world. The objects seen are remembered across walks, so several walks can share out one graph.
+ * A bounded breadth-first walk over instance fields and array elements, by identity: what an object holds of its own,
+ * not the world. The objects seen are remembered across walks, so several walks can share out one graph. What no walk
+ * enters is {@link #entered}'s one rule, which {@link ReferenceWalker} follows too; this walk does not count such
+ * objects either.
  */
 final class GraphWalk {
+    /**
+     * Whether a walk reads the fields of {@code o}: not of a {@code Class} (its static fields are the world's), a class
+     * loader, a thread or a module (their graphs are the whole heap and never the path a registration makes), nor of
+     * a string (which holds nothing but its characters).
+     */
+    static boolean entered(Object o) {
+        return !(o instanceof Class
+                || o instanceof ClassLoader
+                || o instanceof Thread
+                || o instanceof Module
+                || o instanceof String);
+    }
+
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private int queueLimit;
     private boolean truncated;
@@ -71,7 +85,7 @@ final class GraphWalk {
     }
 
     private void offer(Object o, ArrayDeque<Object> queue) {
-        if (o == null || o instanceof Class || o instanceof ClassLoader || o instanceof Thread || seen.contains(o)) {
+        if (o == null || !entered(o) || seen.contains(o)) {
             return;
         }
         if (queue.size() >= queueLimit) {

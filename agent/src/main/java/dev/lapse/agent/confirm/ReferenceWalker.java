@@ -15,8 +15,8 @@ import java.util.Set;
  * A bounded, time-boxed breadth-first walk over strong references (instance fields and array elements) from a
  * root to a set of targets, yielding the shortest chain to each, field by field. It reads fields only; it never
  * calls a method of the objects it meets, and compares them by identity. Weak and soft referents are not
- * followed: they hold nothing alive. Class objects, class loaders and threads are not entered: their graphs
- * are the whole heap and never the path a registration makes.
+ * followed: they hold nothing alive. What it never enters is {@link GraphWalk#entered}'s rule; unlike that walk's,
+ * such an object is still reached (a {@code Thread} registered as a shutdown hook is a listener to find).
  */
 final class ReferenceWalker {
 
@@ -52,15 +52,7 @@ final class ReferenceWalker {
     }
 
     /** Where an object was reached from. */
-    private static final class Parent {
-        final Object holder;
-        final String field;
-
-        Parent(Object holder, String field) {
-            this.holder = holder;
-            this.field = field;
-        }
-    }
+    private record Parent(Object holder, String field) {}
 
     private ReferenceWalker() {}
 
@@ -116,11 +108,7 @@ final class ReferenceWalker {
         if (targets.contains(value)) {
             found.put(value, chain(value, parents));
         }
-        if (!(value instanceof Class
-                || value instanceof ClassLoader
-                || value instanceof Thread
-                || value instanceof Module
-                || value instanceof String)) {
+        if (GraphWalk.entered(value)) {
             queue.add(value);
         }
     }
@@ -130,11 +118,11 @@ final class ReferenceWalker {
         Object current = target;
         Parent p;
         while ((p = parents.get(current)) != null) {
-            String from = p.holder instanceof Class
-                    ? ((Class<?>) p.holder).getName()
-                    : p.holder.getClass().getName();
-            steps.add(new Step(from, p.field, current.getClass().getName()));
-            current = p.holder;
+            String from = p.holder() instanceof Class
+                    ? ((Class<?>) p.holder()).getName()
+                    : p.holder().getClass().getName();
+            steps.add(new Step(from, p.field(), current.getClass().getName()));
+            current = p.holder();
         }
         Collections.reverse(steps);
         return steps;

@@ -5,8 +5,8 @@ import java.util.Collection;
 
 /**
  * How much memory a lapsed owner keeps alive, estimated by a bounded walk: the shallow sizes of the objects
- * reachable from the owner, not entering any subject of the check (they live on regardless), classes, class
- * loaders or threads, and not counting an object twice within one check: what two owners share is counted for
+ * reachable from the owner, not entering any subject of the check (they live on regardless) nor what no walk enters
+ * ({@link GraphWalk#entered}), and not counting an object twice within one check: what two owners share is counted for
  * the first. It is an upper bound of the owner's retained size where the owner shares objects with live code,
  * and stops at {@link #PER_OWNER} objects per owner and {@link #PER_CHECK} per check; reports say it is an
  * estimate.
