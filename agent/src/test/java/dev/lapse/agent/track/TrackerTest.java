@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.instrument.CatalogForTests;
+import dev.lapse.agent.track.TrackerFixture.Hostile;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +26,6 @@ class TrackerTest {
     private final Stats stats = new Stats();
     private final Tracker tracker =
             new Tracker(catalog, new OwnerResolver(), new SiteCapture(), stats, 100, clock::get, fullGcs::get);
-
-    /** A listener class whose identity methods all throw: the tracker must never call them. */
-    static final class Hostile implements Runnable {
-        @Override
-        public void run() {}
-
-        @Override
-        public boolean equals(Object o) {
-            throw new AssertionError("equals called");
-        }
-
-        @Override
-        public int hashCode() {
-            throw new AssertionError("hashCode called");
-        }
-
-        @Override
-        public String toString() {
-            throw new AssertionError("toString called");
-        }
-    }
 
     @Test
     void removal_of_the_same_listener_forgets_the_registration() {

@@ -1,0 +1,68 @@
+package dev.lapse.agent.track.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.TrackerFixture;
+import dev.lapse.agent.track.TrackerFixture.Hostile;
+import java.lang.ref.WeakReference;
+import org.junit.jupiter.api.Test;
+
+/** Lifecycle end: stamped with both clocks, about the whole life, undone by registering again. */
+class LifecycleEndRuleTest {
+    private final TrackerFixture t = new TrackerFixture();
+    private final Object subject = new Object();
+
+    @Test
+    void an_owners_end_is_recorded_with_its_method_time_and_collection_count() {
+        Hostile owner = new Hostile();
+        t.add(subject, owner);
+        t.clock.set(2_000_000);
+        t.fullGcs.set(7);
+        t.dispose(owner);
+        EndOfLife end = t.endOf(owner);
+        assertEquals(Signal.LIFECYCLE_END, end.signal());
+        assertEquals("com.acme.View#dispose", end.method());
+        assertEquals(2_000_000, end.timeMillis());
+        assertEquals(7, end.majorGcsBefore());
+        assertEquals(1, t.covered(owner).size(), "it speaks of every registration");
+        assertEquals(1, t.stats.signals());
+    }
+
+    @Test
+    void the_end_of_an_object_with_no_registration_records_nothing() {
+        t.dispose(new Hostile());
+        assertTrue(t.tracker.ended().isEmpty());
+        assertEquals(0, t.stats.signals());
+    }
+
+    @Test
+    void an_owner_that_registers_again_is_alive_again() {
+        Hostile owner = new Hostile();
+        t.add(subject, owner);
+        t.dispose(owner);
+        t.add(new Object(), owner);
+        assertNull(t.endOf(owner));
+    }
+
+    @Test
+    void an_ended_owner_that_is_collected_is_counted_as_such() throws InterruptedException {
+        WeakReference<Object> ref = endedOwner();
+        TrackerFixture.collectUntil(() -> {
+            t.tracker.drain();
+            return ref.get() == null && t.stats.tracked() == 0;
+        });
+        assertNull(ref.get());
+        assertEquals(1, t.stats.endedCollected(), "its registration kept it alive nowhere");
+    }
+
+    private WeakReference<Object> endedOwner() {
+        Hostile owner = new Hostile();
+        t.add(subject, owner);
+        t.dispose(owner);
+        return new WeakReference<>(owner);
+    }
+}
