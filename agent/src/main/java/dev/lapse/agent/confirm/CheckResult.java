@@ -7,61 +7,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** What one check found and what it could not decide. Immutable. */
-public final class CheckResult {
-    public final List<Finding> findings;
-    /** Whether the check asked for a full collection. */
-    public final boolean gcForced;
-    /** Whether a full collection happened during the check. */
-    public final boolean gcHappened;
-
-    public final boolean explicitGcDisabled;
-    /** Ended owners with registrations left, before confirmation. */
-    public final int candidates;
-    /** Registrations of ended owners not confirmed because no full collection happened since the signal. */
-    public final int awaitingGc;
-    /** Registrations of ended owners that the subject no longer holds (nothing leaks through them). */
-    public final int notHeld;
-    /** Registrations the walk could not decide within its budget. */
-    public final int undecided;
-    /** Live registrations the check could not judge: no end of life covers them, so nothing said their owners should be dead. */
-    public final int unjudged;
-    /** Objects the reference walk visited. */
-    public final int visited;
-
-    public final long durationMillis;
-    /** Findings left out by a known-registration rule: how many per rule ({@code reason (origin)}). */
-    public final Map<String, Integer> suppressed;
-    /** What the check decided that the tracker must record; the runtime applies it. */
-    public final Decisions decisions;
-
-    CheckResult(
-            List<Finding> findings,
-            boolean gcForced,
-            boolean gcHappened,
-            boolean explicitGcDisabled,
-            int candidates,
-            int awaitingGc,
-            int notHeld,
-            int undecided,
-            int unjudged,
-            int visited,
-            long durationMillis,
-            Map<String, Integer> suppressed,
-            Decisions decisions) {
-        this.findings = List.copyOf(findings);
-        this.gcForced = gcForced;
-        this.gcHappened = gcHappened;
-        this.explicitGcDisabled = explicitGcDisabled;
-        this.candidates = candidates;
-        this.awaitingGc = awaitingGc;
-        this.notHeld = notHeld;
-        this.undecided = undecided;
-        this.unjudged = unjudged;
-        this.visited = visited;
-        this.durationMillis = durationMillis;
-        this.suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
-        this.decisions = decisions;
+/**
+ * What one check found, what it could not decide, and what it decided the tracker must record.
+ *
+ * @param gcForced           whether the check asked for a full collection
+ * @param gcHappened         whether a full collection happened during the check
+ * @param candidates         ended owners with registrations left, before confirmation
+ * @param awaitingGc         registrations of ended owners not confirmed because no full collection happened since the
+ *                           signal
+ * @param notHeld            registrations of ended owners that the subject no longer holds (nothing leaks through them)
+ * @param undecided          registrations the walk could not decide within its budget
+ * @param unjudged           live registrations the check could not judge: no end of life covers them, so nothing said
+ *                           their owners should be dead
+ * @param visited            objects the reference walk visited
+ * @param suppressed         findings left out by a known-registration rule: how many per rule ({@code reason (origin)})
+ * @param decisions          what the check decided that the tracker must record; the runtime applies it
+ */
+public record CheckResult(
+        List<Finding> findings,
+        boolean gcForced,
+        boolean gcHappened,
+        boolean explicitGcDisabled,
+        int candidates,
+        int awaitingGc,
+        int notHeld,
+        int undecided,
+        int unjudged,
+        int visited,
+        long durationMillis,
+        Map<String, Integer> suppressed,
+        Decisions decisions) {
+    public CheckResult {
+        findings = List.copyOf(findings);
+        suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
     }
 
     /** How many findings known-registration rules left out. */

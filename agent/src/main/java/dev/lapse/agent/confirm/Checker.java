@@ -188,9 +188,10 @@ public final class Checker {
     private Map<String, Integer> suppress(List<Finding> found) {
         Map<String, Integer> suppressed = new LinkedHashMap<>();
         found.removeIf(f -> {
-            String why = suppressions.match(f.end.signal(), f.subjectClass, f.listenerClass, f.ownerClass, f.site);
+            String why =
+                    suppressions.match(f.end().signal(), f.subjectClass(), f.listenerClass(), f.ownerClass(), f.site());
             if (why != null) {
-                suppressed.merge(why, f.count, Integer::sum);
+                suppressed.merge(why, f.count(), Integer::sum);
             }
             return why != null;
         });

@@ -50,7 +50,7 @@ final class FindingBuilder {
                 ? ((Class<?>) subject).getName()
                 : subject.getClass().getName();
         Object handle = c.registration().handle();
-        return new Finding(
+        return Finding.of(
                 catalog.get(c.registration().apiId()),
                 subjectClass,
                 staticSubject,
@@ -86,7 +86,7 @@ final class FindingBuilder {
                         l.end().reason() != null ? l.end().reason() : "(collected before the registration returned)"));
         Registration r = l.registration();
         Object subject = r.subject();
-        return new Finding(
+        return Finding.of(
                 catalog.get(r.apiId()),
                 l.subjectClass(),
                 l.staticSubject(),

@@ -41,10 +41,10 @@ public final class FindingGroup {
         for (Finding f : findings) {
             String signature = signatures.computeIfAbsent(new Key(f), k -> signature(f));
             FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
-            g.count += f.count;
-            g.retainedBytes += f.retainedBytes;
-            g.firstSeen = Math.min(g.firstSeen, f.registeredMillis);
-            g.lastSeen = Math.max(g.lastSeen, f.registeredMillis);
+            g.count += f.count();
+            g.retainedBytes += f.retainedBytes();
+            g.firstSeen = Math.min(g.firstSeen, f.registeredMillis());
+            g.lastSeen = Math.max(g.lastSeen, f.registeredMillis());
         }
         List<FindingGroup> sorted = new ArrayList<>(groups.values());
         sorted.sort(Comparator.comparingLong(FindingGroup::retainedBytes)
@@ -55,14 +55,14 @@ public final class FindingGroup {
     }
 
     static String signature(Finding f) {
-        StackTraceElement top = Names.topApplicationFrame(f.site);
-        String key = f.api.display()
+        StackTraceElement top = Names.topApplicationFrame(f.site());
+        String key = f.api().display()
                 + '|'
-                + f.subjectClass
+                + f.subjectClass()
                 + '|'
-                + Names.stableClass(f.listenerClass)
+                + Names.stableClass(f.listenerClass())
                 + '|'
-                + f.ownerClass
+                + f.ownerClass()
                 + '|'
                 + (top == null ? "" : top.getClassName() + '#' + top.getMethodName() + ':' + top.getLineNumber());
         try {
@@ -84,11 +84,12 @@ public final class FindingGroup {
 
         Key(Finding f) {
             this.f = f;
-            this.hash = ((System.identityHashCode(f.api) * 31 + f.subjectClass.hashCode()) * 31
-                                    + f.listenerClass.hashCode())
-                            * 31
-                    + f.ownerClass.hashCode()
-                    + System.identityHashCode(f.site);
+            this.hash =
+                    ((System.identityHashCode(f.api()) * 31 + f.subjectClass().hashCode()) * 31
+                                            + f.listenerClass().hashCode())
+                                    * 31
+                            + f.ownerClass().hashCode()
+                            + System.identityHashCode(f.site());
         }
 
         @Override
@@ -97,11 +98,11 @@ public final class FindingGroup {
                 return false;
             }
             Finding g = ((Key) o).f;
-            return f.api == g.api
-                    && f.site == g.site
-                    && f.subjectClass.equals(g.subjectClass)
-                    && f.listenerClass.equals(g.listenerClass)
-                    && f.ownerClass.equals(g.ownerClass);
+            return f.api() == g.api()
+                    && f.site() == g.site()
+                    && f.subjectClass().equals(g.subjectClass())
+                    && f.listenerClass().equals(g.listenerClass())
+                    && f.ownerClass().equals(g.ownerClass());
         }
 
         @Override

@@ -17,18 +17,18 @@ final class Fixes {
     private Fixes() {}
 
     static Fix of(Finding f) {
-        String owner = Names.source(f.ownerClass);
-        boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
-        String subject = f.staticSubject
-                ? Names.source(f.subjectClass)
-                : f.subjectField != null
-                        ? f.subjectField
-                        : detached && f.end.reason() != null ? f.end.reason() : Names.variable(f.subjectClass);
-        StackTraceElement site = Names.topApplicationFrame(f.site);
+        String owner = Names.source(f.ownerClass());
+        boolean detached = f.end().signal() == Signal.DETACHED_SUBJECT;
+        String subject = f.staticSubject()
+                ? Names.source(f.subjectClass())
+                : f.subjectField() != null
+                        ? f.subjectField()
+                        : detached && f.end().reason() != null ? f.end().reason() : Names.variable(f.subjectClass());
+        StackTraceElement site = Names.topApplicationFrame(f.site());
         String registeredAt = site == null ? "" : " at " + Names.location(site);
         String[] place = lifecyclePlace(f);
         String where = place[0] + "#" + place[1];
-        return switch (f.end.signal()) {
+        return switch (f.end().signal()) {
             case LOST_LISTENER -> keepDelegate(f, owner, subject, registeredAt, where);
             case ACCUMULATION -> registerOnce(f, subject, registeredAt, where);
             case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL, PARTIAL_DETACHMENT, DETACHED_SUBJECT ->
@@ -42,12 +42,13 @@ final class Fixes {
      */
     private static Fix undo(
             Finding f, String owner, String subject, String registeredAt, String[] place, String where) {
-        ApiMethod api = f.api;
-        boolean detached = f.end.signal() == Signal.DETACHED_SUBJECT;
+        ApiMethod api = f.api();
+        boolean detached = f.end().signal() == Signal.DETACHED_SUBJECT;
         String listenerType = Names.source(api.listenerType());
-        boolean needsField = f.listenerField == null && f.relation != OwnerRelation.SELF;
-        String listener =
-                f.relation == OwnerRelation.SELF ? "this" : f.listenerField != null ? f.listenerField : "listener";
+        boolean needsField = f.listenerField() == null && f.relation() != OwnerRelation.SELF;
+        String listener = f.relation() == OwnerRelation.SELF
+                ? "this"
+                : f.listenerField() != null ? f.listenerField() : "listener";
         String in = placeInWords(f, owner, subject, place);
         if (api.handleClose() != null) {
             return closeHandle(f, owner, subject, registeredAt, in, where);
@@ -67,7 +68,7 @@ final class Fixes {
                     + " it while the field above keeps it.");
             return new Fix(
                     Fix.Kind.WEAK_WRAPPER,
-                    owner + " is kept alive by " + Names.source(f.subjectClass)
+                    owner + " is kept alive by " + Names.source(f.subjectClass())
                             + " through " + api.name()
                             + ", which has no remove method: register a weak wrapper and keep"
                             + " the listener in a field of " + owner + ".",
@@ -92,7 +93,7 @@ final class Fixes {
                 Fix.Kind.REMOVE_CALL,
                 "Call " + subject + "." + api.removeName() + "(…) " + in
                         + ": the listener registered" + registeredAt + " keeps " + owner + " reachable from "
-                        + Names.source(f.subjectClass)
+                        + Names.source(f.subjectClass())
                         + (detached ? ", which it no longer holds." : " after its end of life."),
                 where,
                 String.join("\n", code));
@@ -100,8 +101,8 @@ final class Fixes {
 
     /** An accumulation: the call site registers once, or undoes the previous registration before the next. */
     private static Fix registerOnce(Finding f, String subject, String registeredAt, String where) {
-        ApiMethod api = f.api;
-        StackTraceElement site = Names.topApplicationFrame(f.site);
+        ApiMethod api = f.api();
+        StackTraceElement site = Names.topApplicationFrame(f.site());
         String caller = site == null
                 ? "the registering code"
                 : Names.source(site.getClassName()) + "." + site.getMethodName() + "()";
@@ -126,8 +127,8 @@ final class Fixes {
         }
         return new Fix(
                 Fix.Kind.REGISTER_ONCE,
-                f.count + " listeners added" + registeredAt + " are still held by "
-                        + Names.source(f.subjectClass)
+                f.count() + " listeners added" + registeredAt + " are still held by "
+                        + Names.source(f.subjectClass())
                         + ": register once, or undo the previous registration before adding"
                         + " the next.",
                 where,
@@ -136,27 +137,27 @@ final class Fixes {
 
     /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */
     private static Fix keepDelegate(Finding f, String owner, String subject, String registeredAt, String where) {
-        ApiMethod api = f.api;
+        ApiMethod api = f.api();
         String listenerType = Names.source(api.listenerType());
         String removeAction = "";
         // the remove action must not capture the owner: an instance field of it is read into a local first
-        boolean ownField = f.subjectField != null && f.subjectField.indexOf('.') < 0;
+        boolean ownField = f.subjectField() != null && f.subjectField().indexOf('.') < 0;
         if (api.removeName() != null) {
             List<String> removeTypes = api.removeParameterTypes();
             int listenerIndex = removeTypes.indexOf(api.listenerType());
             removeAction = ", l -> " + (ownField ? "subject" : subject) + "." + api.removeName() + "("
                     + args(removeTypes, listenerIndex >= 0 ? listenerIndex : removeTypes.size() - 1, "l") + ")";
         }
-        String wrapper = f.listenerClass.contains("$Proxy")
+        String wrapper = f.listenerClass().contains("$Proxy")
                 ? "WeakListener.of(" + listenerType + ".class, listener" + removeAction + ")"
-                : "new " + Names.source(f.listenerClass) + "(listener)";
+                : "new " + Names.source(f.listenerClass()) + "(listener)";
         List<String> code = new ArrayList<>();
         code.add("// " + owner + ": keep the listener the weak wrapper forwards to, so that it lives as long as "
                 + owner + " does");
         code.add("private final " + listenerType + " listener = /* the listener registered" + registeredAt + " */;");
         if (ownField && !removeAction.isEmpty() && wrapper.startsWith("WeakListener")) {
             code.add("// a local, so that the remove action holds the subject and never " + owner);
-            code.add(Names.source(f.subjectClass) + " subject = this." + subject + ";");
+            code.add(Names.source(f.subjectClass()) + " subject = this." + subject + ";");
             code.add("subject." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
         } else {
             code.add(
@@ -165,7 +166,7 @@ final class Fixes {
         return new Fix(
                 Fix.Kind.KEEP_DELEGATE,
                 "Keep the listener in a field of " + owner + ": "
-                        + Names.source(f.listenerClass)
+                        + Names.source(f.listenerClass())
                         + " holds it only weakly, nothing else held it, and it was collected"
                         + " while " + owner + " still needed its callback.",
                 where,
@@ -175,13 +176,13 @@ final class Fixes {
     /** Keep the handle the add returned in a field of the owner and close it where the owner ends. */
     private static Fix closeHandle(
             Finding f, String owner, String subject, String registeredAt, String in, String where) {
-        ApiMethod api = f.api;
+        ApiMethod api = f.api();
         String handleType = Names.source(api.handleType());
-        String field = f.handleField != null ? f.handleField : "registration";
+        String field = f.handleField() != null ? f.handleField() : "registration";
         List<String> code = new ArrayList<>();
-        if (f.handleField == null) {
+        if (f.handleField() == null) {
             code.add("// " + owner + ": keep the " + handleType + " that " + api.name() + " returns"
-                    + (f.handleDropped ? "; it was dropped, and with it the only way to undo the registration" : ""));
+                    + (f.handleDropped() ? "; it was dropped, and with it the only way to undo the registration" : ""));
             code.add("private " + handleType + " " + field + ";");
             code.add(field + " = " + subject + "." + api.name() + "("
                     + args(
@@ -198,7 +199,7 @@ final class Fixes {
                 "Call " + field + "." + api.handleClose() + "() " + in + ": the "
                         + handleType + " returned by " + api.name() + registeredAt
                         + " undoes the registration that keeps "
-                        + owner + " reachable from " + Names.source(f.subjectClass) + ".",
+                        + owner + " reachable from " + Names.source(f.subjectClass()) + ".",
                 where,
                 String.join("\n", code));
     }
@@ -208,33 +209,40 @@ final class Fixes {
      * the method that called {@code Lapse.expectCollected}.
      */
     private static String[] lifecyclePlace(Finding f) {
-        StackTraceElement at = switch (f.end.signal()) {
+        StackTraceElement at = switch (f.end().signal()) {
             // nobody's call dropped the subject; the registering method is where the subject is set
-            case DETACHED_SUBJECT -> Names.topApplicationFrame(f.site);
+            case DETACHED_SUBJECT -> Names.topApplicationFrame(f.site());
             // the remove call's caller: where the right call belongs
             case INEFFECTIVE_REMOVAL, PARTIAL_DETACHMENT -> Story.endFrame(f);
             case LIFECYCLE_END, EXPLICIT, SCOPE_END, LOST_LISTENER, ACCUMULATION -> {
-                if (f.end.method() != null) {
-                    yield new StackTraceElement(f.ownerClass, Names.methodOf(f.end.method()), null, -1);
+                if (f.end().method() != null) {
+                    yield new StackTraceElement(
+                            f.ownerClass(), Names.methodOf(f.end().method()), null, -1);
                 }
-                yield Names.topApplicationFrame(f.end.site().frames());
+                yield Names.topApplicationFrame(f.end().site().frames());
             }
         };
-        return at == null ? new String[] {f.ownerClass, "close"} : new String[] {at.getClassName(), at.getMethodName()};
+        return at == null
+                ? new String[] {f.ownerClass(), "close"}
+                : new String[] {at.getClassName(), at.getMethodName()};
     }
 
     /** Where the fix goes, in words: {@code in View.dispose()}, or what a signal with no such method says. */
     private static String placeInWords(Finding f, String owner, String subject, String[] place) {
         String in = "in " + Names.source(place[0]) + "." + place[1] + "()";
-        return switch (f.end.signal()) {
+        return switch (f.end().signal()) {
             case SCOPE_END ->
-                "where " + owner + " is done (a close() of its own, called before " + f.end.reason() + " ends)";
+                "where " + owner + " is done (a close() of its own, called before "
+                        + f.end().reason() + " ends)";
             case DETACHED_SUBJECT ->
                 "where " + owner + " replaces or clears " + subject + ", before it lets go of the"
                         + " old one (it registers in " + method(place[0], place[1])
-                        + (f.end.method() == null
+                        + (f.end().method() == null
                                 ? ""
-                                : "; it ended in " + method(f.ownerClass, Names.methodOf(f.end.method())))
+                                : "; it ended in "
+                                        + method(
+                                                f.ownerClass(),
+                                                Names.methodOf(f.end().method())))
                         + ")";
             case PARTIAL_DETACHMENT -> in + ", next to the removal it has";
             case LIFECYCLE_END, EXPLICIT, INEFFECTIVE_REMOVAL, LOST_LISTENER, ACCUMULATION -> in;

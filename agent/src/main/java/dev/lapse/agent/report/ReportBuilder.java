@@ -45,18 +45,18 @@ public final class ReportBuilder {
             int instrumentedMethods,
             long transformErrors) {
         List<Group> groups = new ArrayList<>();
-        for (FindingGroup g : FindingGroup.group(check.findings)) {
+        for (FindingGroup g : FindingGroup.group(check.findings())) {
             groups.add(group(g));
         }
         long findings = 0;
-        for (Finding f : check.findings) {
-            findings += f.count; // an accumulation counts every registration it stands for
+        for (Finding f : check.findings()) {
+            findings += f.count(); // an accumulation counts every registration it stands for
         }
         return new Report(
                 version,
                 Instant.ofEpochMilli(generatedMillis),
                 jvm,
-                new Gc(check.gcForced, check.gcHappened, check.explicitGcDisabled),
+                new Gc(check.gcForced(), check.gcHappened(), check.explicitGcDisabled()),
                 options,
                 groups,
                 notes,
@@ -67,25 +67,25 @@ public final class ReportBuilder {
                         stats.removed(),
                         stats.signals(),
                         stats.endedCollected(),
-                        check.candidates,
-                        check.awaitingGc,
-                        check.notHeld,
-                        check.undecided,
-                        check.unjudged,
+                        check.candidates(),
+                        check.awaitingGc(),
+                        check.notHeld(),
+                        check.undecided(),
+                        check.unjudged(),
                         findings,
                         check.suppressedCount(),
                         groups.size(),
                         stats.hookErrors(),
                         instrumentedMethods,
                         transformErrors,
-                        check.visited,
-                        check.durationMillis));
+                        check.visited(),
+                        check.durationMillis()));
     }
 
     /** A group, told by its first finding. */
     private static Group group(FindingGroup g) {
         Finding f = g.example();
-        StackTraceElement top = Names.topApplicationFrame(f.site);
+        StackTraceElement top = Names.topApplicationFrame(f.site());
         StackTraceElement at = Story.endFrame(f);
         return new Group(
                 g.signature(),
@@ -94,44 +94,52 @@ public final class ReportBuilder {
                 Instant.ofEpochMilli(g.lastSeen()),
                 Story.headline(f),
                 g.retainedBytes(),
-                new Subject(f.subjectClass, f.staticSubject),
-                new Listener(Names.stableClass(f.listenerClass), Names.listener(f.listenerClass, top)),
-                new Owner(f.ownerClass, f.relation, Story.owner(f)),
+                new Subject(f.subjectClass(), f.staticSubject()),
+                new Listener(Names.stableClass(f.listenerClass()), Names.listener(f.listenerClass(), top)),
+                new Owner(f.ownerClass(), f.relation(), Story.owner(f)),
                 new Registration(
-                        f.api.display(),
-                        f.api.removeName() == null ? null : f.api.declaringClass() + "#" + f.api.removeName(),
-                        f.thread,
-                        f.api.handleClose() == null
+                        f.api().display(),
+                        f.api().removeName() == null
                                 ? null
-                                : new Handle(f.api.handleType(), f.api.handleClose(), f.handleDropped, f.handleField),
-                        frames(Names.applicationFrames(f.site))),
+                                : f.api().declaringClass() + "#" + f.api().removeName(),
+                        f.thread(),
+                        f.api().handleClose() == null
+                                ? null
+                                : new Handle(
+                                        f.api().handleType(),
+                                        f.api().handleClose(),
+                                        f.handleDropped(),
+                                        f.handleField()),
+                        frames(Names.applicationFrames(f.site()))),
                 new EndOfLife(
-                        f.end.signal(),
-                        f.end.method(),
-                        Story.reason(f.end),
+                        f.end().signal(),
+                        f.end().method(),
+                        Story.reason(f.end()),
                         Story.end(f),
-                        Instant.ofEpochMilli(f.end.timeMillis()),
+                        Instant.ofEpochMilli(f.end().timeMillis()),
                         at == null ? null : Frame.of(at),
-                        frames(Names.applicationFrames(f.end.site().frames()))),
+                        frames(Names.applicationFrames(f.end().site().frames()))),
                 chain(f),
-                f.chainTraced,
+                f.chainTraced(),
                 Fixes.of(f),
                 1);
     }
 
     /** The chain with its roles: the listener where the chain reaches it, and what the last step reaches. */
     private static List<ChainStep> chain(Finding f) {
-        List<ChainStep> chain = new ArrayList<>(f.chain.size());
+        List<ChainStep> chain = new ArrayList<>(f.chain().size());
         int listenerStep = f.listenerStep();
-        ChainStep.Role end = switch (f.relation) {
+        ChainStep.Role end = switch (f.relation()) {
             case WEAK_DELEGATE -> ChainStep.Role.COLLECTED;
             case SELF, ENCLOSING_INSTANCE, CAPTURED -> ChainStep.Role.OWNER;
         };
-        for (int i = 0; i < f.chain.size(); i++) {
-            Step s = f.chain.get(i);
+        for (int i = 0; i < f.chain().size(); i++) {
+            Step s = f.chain().get(i);
             chain.add(new ChainStep(
                     s,
-                    i == f.chain.size() - 1 ? end : i == listenerStep ? ChainStep.Role.LISTENER : ChainStep.Role.HOP));
+                    i == f.chain().size() - 1
+                            ? end
+                            : i == listenerStep ? ChainStep.Role.LISTENER : ChainStep.Role.HOP));
         }
         return chain;
     }

@@ -16,28 +16,30 @@ final class Story {
 
     /** {@code anonymous View$1 captured this$0 = View, disposed at Main.java:30}. */
     static String owner(Finding f) {
-        StackTraceElement site = Names.topApplicationFrame(f.site);
-        String listener = Names.listener(f.listenerClass, site);
-        String owner = Names.source(f.ownerClass);
-        String how = switch (f.relation) {
+        StackTraceElement site = Names.topApplicationFrame(f.site());
+        String listener = Names.listener(f.listenerClass(), site);
+        String owner = Names.source(f.ownerClass());
+        String how = switch (f.relation()) {
             case WEAK_DELEGATE ->
                 listener + " held "
-                        + (f.end.reason() == null
+                        + (f.end().reason() == null
                                 ? "the delegate " + owner + " registered it with"
-                                : Names.listener(f.end.reason(), site) + " of " + owner)
+                                : Names.listener(f.end().reason(), site) + " of " + owner)
                         + " only weakly";
             case SELF -> owner + " registered itself";
             case ENCLOSING_INSTANCE, CAPTURED -> {
                 List<String> fields = new ArrayList<>();
                 int listenerStep = f.listenerStep();
-                for (int i = listenerStep < 0 ? f.chain.size() : listenerStep + 1; i < f.chain.size(); i++) {
-                    fields.add(f.chain.get(i).field());
+                for (int i = listenerStep < 0 ? f.chain().size() : listenerStep + 1;
+                        i < f.chain().size();
+                        i++) {
+                    fields.add(f.chain().get(i).field());
                 }
                 yield listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
             }
         };
         // a lost listener's handle is beside the point: the callback stopped, nothing is kept alive
-        return how + ", " + end(f) + (f.end.signal() == Signal.LOST_LISTENER ? "" : handle(f));
+        return how + ", " + end(f) + (f.end().signal() == Signal.LOST_LISTENER ? "" : handle(f));
     }
 
     /**
@@ -45,18 +47,19 @@ final class Story {
      * can undo the registration}, or where it is kept and that its {@code dispose()} was never called; else empty.
      */
     static String handle(Finding f) {
-        if (f.api.handleClose() == null) {
+        if (f.api().handleClose() == null) {
             return "";
         }
-        String handle = "; the " + Names.source(f.api.handleType()) + " that " + f.api.name() + "(…) returned ";
-        if (f.handleDropped) {
+        String handle = "; the " + Names.source(f.api().handleType()) + " that "
+                + f.api().name() + "(…) returned ";
+        if (f.handleDropped()) {
             return handle + "was dropped, so nothing can undo the registration";
         }
         return handle
-                + (f.handleField == null
-                        ? "was not kept in a field of " + Names.source(f.ownerClass)
-                        : "(" + f.handleField + ")")
-                + " and its " + f.api.handleClose() + "() was never called";
+                + (f.handleField() == null
+                        ? "was not kept in a field of " + Names.source(f.ownerClass())
+                        : "(" + f.handleField() + ")")
+                + " and its " + f.api().handleClose() + "() was never called";
     }
 
     /**
@@ -88,7 +91,7 @@ final class Story {
      * Main.java:30}, or {@code declared collectable (tab closed) at TabTest.java:12}.
      */
     static String end(Finding f) {
-        EndOfLife end = f.end;
+        EndOfLife end = f.end();
         StackTraceElement at = endFrame(f);
         String where = at == null ? "" : " at " + Names.location(at);
         String method = end.method() == null ? "?" : Names.methodOf(end.method());
@@ -96,14 +99,14 @@ final class Story {
             case SCOPE_END -> "left behind by " + end.reason();
             case ACCUMULATION -> "one of " + reason(end);
             case DETACHED_SUBJECT ->
-                "still registered on the " + Names.source(f.subjectClass) + " it no longer holds"
-                        + " (it was in " + Names.source(f.ownerClass) + "." + end.reason() + " when it registered)"
+                "still registered on the " + Names.source(f.subjectClass()) + " it no longer holds"
+                        + " (it was in " + Names.source(f.ownerClass()) + "." + end.reason() + " when it registered)"
                         + (end.method() == null ? "" : ", " + Names.pastTense(method) + where);
             case LOST_LISTENER ->
                 end.reason() == null
                         ? "which was collected before the registration returned: nothing else ever held it, so the"
                                 + " callback never ran"
-                        : "which was collected while " + Names.source(f.ownerClass) + " lives on with no end of life:"
+                        : "which was collected while " + Names.source(f.ownerClass()) + " lives on with no end of life:"
                                 + " the callback silently stopped";
             case EXPLICIT ->
                 "declared collectable"
@@ -156,13 +159,13 @@ final class Story {
      * lifecycle method itself when nothing else is known; {@code null} for an end by no one's call.
      */
     static StackTraceElement endFrame(Finding f) {
-        if (!f.end.signal().hasCallSite() && f.end.method() == null) {
+        if (!f.end().signal().hasCallSite() && f.end().method() == null) {
             // a scope ended in the test framework, a delegate was collected, listeners piled up, a field was
             // overwritten; a detached subject whose owner ended too keeps that end's call
             return null;
         }
-        List<StackTraceElement> frames = f.end.site().frames();
-        if (f.end.signal() == Signal.EXPLICIT) {
+        List<StackTraceElement> frames = f.end().site().frames();
+        if (f.end().signal() == Signal.EXPLICIT) {
             return Names.topApplicationFrame(frames);
         }
         List<StackTraceElement> app =
@@ -172,29 +175,30 @@ final class Story {
 
     /** {@code com.acme.View is kept alive by com.acme.Model after View#dispose}. */
     static String headline(Finding f) {
-        String subject = Names.source(f.subjectClass) + (f.staticSubject ? " (static)" : "");
-        String owner = Names.source(f.ownerClass);
+        String subject = Names.source(f.subjectClass()) + (f.staticSubject() ? " (static)" : "");
+        String owner = Names.source(f.ownerClass());
         String keptBy = owner + " is kept alive by " + subject;
-        return switch (f.end.signal()) {
+        return switch (f.end().signal()) {
             case ACCUMULATION -> {
-                StackTraceElement site = Names.topApplicationFrame(f.site);
-                yield "Listeners pile up on " + subject + ": " + f.count + " added by "
+                StackTraceElement site = Names.topApplicationFrame(f.site());
+                yield "Listeners pile up on " + subject + ": " + f.count() + " added by "
                         + (site == null ? "one call site" : Names.frame(site)) + " are still held, none removed";
             }
             case LOST_LISTENER ->
                 owner + " lost its listener on " + subject
                         + ": the weak wrapper's delegate was collected "
-                        + (f.end.reason() == null
+                        + (f.end().reason() == null
                                 ? "before the registration returned"
                                 : "while " + owner + " lives on");
             case PARTIAL_DETACHMENT -> {
                 StackTraceElement at = endFrame(f);
-                yield keptBy + ": it took listeners off with " + Names.methodOf(f.end.method()) + "(…)"
-                        + (at == null ? "" : " at " + Names.location(at)) + " and left this one";
+                yield keptBy + ": it took listeners off with "
+                        + Names.methodOf(f.end().method()) + "(…)" + (at == null ? "" : " at " + Names.location(at))
+                        + " and left this one";
             }
             case DETACHED_SUBJECT ->
-                keptBy + ", which it no longer holds (it was in " + owner + "." + f.end.reason()
-                        + "), through the listener it registered on it";
+                keptBy + ", which it no longer holds (it was in " + owner + "."
+                        + f.end().reason() + "), through the listener it registered on it";
             case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL -> keptBy + " after it was " + end(f);
         };
     }

@@ -55,7 +55,7 @@ final class CheckRunner {
     }
 
     private CheckResult applied(CheckResult check) {
-        apply(check.decisions);
+        apply(check.decisions());
         return check;
     }
 

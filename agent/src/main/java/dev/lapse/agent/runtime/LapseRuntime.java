@@ -194,9 +194,9 @@ public final class LapseRuntime implements Controlled {
             for (String name : signals.split(",")) {
                 wanted.add(Signal.named(name));
             }
-            check = check.only(f -> wanted.contains(f.end.signal()));
+            check = check.only(f -> wanted.contains(f.end().signal()));
         }
-        if (check.findings.isEmpty()) {
+        if (check.findings().isEmpty()) {
             return null;
         }
         return TextReportWriter.findings(report(check));

@@ -30,16 +30,16 @@ final class ReportNotes {
         if (attachedAt != null) {
             notes.add("Lapse was attached at " + attachedAt + "; registrations made before then are unknown.");
         }
-        if (check.explicitGcDisabled && check.awaitingGc > 0) {
+        if (check.explicitGcDisabled() && check.awaitingGc() > 0) {
             notes.add("-XX:+DisableExplicitGC is set, so Lapse could not force a full collection: "
-                    + check.awaitingGc + " registration(s) of ended owners await a full collection the JVM runs"
+                    + check.awaitingGc() + " registration(s) of ended owners await a full collection the JVM runs"
                     + " by itself.");
-        } else if (check.awaitingGc > 0) {
-            notes.add(check.awaitingGc + " registration(s) of ended owners await a full collection"
+        } else if (check.awaitingGc() > 0) {
+            notes.add(check.awaitingGc() + " registration(s) of ended owners await a full collection"
                     + (options.gc() ? "" : " (gc=false: Lapse does not force one)") + ".");
         }
-        if (check.undecided > 0) {
-            notes.add(check.undecided + " registration(s) could not be confirmed within the walk budget"
+        if (check.undecided() > 0) {
+            notes.add(check.undecided() + " registration(s) could not be confirmed within the walk budget"
                     + " (walkLimit=" + options.walkLimit() + ", walkTimeout="
                     + options.walkTimeout().toMillis()
                     + "ms).");
@@ -59,7 +59,7 @@ final class ReportNotes {
             notes.add(transformErrors + " class(es) could not be instrumented, so registrations through them are not"
                     + " seen; the first failure is in the log.");
         }
-        check.suppressed.forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
+        check.suppressed().forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
         return notes;
     }
 }
