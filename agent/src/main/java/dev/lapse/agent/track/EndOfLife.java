@@ -94,13 +94,13 @@ public final class EndOfLife {
         Partial go = sameGo ? (Partial) before.coverage : null;
         List<LeftBehind> scopes = new ArrayList<>(2);
         if (go != null) {
-            scopes.addAll(go.scopes);
+            scopes.addAll(go.scopes());
         }
         LeftBehind scope = new LeftBehind(subject, apiId, registrationSite);
         if (!scopes.contains(scope)) {
             scopes.add(scope);
         }
-        int removals = go == null ? 1 : go.removals + 1;
+        int removals = go == null ? 1 : go.removals() + 1;
         return new EndOfLife(
                 Signal.PARTIAL_DETACHMENT,
                 removeMethod,
@@ -174,13 +174,13 @@ public final class EndOfLife {
 
     /** Whether it speaks of anything yet: only a partial detachment may not. */
     public boolean reportable() {
-        return !(coverage instanceof Partial) || ((Partial) coverage).reportable;
+        return !(coverage instanceof Partial) || ((Partial) coverage).reportable();
     }
 
     /** Whether a removal on {@code thread} from {@code caller}'s method, at {@code now}, is of this partial's go. */
     public boolean sameGo(String thread, StackTraceElement caller, long now) {
         if (!(coverage instanceof Partial)
-                || !thread.equals(((Partial) coverage).thread)
+                || !thread.equals(((Partial) coverage).thread())
                 || now - timeMillis >= 1000
                 || site.frames().size() < 2) {
             return false;
@@ -205,17 +205,10 @@ public final class EndOfLife {
      * go it is counted in: how many removals, on which thread, and whether that makes it one yet (a partial
      * detachment that is not one yet speaks of nothing).
      */
-    private static final class Partial implements Coverage {
-        final List<LeftBehind> scopes;
-        final int removals;
-        final String thread;
-        final boolean reportable;
-
-        Partial(List<LeftBehind> scopes, int removals, String thread, boolean reportable) {
-            this.scopes = List.copyOf(scopes);
-            this.removals = removals;
-            this.thread = thread;
-            this.reportable = reportable;
+    private record Partial(List<LeftBehind> scopes, int removals, String thread, boolean reportable)
+            implements Coverage {
+        Partial {
+            scopes = List.copyOf(scopes);
         }
 
         @Override

@@ -74,15 +74,7 @@ public final class OwnerResolver {
         }
     };
 
-    private static final class Links {
-        final Field[] fields;
-        final boolean lambda;
-
-        Links(Field[] fields, boolean lambda) {
-            this.fields = fields;
-            this.lambda = lambda;
-        }
-    }
+    private record Links(Field[] fields, boolean lambda) {}
 
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
@@ -120,11 +112,11 @@ public final class OwnerResolver {
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */
     private static Field next(Object o) {
         Links links = LINKS.get(o.getClass());
-        Field[] fields = links.fields;
+        Field[] fields = links.fields();
         if (fields.length == 0) {
             return null;
         }
-        if (!links.lambda) {
+        if (!links.lambda()) {
             return ReferenceFields.read(fields[0], o) != null ? fields[0] : null;
         }
         for (Field f : fields) {
