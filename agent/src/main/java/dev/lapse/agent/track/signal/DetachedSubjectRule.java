@@ -29,7 +29,7 @@ public final class DetachedSubjectRule {
 
     /** A registration with a {@link Registration#heldIn()} was made. */
     public void watch() {
-        if (!watching) {
+        if (!watching) { // read first: a volatile write at every watched registration would cost a fence each
             watching = true;
         }
     }
