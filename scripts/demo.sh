@@ -31,11 +31,10 @@ for jar in "$agent" "$demo"; do
 done
 rm -rf "$out"
 
-# -Xshare:off: the agent appends its hook to the boot class path, after which CDS would print a warning.
 # log=warn: the report is printed below, so the agent's own one-line summary on stderr is not needed.
 # accumulation=20,accumulationWindow=0s: the demo's search box piles up 30 listeners in well under a second, far
 # below the defaults (500 over a minute) that keep a real application's start-up quiet.
-cmd=(java -Xshare:off -Djava.awt.headless=true "-javaagent:$agent=out=$out,log=warn,formats=json:txt:html:sarif,accumulation=20,accumulationWindow=0s" -jar "$demo" ${demo_args[@]+"${demo_args[@]}"})
+cmd=(java -Djava.awt.headless=true "-javaagent:$agent=out=$out,log=warn,formats=json:txt:html:sarif,accumulation=20,accumulationWindow=0s" -jar "$demo" ${demo_args[@]+"${demo_args[@]}"})
 echo "== ${cmd[*]}"
 "${cmd[@]}"
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The API for application and test code that knows more than the agent can see.
  *
  * <p>Every method is safe to call without the agent: it then does nothing. The calls reach the agent through
- * its bootstrap hook, found on the bootstrap class path, so they work whichever class loader loaded this class,
+ * its bootstrap hook, found in the bootstrap class loader, so they work whichever class loader loaded this class,
  * and in a JVM the agent was attached to after this class was loaded.
  *
  * <p>This class is the whole of the {@code dev.lapse:lapse-api} artifact, which applications compile against; the
@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class Lapse {
 
-    private static final String HOOK = "dev.lapse.agent.bootstrap.LapseHook";
+    /** The agent's hook, as the agent defines it in the bootstrap class loader (its BootstrapInjector.HOOK). */
+    private static final String HOOK = "java.util.function.LapseHook";
 
     private Lapse() {}
 

@@ -10,8 +10,8 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Entry points only: {@code premain} for {@code -javaagent}, {@code agentmain} for attaching, {@code main} for
- * the command line. Holds no state. The hook goes on the bootstrap class path before any class that uses it
- * is loaded, which is why the runtime is reached only after {@link BootstrapInjector#inject}, and why the
+ * the command line. Holds no state. The hook is defined in the bootstrap class loader before any class that uses
+ * it is loaded, which is why the runtime is reached only after {@link BootstrapInjector#inject}, and why the
  * options, rules and report directory are checked ({@link Startup}) before that.
  *
  * <p>Neither agent entry point throws: a {@code premain} that throws makes the JVM abort with a native crash

@@ -55,9 +55,7 @@ class OptionsIT {
 
     @Test
     void a_bad_option_is_one_line_in_a_jvm_started_as_users_start_it() {
-        // class-data sharing on, as by default: nothing may reach the bootstrap class path before the refusal
         ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
-                .jvmArg("-Xshare:auto")
                 .agentOptions("walkTimeout=5x")
                 .run();
         assertRefusedInOneLine(r, "option 'walkTimeout'");
@@ -68,7 +66,6 @@ class OptionsIT {
         Path rules = Files.createTempFile("lapse-", ".rules");
         Files.writeString(rules, "# known\nsubject=com.acme.Bus colour=blue\n");
         ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
-                .jvmArg("-Xshare:auto")
                 .agentOptions("rules=" + rules)
                 .run();
         assertRefusedInOneLine(r, "option 'rules' names a file with a bad rule: " + rules + ":2: 'colour=blue'");
@@ -78,7 +75,6 @@ class OptionsIT {
     void an_out_directory_that_cannot_be_created_stops_the_jvm_naming_it() throws IOException {
         Path file = Files.createTempFile("lapse-", ".file");
         ForkedJvm.Result r = ForkedJvm.main(Configurable.class)
-                .jvmArg("-Xshare:auto")
                 .reportDir(file.resolve("out"))
                 .run();
         assertRefusedInOneLine(r, "option 'out' names " + file.resolve("out") + ", which cannot be created");

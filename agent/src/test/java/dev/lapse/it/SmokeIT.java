@@ -1,6 +1,7 @@
 package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
@@ -24,5 +25,19 @@ class SmokeIT {
                 "dev.lapse.it.scenario.Subjects$Model#addChangeListener",
                 f.get("registration.method").string());
         assertTrue(r.text().contains("removeChangeListener"), r.text());
+    }
+
+    @Test
+    void class_data_sharing_stays_on_for_every_class_loader() {
+        // -Xshare:on fails the start when the archive cannot be used; the warning is what appending to the
+        // bootstrap class path printed, with sharing then off for every loader but the bootstrap one
+        ForkedJvm.Result r = ForkedJvm.main(QuickLeak.class)
+                .jvmArg("-Xshare:on")
+                .jvmArg("-Xlog:cds=warning")
+                .run()
+                .assertSuccess();
+        assertFalse(r.stderr.contains("Sharing is only supported"), r.stderr);
+        assertFalse(r.stdout.contains("Sharing is only supported"), r.stdout);
+        assertEquals(1, r.findings().size(), r.text());
     }
 }

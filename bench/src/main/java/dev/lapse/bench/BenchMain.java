@@ -247,7 +247,7 @@ public final class BenchMain {
     }
 
     private List<String> jvmArgs(boolean agent, String name) {
-        List<String> args = new ArrayList<>(List.of("-Xshare:off", "-Djava.awt.headless=true"));
+        List<String> args = new ArrayList<>(List.of("-Djava.awt.headless=true"));
         if (!agent) {
             // lapse-junit5 is on the benchmarks' class path: without the agent, keep it from registering at all
             args.add("-D" + TestClassBench.AUTODETECTION + "=false");

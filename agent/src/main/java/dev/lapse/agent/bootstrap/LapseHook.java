@@ -1,12 +1,13 @@
 package dev.lapse.agent.bootstrap;
 
 /**
- * The only class that instrumented code calls. It is appended to the bootstrap class path at start-up so
+ * The only class that instrumented code calls. It is defined in the bootstrap class loader at start-up so
  * that instrumented JDK classes ({@code java.beans.PropertyChangeSupport}, Swing components, ...) can see it,
  * which is why it uses JDK types only and knows nothing of the agent: the agent wires a {@link Sink} into it.
  *
- * <p>It ships inside the agent jar as {@code LapseHook.classdata}, not {@code .class}, so the application's
- * class loader can never define a second copy. Every method is safe to call before a sink is installed and
+ * <p>The build renames it to {@code java.util.function.LapseHook} (the agent's references to it too), the
+ * package it is defined in ({@code runtime/BootstrapInjector}); no class loader but the bootstrap one may define a
+ * class of that package, so the application's class path can never hold a second copy. Every method is safe to call before a sink is installed and
  * after it is removed: it then does nothing.
  *
  * <p>Nested registration calls count once: {@code JButton.addActionListener} delegating to

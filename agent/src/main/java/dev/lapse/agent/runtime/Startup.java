@@ -12,9 +12,9 @@ import java.io.IOException;
  * they name loaded, the report directory created and writable. Every problem here is one {@link OptionException}
  * whose message is the line that refuses the start.
  *
- * <p>A class of its own, apart from {@link LapseRuntime}, because it runs before the hook is on the bootstrap
- * class path, which the runtime's classes need: a refused start then leaves nothing behind, and prints nothing
- * but its line (appending to the bootstrap class path makes a JVM with class-data sharing print a warning).
+ * <p>A class of its own, apart from {@link LapseRuntime}, because it runs before the hook is defined in the
+ * bootstrap class loader, which the runtime's classes need: a refused start then leaves nothing behind in the JVM
+ * and prints nothing but its line.
  *
  * @param options the parsed options
  * @param suppressions the built-in known registrations, the {@code suppress} patterns and the rules file's rules

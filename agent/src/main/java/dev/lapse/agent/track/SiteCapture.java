@@ -1,5 +1,6 @@
 package dev.lapse.agent.track;
 
+import dev.lapse.agent.bootstrap.LapseHook;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,8 @@ public final class SiteCapture {
     static final int RECHECK_EVERY = 4096;
     private static final int MAX_INTERNED = 20_000;
     private static final String AGENT_PACKAGE = "dev.lapse.agent.";
+    /** The hook is one of the agent's frames too, though the build renamed it into a JDK package. */
+    private static final String HOOK = LapseHook.class.getName();
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
@@ -66,7 +69,8 @@ public final class SiteCapture {
     /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
     private Site walk(int skip, boolean intern) {
         StackTraceElement[] frames =
-                WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE))
+                WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE)
+                                || f.getClassName().equals(HOOK))
                         .skip(skip)
                         .limit(MAX_FRAMES)
                         .map(StackWalker.StackFrame::toStackTraceElement)

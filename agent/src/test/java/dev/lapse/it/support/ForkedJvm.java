@@ -147,7 +147,6 @@ public final class ForkedJvm {
         cmd.add(java());
         cmd.add("-Xmx256m");
         cmd.add("-Djava.awt.headless=true");
-        cmd.add("-Xshare:off"); // appending to the bootstrap class path makes CDS print a warning; keep stderr clean
         if (withAgent) {
             String options = "out=" + out + (agentOptions == null ? "" : "," + agentOptions);
             cmd.add("-javaagent:" + agentJar() + "=" + options);
