@@ -98,31 +98,30 @@ public final class LapseHook {
     }
 
     /**
-     * Leaving an add method. Records the registration when this was the outermost call and it returned normally.
-     * The subject is {@code self}, or {@code declaringType} for a static method; {@code handle} is what the method
-     * returned when that undoes the registration, else {@code null}.
+     * An add method returned normally. Records the registration when this was the outermost call. The subject is
+     * {@code self}, or {@code declaringType} for a static method; {@code handle} is what the method returned when
+     * that undoes the registration, else {@code null} (first, so that the advice passes a returned handle on without
+     * a local variable).
      */
-    public static void exitAdd(
-            int[] depth,
-            int apiId,
-            Object self,
-            Class<?> declaringType,
-            Object listener,
-            Object handle,
-            Throwable thrown) {
+    public static void added(
+            Object handle, int[] depth, int apiId, Object self, Class<?> declaringType, Object listener) {
         Sink s = leave(depth);
-        if (s != null && thrown == null && listener != null) {
+        if (s != null && listener != null) {
             s.added(apiId, self != null ? self : declaringType, listener, handle);
         }
     }
 
-    /** Leaving a remove method; the counterpart of {@link #exitAdd}. */
-    public static void exitRemove(
-            int[] depth, int apiId, Object self, Class<?> declaringType, Object listener, Throwable thrown) {
+    /** A remove method returned normally; the counterpart of {@link #added}. */
+    public static void removed(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener) {
         Sink s = leave(depth);
-        if (s != null && thrown == null && listener != null) {
+        if (s != null && listener != null) {
             s.removed(apiId, self != null ? self : declaringType, listener);
         }
+    }
+
+    /** An add or remove method threw: uncounts the call, records nothing. */
+    public static void unwind(int[] depth) {
+        leave(depth);
     }
 
     /** A lifecycle-ending method, or a handle's closing method, returned normally. */

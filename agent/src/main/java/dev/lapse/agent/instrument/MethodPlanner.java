@@ -1,32 +1,21 @@
 package dev.lapse.agent.instrument;
 
+import dev.lapse.agent.instrument.TypeInfo.MethodInfo;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Decides which methods of a type are registration APIs, removals or lifecycle ends (DESIGN.md sections 2
  * and 3), and gives each an {@link ApiMethod} id. Names are checked first, so most types are rejected without
- * resolving a single parameter type.
+ * reading a single other class file; questions about supertypes go to a {@link Hierarchy}.
  */
 final class MethodPlanner {
 
     /** One method of the type being transformed, and what it is. */
-    static final class Planned {
-        final MethodDescription.InDefinedShape method;
-        final ApiMethod api;
-
-        Planned(MethodDescription.InDefinedShape method, ApiMethod api) {
-            this.method = method;
-            this.api = api;
-        }
-    }
+    record Planned(MethodInfo method, ApiMethod api) {}
 
     /** Key-like parameter types that are never the listener: a property name, an event type, a file. */
     private static final Set<String> KEY_TYPES = Set.of(
@@ -51,7 +40,8 @@ final class MethodPlanner {
             "java.util.concurrent.Executor",
             "java.util.concurrent.ExecutorService");
 
-    private static final int MAX_HIERARCHY_DEPTH = 12;
+    private static final int SKIPPED =
+            Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
 
     private final ApiCatalog catalog;
     private final TypeScope scope;
@@ -63,305 +53,150 @@ final class MethodPlanner {
         this.lifecycleNames = lifecycleNames;
     }
 
+    /** Whether a class of this name is looked at at all. */
+    boolean inScope(String className) {
+        return scope.kindOf(className) != TypeScope.Kind.NONE;
+    }
+
     /** The instrumented methods of {@code type}; empty when it has none (most types). */
-    List<Planned> plan(TypeDescription type) {
-        TypeScope.Kind kind = scope.kindOf(type.getName());
-        if (kind == TypeScope.Kind.NONE || type.isInterface() || type.isAnnotation()) {
-            return List.of();
+    List<Planned> plan(TypeInfo type, Hierarchy hierarchy) {
+        TypeScope.Kind kind = scope.kindOf(type.name());
+        if (kind == TypeScope.Kind.NONE || type.is(Opcodes.ACC_INTERFACE) || type.is(Opcodes.ACC_SYNTHETIC)) {
+            return List.of(); // annotations are interfaces too
         }
         List<Planned> planned = new ArrayList<>();
-        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
-            if (!m.isMethod() || m.isAbstract() || m.isNative() || m.isBridge() || m.isSynthetic()) {
+        for (MethodInfo m : type.methods()) {
+            if (!m.isMethod() || m.is(SKIPPED)) {
                 continue;
             }
-            String name = m.getName();
-            if (!m.isPrivate()) {
-                if (scope.isEventListenerList(type.getName())) {
-                    planEventListenerList(m, planned);
+            String name = m.name();
+            boolean isPrivate = m.is(Opcodes.ACC_PRIVATE);
+            boolean isStatic = m.is(Opcodes.ACC_STATIC);
+            if (!isPrivate) {
+                if (scope.isEventListenerList(type.name())) {
+                    planEventListenerList(type, m, planned);
                 } else if (NameRules.isAdd(name)) {
-                    planAdd(type, m, planned);
+                    planAdd(type, m, hierarchy, planned);
                 } else if (NameRules.isRemove(name)) {
-                    planRemove(m, planned);
+                    planRemove(type, m, planned);
                 }
             }
-            if (!m.isStatic() && isLifecycleEnd(kind, type, m)) {
-                planned.add(new Planned(
-                        m,
-                        catalog.register(
-                                ApiMethod.Kind.END,
-                                type.getName(),
-                                name,
-                                parameterTypes(m),
-                                -1,
-                                null,
-                                null,
-                                false,
-                                null,
-                                null)));
+            if (!isStatic && isLifecycleEnd(kind, type, m)) {
+                planned.add(new Planned(m, register(ApiMethod.Kind.END, type, m, -1, null, null, null)));
             } else if (kind == TypeScope.Kind.APPLICATION
-                    && !m.isStatic()
-                    && !m.isPrivate()
-                    && m.getParameters().isEmpty()
+                    && !isStatic
+                    && !isPrivate
+                    && m.descriptor().startsWith("()")
                     && NameRules.HANDLE_CLOSE.contains(name)) {
                 // any class may be the handle some add method returns: which ones, only the call can tell
-                planned.add(new Planned(
-                        m,
-                        catalog.register(
-                                ApiMethod.Kind.CLOSE,
-                                type.getName(),
-                                name,
-                                List.of(),
-                                -1,
-                                null,
-                                null,
-                                false,
-                                null,
-                                null)));
+                planned.add(new Planned(m, register(ApiMethod.Kind.CLOSE, type, m, -1, null, null, null)));
             }
         }
         return planned;
     }
 
-    private boolean isLifecycleEnd(TypeScope.Kind kind, TypeDescription type, MethodDescription.InDefinedShape m) {
+    private boolean isLifecycleEnd(TypeScope.Kind kind, TypeInfo type, MethodInfo m) {
         if (kind == TypeScope.Kind.JDK_UI) {
-            return scope.isJdkLifecycleEnd(type.getName(), m.getName());
+            return scope.isJdkLifecycleEnd(type.name(), m.name());
         }
-        if (lifecycleNames.contains(m.getName())) {
+        if (lifecycleNames.contains(m.name())) {
             return true;
         }
-        for (AnnotationDescription a : m.getDeclaredAnnotations()) {
-            if (NameRules.PRE_DESTROY.contains(a.getAnnotationType().getName())) {
+        for (String annotation : m.annotations()) {
+            if (NameRules.PRE_DESTROY.contains(annotation)) {
                 return true;
             }
         }
         return false;
     }
 
-    private void planAdd(TypeDescription type, MethodDescription.InDefinedShape m, List<Planned> planned) {
-        int index = listenerIndex(m);
+    private void planAdd(TypeInfo type, MethodInfo m, Hierarchy hierarchy, List<Planned> planned) {
+        int index = listenerIndex(m.parameters());
         if (index < 0) {
             return;
         }
-        TypeDescription listenerType = m.getParameters().get(index).getType().asErasure();
-        MethodDescription remove = findRemove(type, m, listenerType.getName());
-        TypeDescription returned = m.getReturnType().asErasure();
-        String handleClose = handleClose(type, returned);
-        if (remove == null && handleClose == null && !isListenerType(listenerType)) {
+        String listenerType = TypeInfo.nameOf(m.parameters()[index]);
+        MethodInfo remove = hierarchy.findRemove(type, m, listenerType);
+        Type returned = Type.getReturnType(m.descriptor());
+        String handleClose = hierarchy.handleClose(type, returned);
+        if (remove == null && handleClose == null && !hierarchy.isListenerType(listenerType)) {
             return; // an add with no remove or handle counts only when its argument is plainly a listener
         }
         planned.add(new Planned(
                 m,
-                catalog.register(
+                register(
                         ApiMethod.Kind.ADD,
-                        type.getName(),
-                        m.getName(),
-                        parameterTypes(m),
+                        type,
+                        m,
                         index,
-                        remove == null ? null : remove.getName(),
-                        remove == null ? null : parameterTypes(remove),
-                        m.isStatic(),
-                        handleClose == null ? null : returned.getName(),
+                        remove,
+                        handleClose == null ? null : returned.getClassName(),
                         handleClose)));
     }
 
-    private void planRemove(MethodDescription.InDefinedShape m, List<Planned> planned) {
-        int index = listenerIndex(m);
+    private void planRemove(TypeInfo type, MethodInfo m, List<Planned> planned) {
+        int index = listenerIndex(m.parameters());
         if (index >= 0) {
-            planned.add(new Planned(
-                    m,
-                    catalog.register(
-                            ApiMethod.Kind.REMOVE,
-                            m.getDeclaringType().getName(),
-                            m.getName(),
-                            parameterTypes(m),
-                            index,
-                            m.getName(),
-                            parameterTypes(m),
-                            m.isStatic(),
-                            null,
-                            null)));
+            planned.add(new Planned(m, register(ApiMethod.Kind.REMOVE, type, m, index, m, null, null)));
         }
     }
 
     /** {@code EventListenerList.add(Class, EventListener)} / {@code remove(Class, EventListener)}. */
-    private void planEventListenerList(MethodDescription.InDefinedShape m, List<Planned> planned) {
-        if (m.getParameters().size() != 2 || m.isStatic()) {
+    private void planEventListenerList(TypeInfo type, MethodInfo m, List<Planned> planned) {
+        if (m.parameters().length != 2 || m.is(Opcodes.ACC_STATIC)) {
             return;
         }
-        if (m.getName().equals("add")) {
-            planned.add(new Planned(
-                    m,
-                    catalog.register(
-                            ApiMethod.Kind.ADD,
-                            m.getDeclaringType().getName(),
-                            "add",
-                            parameterTypes(m),
-                            1,
-                            "remove",
-                            parameterTypes(m),
-                            false,
-                            null,
-                            null)));
-        } else if (m.getName().equals("remove")) {
-            planned.add(new Planned(
-                    m,
-                    catalog.register(
-                            ApiMethod.Kind.REMOVE,
-                            m.getDeclaringType().getName(),
-                            "remove",
-                            parameterTypes(m),
-                            1,
-                            "remove",
-                            parameterTypes(m),
-                            false,
-                            null,
-                            null)));
+        if (m.name().equals("add")) {
+            MethodInfo remove = new MethodInfo(m.access(), "remove", m.descriptor(), List.of());
+            planned.add(new Planned(m, register(ApiMethod.Kind.ADD, type, m, 1, remove, null, null)));
+        } else if (m.name().equals("remove")) {
+            planned.add(new Planned(m, register(ApiMethod.Kind.REMOVE, type, m, 1, m, null, null)));
         }
+    }
+
+    private ApiMethod register(
+            ApiMethod.Kind kind,
+            TypeInfo type,
+            MethodInfo m,
+            int listenerIndex,
+            MethodInfo remove,
+            String handleType,
+            String handleClose) {
+        return catalog.register(
+                kind,
+                type.name(),
+                m.name(),
+                m.parameterNames(),
+                listenerIndex,
+                remove == null ? null : remove.name(),
+                remove == null ? null : remove.parameterNames(),
+                m.is(Opcodes.ACC_STATIC),
+                handleType,
+                handleClose);
     }
 
     /**
      * The listener parameter: the one reference parameter that is not key-like; among several, the last one
      * whose type reads as a listener, else the last one. -1 when there is none.
      */
-    static int listenerIndex(MethodDescription m) {
+    static int listenerIndex(Type[] parameters) {
         int chosen = -1;
         boolean chosenLooksLikeListener = false;
-        for (ParameterDescription p : m.getParameters()) {
-            TypeDescription t = p.getType().asErasure();
-            if (t.isPrimitive() || t.isArray() || KEY_TYPES.contains(t.getName())) {
+        for (int i = 0; i < parameters.length; i++) {
+            Type t = parameters[i];
+            if (t.getSort() != Type.OBJECT || KEY_TYPES.contains(t.getClassName())) {
                 continue;
             }
-            boolean looksLikeListener = NameRules.isListenerTypeName(t.getName());
+            boolean looksLikeListener = NameRules.isListenerTypeName(t.getClassName());
             if (chosen < 0 || looksLikeListener || !chosenLooksLikeListener) {
-                chosen = p.getIndex();
+                chosen = i;
                 chosenLooksLikeListener = looksLikeListener;
             }
         }
         return chosen;
     }
 
-    /**
-     * A remove method in the type's hierarchy taking the same listener type, or {@code null}. One with exactly
-     * the add's parameters wins ({@code addPropertyChangeListener(String, l)} is undone by the two-argument
-     * remove), else the first found ({@code removeAWTEventListener(l)} for {@code addAWTEventListener(l, mask)}).
-     */
-    private static MethodDescription findRemove(TypeDescription type, MethodDescription add, String listenerType) {
-        String addName = add.getName();
-        List<String> addParameters = parameterTypes(add);
-        MethodDescription found = null;
-        List<String> candidates = NameRules.removeNamesFor(addName);
-        Set<String> seen = new HashSet<>();
-        List<TypeDefinition> queue = new ArrayList<>();
-        queue.add(type);
-        for (int i = 0; i < queue.size() && i < MAX_HIERARCHY_DEPTH * 4; i++) {
-            TypeDefinition t = queue.get(i);
-            if (!seen.add(t.getTypeName())) {
-                continue;
-            }
-            try {
-                for (MethodDescription m : t.getDeclaredMethods()) {
-                    if (candidates.contains(m.getName()) && !m.isPrivate() && takes(m, listenerType)) {
-                        if (parameterTypes(m).equals(addParameters)) {
-                            return m;
-                        }
-                        if (found == null) {
-                            found = m;
-                        }
-                    }
-                }
-                TypeDescription.Generic superClass = t.getSuperClass();
-                if (superClass != null) {
-                    queue.add(superClass.asErasure());
-                }
-                for (TypeDescription.Generic i2 : t.getInterfaces()) {
-                    queue.add(i2.asErasure());
-                }
-            } catch (RuntimeException unresolvable) {
-                // a supertype missing from the class path: look no further up this branch
-            }
-        }
-        return found;
-    }
-
-    /**
-     * The method of an add's return type that undoes the registration: {@code close} for an
-     * {@code AutoCloseable}, else the first no-argument {@code dispose}, {@code unsubscribe}, {@code cancel},
-     * {@code close} or {@code remove} in its hierarchy; {@code null} when it is no handle. A fluent add that
-     * returns its own subject ({@code bus.addListener(l).addListener(m)}) returns no handle, whatever methods
-     * the subject has.
-     */
-    static String handleClose(TypeDescription subjectType, TypeDescription returned) {
-        if (returned.represents(void.class)
-                || returned.isPrimitive()
-                || returned.isArray()
-                || KEY_TYPES.contains(returned.getName())
-                || returned.represents(Object.class)) {
-            return null;
-        }
-        try {
-            if (subjectType.isAssignableTo(returned) || returned.isAssignableTo(subjectType)) {
-                return null;
-            }
-            if (returned.isAssignableTo(AutoCloseable.class)) {
-                return "close";
-            }
-            for (String name : NameRules.HANDLE_CLOSE) {
-                if (hasNoArgMethod(returned, name)) {
-                    return name;
-                }
-            }
-        } catch (RuntimeException unresolvable) {
-            // a type missing from the class path: no handle we could watch
-        }
-        return null;
-    }
-
-    private static boolean hasNoArgMethod(TypeDescription type, String name) {
-        List<TypeDefinition> queue = new ArrayList<>();
-        queue.add(type);
-        for (int i = 0; i < queue.size() && i < MAX_HIERARCHY_DEPTH * 4; i++) {
-            TypeDefinition t = queue.get(i);
-            for (MethodDescription m : t.getDeclaredMethods()) {
-                if (m.getName().equals(name) && m.getParameters().isEmpty() && !m.isStatic() && !m.isPrivate()) {
-                    return true;
-                }
-            }
-            if (t.getSuperClass() != null) {
-                queue.add(t.getSuperClass().asErasure());
-            }
-            for (TypeDescription.Generic i2 : t.getInterfaces()) {
-                queue.add(i2.asErasure());
-            }
-        }
-        return false;
-    }
-
-    private static boolean takes(MethodDescription m, String typeName) {
-        for (ParameterDescription p : m.getParameters()) {
-            if (p.getType().asErasure().getName().equals(typeName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An interface named like a listener, or anything that is a {@code java.util.EventListener}. */
-    private static boolean isListenerType(TypeDescription t) {
-        if (t.isInterface() && NameRules.isListenerTypeName(t.getName())) {
-            return true;
-        }
-        try {
-            return t.isAssignableTo(java.util.EventListener.class);
-        } catch (RuntimeException unresolvable) {
-            return false;
-        }
-    }
-
-    private static List<String> parameterTypes(MethodDescription m) {
-        List<String> types = new ArrayList<>();
-        for (ParameterDescription p : m.getParameters()) {
-            types.add(p.getType().asErasure().getName());
-        }
-        return types;
+    static boolean isKeyType(String name) {
+        return KEY_TYPES.contains(name);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.bytebuddy.description.type.TypeDescription;
 import org.junit.jupiter.api.Test;
 
 class MethodPlannerTest {
@@ -20,9 +19,14 @@ class MethodPlannerTest {
     private final MethodPlanner planner =
             new MethodPlanner(catalog, new TypeScope(List.of()), Set.of("close", "dispose"));
 
+    private final TypePool pool = new TypePool();
+
+    /** Plans {@code type} from its class file, as the transformer does before the class is defined. */
     private Map<String, ApiMethod> plan(Class<?> type) {
-        return planner.plan(TypeDescription.ForLoadedType.of(type)).stream()
-                .collect(Collectors.toMap(p -> p.api.kind() + " " + p.api.name(), p -> p.api, (a, b) -> a));
+        ClassLoader loader = type.getClassLoader();
+        TypeInfo info = new Hierarchy(pool, loader).find(type.getName());
+        return planner.plan(info, new Hierarchy(pool, loader)).stream()
+                .collect(Collectors.toMap(p -> p.api().kind() + " " + p.api().name(), p -> p.api(), (a, b) -> a));
     }
 
     @Test
