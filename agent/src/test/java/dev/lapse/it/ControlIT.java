@@ -32,6 +32,9 @@ class ControlIT {
             try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()))) {
                 MBeanServerConnection server = c.getMBeanServerConnection();
                 ObjectName lapse = new ObjectName("dev.lapse:type=Lapse");
+                for (int i = 0; i < 200 && !server.isRegistered(lapse); i++) {
+                    Thread.sleep(50); // the agent registers its MBean a moment after it starts
+                }
                 assertEquals(1L, server.getAttribute(lapse, "RegistrationsSeen"));
                 assertEquals(1L, server.getAttribute(lapse, "EndOfLifeSignals"));
                 assertEquals("launch", server.getAttribute(lapse, "Mode"));

@@ -158,17 +158,34 @@ final class TargetVm implements AutoCloseable {
         }
     }
 
-    /** Invokes an operation of the running agent's MBean; its exception's message becomes the error. */
+    /**
+     * Invokes an operation of the running agent's MBean; its exception's message becomes the error. An agent
+     * registers its MBean a moment after it starts (LapseControl), so a JVM that has just started is waited for.
+     */
     String invokeLapse(String operation, Object... args) throws CommandException {
         String[] signature = new String[args.length];
         java.util.Arrays.fill(signature, String.class.getName());
         try {
-            return (String) jmx().invoke(new ObjectName(LapseControl.NAME), operation, args, signature);
+            ObjectName lapse = new ObjectName(LapseControl.NAME);
+            awaitRegistered(lapse);
+            return (String) jmx().invoke(lapse, operation, args, signature);
         } catch (MBeanException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new CommandException("pid " + pid + ": " + cause.getMessage());
         } catch (JMException | IOException e) {
             throw new CommandException("could not reach Lapse in pid " + pid + " over JMX: " + e);
+        }
+    }
+
+    private void awaitRegistered(ObjectName lapse) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!jmx().isRegistered(lapse) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -15,26 +15,36 @@ public final class GcProbe {
     private static final Pattern FULL =
             Pattern.compile(".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
 
-    private final List<GarbageCollectorMXBean> full = new ArrayList<>();
-    private final boolean explicitGcDisabled;
+    /**
+     * The full collectors' beans, looked up at the first check rather than at start-up: the management beans cost
+     * a JVM 0.1 to 0.4 s of class loading, which a program that never checks must not pay at its start.
+     */
+    private volatile List<GarbageCollectorMXBean> full;
 
-    public GcProbe() {
-        List<GarbageCollectorMXBean> all = ManagementFactory.getGarbageCollectorMXBeans();
-        for (GarbageCollectorMXBean bean : all) {
-            if (FULL.matcher(bean.getName()).matches()) {
-                full.add(bean);
+    private volatile Boolean explicitGcDisabled;
+
+    private List<GarbageCollectorMXBean> full() {
+        List<GarbageCollectorMXBean> beans = full;
+        if (beans == null) {
+            List<GarbageCollectorMXBean> all = ManagementFactory.getGarbageCollectorMXBeans();
+            beans = new ArrayList<>();
+            for (GarbageCollectorMXBean bean : all) {
+                if (FULL.matcher(bean.getName()).matches()) {
+                    beans.add(bean);
+                }
             }
+            if (beans.isEmpty()) {
+                beans.addAll(all); // an unknown collector: any collection counts, the walk still has the last word
+            }
+            full = beans;
         }
-        if (full.isEmpty()) {
-            full.addAll(all); // an unknown collector: any collection counts, the walk still has the last word
-        }
-        this.explicitGcDisabled = readExplicitGcDisabled();
+        return beans;
     }
 
     /** Full collections so far. */
     public long fullCount() {
         long n = 0;
-        for (GarbageCollectorMXBean bean : full) {
+        for (GarbageCollectorMXBean bean : full()) {
             n += Math.max(0, bean.getCollectionCount());
         }
         return n;
@@ -42,7 +52,12 @@ public final class GcProbe {
 
     /** Whether {@code -XX:+DisableExplicitGC} turns {@code System.gc()} into a no-op. */
     public boolean explicitGcDisabled() {
-        return explicitGcDisabled;
+        Boolean disabled = explicitGcDisabled;
+        if (disabled == null) {
+            disabled = readExplicitGcDisabled();
+            explicitGcDisabled = disabled;
+        }
+        return disabled;
     }
 
     /** Asks for a full collection; returns whether one happened. */

@@ -112,20 +112,12 @@ public final class LapseRuntime implements Controlled {
         runtime.installer.install(inst, attached);
         runtime.exitHook = new Thread(runtime::reportAtExit, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
-        try {
-            LapseControl.register(runtime);
-        } catch (JMException | RuntimeException e) {
-            LOG.warn("no MBean {}: {}", LapseControl.NAME, e.toString());
-        }
+        LapseControl.registerSoon(runtime);
         System.setProperty(VERSION_PROPERTY, runtime.version);
         System.setProperty(OUT_PROPERTY, options.out().toAbsolutePath().toString());
         running = runtime;
-        LOG.debug(
-                "started{}: report to {}, gc={}, explicit GC disabled={}",
-                attached ? " (attached)" : "",
-                options.out(),
-                options.gc(),
-                runtime.gc.explicitGcDisabled());
+        // the report says whether explicit GC is disabled: asking here would load the management beans at start
+        LOG.debug("started{}: report to {}, gc={}", attached ? " (attached)" : "", options.out(), options.gc());
     }
 
     /** For {@code Lapse.writeReport()}: checks and writes into the configured directory; returns it, or {@code null}. */
@@ -172,7 +164,7 @@ public final class LapseRuntime implements Controlled {
         if (selfTestPassed == null) {
             // once, at the first check rather than at start-up: the probe loads and instruments
             // PropertyChangeSupport, which would add its cost to every JVM's start
-            selfTestPassed = SelfTest.run(sink);
+            selfTestPassed = SelfTest.run(sink, inst);
         }
     }
 
