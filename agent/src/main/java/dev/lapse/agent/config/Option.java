@@ -24,6 +24,21 @@ public record Option<T>(String key, ValueType<T> type, String defaultText, Strin
     }
 
     /**
+     * Identity, as for the singletons options are: {@link AgentOptions} keys its maps by them, and a record's own
+     * {@code equals} and {@code hashCode} are linked through {@code invokedynamic} at their first call, which costs a
+     * JVM's start tens of milliseconds of method handles.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /**
      * The value of {@code text}.
      *
      * @throws OptionException naming this key, the bad text and what was expected
