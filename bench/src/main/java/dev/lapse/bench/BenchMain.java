@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -23,18 +24,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every measurement with the agent off and on, in forked JVMs, in one run, and prints the table README's
- * "Cost" section shows. Usage: {@code BenchMain --agent AGENT_JAR --demo DEMO_JAR [--quick] [--out FILE]}.
+ * "Cost" section shows. Usage: {@code BenchMain --agent AGENT_JAR --demo DEMO_JAR --jacoco JACOCO_AGENT_JAR [--quick]
+ * [--only startup|classload] [--out FILE]}.
  */
 public final class BenchMain {
     private final Path agentJar;
     private final Path demoJar;
+    private final Path jacocoJar;
     private final boolean quick;
     private final Path workDir;
     private final List<Row> rows = new ArrayList<>();
 
-    private BenchMain(Path agentJar, Path demoJar, boolean quick) throws IOException {
+    private BenchMain(Path agentJar, Path demoJar, Path jacocoJar, boolean quick) throws IOException {
         this.agentJar = agentJar.toAbsolutePath();
         this.demoJar = demoJar.toAbsolutePath();
+        this.jacocoJar = jacocoJar.toAbsolutePath();
         this.quick = quick;
         this.workDir = Files.createTempDirectory("lapse-bench-");
     }
@@ -42,12 +46,16 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Path agent = null;
         Path demo = null;
+        Path jacoco = null;
         Path out = null;
         boolean quick = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--agent" -> agent = Paths.get(args[++i]);
                 case "--demo" -> demo = Paths.get(args[++i]);
+                case "--jacoco" -> jacoco = Paths.get(args[++i]);
+                case "--only" -> only = args[++i];
                 case "--out" -> out = Paths.get(args[++i]);
                 case "--quick" -> quick = true;
                 default -> usage("unknown argument " + args[i]);
@@ -59,8 +67,19 @@ public final class BenchMain {
         if (demo == null || !Files.isRegularFile(demo)) {
             usage("--demo must name the built lapse-demo.jar");
         }
-        BenchMain bench = new BenchMain(agent, demo, quick);
-        bench.runAll();
+        if (jacoco == null || !Files.isRegularFile(jacoco)) {
+            usage("--jacoco must name JaCoCo's agent jar (bench/target/jacocoagent.jar)");
+        }
+        BenchMain bench = new BenchMain(agent, demo, jacoco, quick);
+        if (only == null) {
+            bench.runAll();
+        } else {
+            switch (only) {
+                case "startup" -> bench.startup();
+                case "classload" -> bench.largeClassPath();
+                default -> usage("--only takes startup or classload");
+            }
+        }
         String table = bench.table();
         System.out.println();
         System.out.println(table);
@@ -71,7 +90,8 @@ public final class BenchMain {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
-        System.err.println("usage: BenchMain --agent lapse-agent.jar --demo lapse-demo.jar [--quick] [--out FILE]");
+        System.err.println("usage: BenchMain --agent lapse-agent.jar --demo lapse-demo.jar --jacoco jacocoagent.jar"
+                + " [--quick] [--only startup|classload] [--out FILE]");
         System.exit(2);
     }
 
@@ -205,33 +225,57 @@ public final class BenchMain {
                 perRegistration <= 160));
     }
 
+    /**
+     * Start-up and exit with no agent, JaCoCo's and Lapse's, side by side (StartupRuns): a program that only prints
+     * a line, whose added time must stay within what JaCoCo adds and whose peak RSS within +20 MB, and the demo.
+     */
     private void startup() throws IOException, InterruptedException {
-        int runs = quick ? 5 : 11;
-        List<Double> off = new ArrayList<>();
-        List<Double> on = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            off.add(startupMillis(false));
-            on.add(startupMillis(true));
-        }
-        double added = median(on) - median(off);
-        rows.add(new Row(
-                "JVM start to main of the demo",
-                fmt(median(off), "ms"),
-                fmt(median(on), "ms"),
-                "+" + fmt(added, "ms"),
-                "≤ 400 ms",
-                added <= 400));
+        int runs = quick ? 5 : 15;
+        StartupRuns side = new StartupRuns(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), agentJar, jacocoJar, workDir);
+        Map<StartupRuns.Agent, StartupRuns.Figures> hello =
+                side.measure(List.of("-cp", classPath(), StartupProbe.class.getName()), runs);
+        Map<StartupRuns.Agent, StartupRuns.Figures> demo = side.measure(
+                List.of(
+                        "-cp",
+                        classPath() + java.io.File.pathSeparator + demoJar,
+                        StartupProbe.class.getName(),
+                        "dev.lapse.demo.DemoApp"),
+                runs);
+        startupRows("a program that prints a line", hello);
+        startupRows("the demo", demo);
     }
 
-    private double startupMillis(boolean agent) throws IOException, InterruptedException {
-        long spawned = System.currentTimeMillis();
-        Probe p = probe(
-                agent,
-                "startup",
-                List.of("-cp", classPath() + java.io.File.pathSeparator + demoJar),
-                StartupProbe.class.getName(),
-                "dev.lapse.demo.DemoApp");
-        return Long.parseLong(value(p.stderr, "mainEnteredMillis")) - spawned;
+    private void startupRows(String program, Map<StartupRuns.Agent, StartupRuns.Figures> f) {
+        StartupRuns.Figures none = f.get(StartupRuns.Agent.NONE);
+        StartupRuns.Figures jacoco = f.get(StartupRuns.Agent.JACOCO);
+        StartupRuns.Figures lapse = f.get(StartupRuns.Agent.LAPSE);
+        double added = lapse.exitMillis() - none.exitMillis();
+        double jacocoAdded = jacoco.exitMillis() - none.exitMillis();
+        rows.add(new Row(
+                "start and exit, " + program,
+                fmt(none.exitMillis(), "ms"),
+                fmt(lapse.exitMillis(), "ms"),
+                "+" + fmt(added, "ms"),
+                "≤ JaCoCo's +" + fmt(jacocoAdded, "ms"),
+                added <= jacocoAdded));
+        double mainAdded = lapse.mainMillis() - none.mainMillis();
+        double jacocoMainAdded = jacoco.mainMillis() - none.mainMillis();
+        rows.add(new Row(
+                "JVM start to main, " + program,
+                fmt(none.mainMillis(), "ms"),
+                fmt(lapse.mainMillis(), "ms"),
+                "+" + fmt(mainAdded, "ms"),
+                "≤ JaCoCo's +" + fmt(jacocoMainAdded, "ms"),
+                mainAdded <= jacocoMainAdded));
+        double peakAdded = lapse.peakMb() - none.peakMb();
+        rows.add(new Row(
+                "peak RSS, " + program,
+                fmt(none.peakMb(), "MB"),
+                fmt(lapse.peakMb(), "MB"),
+                "+" + fmt(peakAdded, "MB"),
+                "≤ +20 MB (JaCoCo +" + fmt(jacoco.peakMb() - none.peakMb(), "MB") + ")",
+                peakAdded <= 20));
     }
 
     private void exitCheck() throws IOException, InterruptedException {

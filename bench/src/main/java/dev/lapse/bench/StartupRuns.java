@@ -1,0 +1,113 @@
+package dev.lapse.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up and exit side by side: the same program run with no agent, with JaCoCo's agent and with Lapse's,
+ * alternating run by run in one session (so the machine's drift touches all three alike), each figure the median
+ * of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main}, and peak RSS.
+ */
+final class StartupRuns {
+
+    /** The three ways a JVM is started. */
+    enum Agent {
+        NONE,
+        JACOCO,
+        LAPSE
+    }
+
+    /** Medians of one program's runs under one agent. */
+    record Figures(double exitMillis, double mainMillis, double peakMb) {}
+
+    private final String java;
+    private final Path lapseJar;
+    private final Path jacocoJar;
+    private final Path workDir;
+
+    StartupRuns(String java, Path lapseJar, Path jacocoJar, Path workDir) {
+        this.java = java;
+        this.lapseJar = lapseJar;
+        this.jacocoJar = jacocoJar;
+        this.workDir = workDir;
+    }
+
+    /** Runs {@code program} (a class path and a main class with its arguments) {@code runs} times per agent. */
+    Map<Agent, Figures> measure(List<String> program, int runs) throws IOException, InterruptedException {
+        Map<Agent, List<double[]>> samples = new EnumMap<>(Agent.class);
+        for (Agent a : Agent.values()) {
+            samples.put(a, new ArrayList<>());
+        }
+        Agent[] order = Agent.values();
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < order.length; k++) {
+                Agent a = order[(i + k) % order.length]; // rotate who goes first
+                samples.get(a).add(runOnce(a, program, i));
+            }
+        }
+        Map<Agent, Figures> figures = new EnumMap<>(Agent.class);
+        for (Agent a : Agent.values()) {
+            List<double[]> s = samples.get(a);
+            figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2)));
+        }
+        return figures;
+    }
+
+    private double[] runOnce(Agent agent, List<String> program, int run) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+        switch (agent) {
+            case NONE -> {}
+            case JACOCO ->
+                cmd.add("-javaagent:" + jacocoJar + "=destfile=" + workDir.resolve("jacoco-" + run + ".exec"));
+            case LAPSE -> cmd.add("-javaagent:" + lapseJar + "=out=" + workDir.resolve("lapse-" + run) + ",log=warn");
+        }
+        cmd.addAll(program);
+        long spawned = System.currentTimeMillis();
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String stderr = readAll(p.getErrorStream());
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("did not finish: " + cmd);
+        }
+        double exitMillis = (System.nanoTime() - start) / 1e6;
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("failed (" + p.exitValue() + "): " + cmd + "\n" + stderr);
+        }
+        double mainMillis = Long.parseLong(value(stderr, "mainEnteredMillis")) - spawned;
+        double peakMb = Long.parseLong(value(stderr, "peakRssKb")) / 1024.0;
+        return new double[] {exitMillis, mainMillis, peakMb};
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String value(String output, String key) {
+        for (String token : output.split("\\s+")) {
+            if (token.startsWith(key + "=")) {
+                return token.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + key + " in the probe's output:\n" + output);
+    }
+
+    private static double median(List<double[]> samples, int index) {
+        List<Double> values = new ArrayList<>();
+        for (double[] s : samples) {
+            values.add(s[index]);
+        }
+        values.sort(null);
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+}
