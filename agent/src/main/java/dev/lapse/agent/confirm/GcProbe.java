@@ -16,8 +16,10 @@ public final class GcProbe {
             Pattern.compile(".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
 
     /**
-     * The full collectors' beans, looked up at the first check rather than at start-up: the management beans cost
-     * a JVM 0.1 to 0.4 s of class loading, which a program that never checks must not pay at its start.
+     * The full collectors' beans, looked up when first asked rather than at start-up: the management beans cost a
+     * JVM 0.1 to 0.4 s of class loading, which a program with no end-of-life signal must not pay at its start. The
+     * MBean's registration (LapseControl, two seconds after start-up, off the main thread) creates them anyway, after
+     * which this look-up is cheap; a signal before that pays it once, on the thread that ended the owner.
      */
     private volatile List<GarbageCollectorMXBean> full;
 
