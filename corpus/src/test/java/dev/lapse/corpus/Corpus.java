@@ -1,0 +1,111 @@
+package dev.lapse.corpus;
+
+import static dev.lapse.corpus.Shape.*;
+import static dev.lapse.corpus.Status.FOUND;
+import static dev.lapse.corpus.Status.MISSED;
+
+import dev.lapse.agent.report.model.Fix;
+import dev.lapse.agent.track.Signal;
+import dev.lapse.corpus.curator.PersistentWatcherDriver;
+import dev.lapse.corpus.curator.SharedCountDriver;
+import dev.lapse.corpus.hikari.HouseKeeperDriver;
+import dev.lapse.corpus.micrometer.JvmGcMetricsDriver;
+import dev.lapse.corpus.netty.ResolverGroupDriver;
+import dev.lapse.corpus.rxjava.RepeatWhenDriver;
+import java.util.List;
+
+/** The manifest: every case of the corpus, in the order of docs/corpus.md's table. */
+final class Corpus {
+    private Corpus() {}
+
+    static final List<CorpusCase> CASES = List.of(
+            new CorpusCase(
+                    "curator-shared-count",
+                    "Apache Curator",
+                    "https://issues.apache.org/jira/browse/CURATOR-420",
+                    "3.3.0",
+                    "4.0.0",
+                    false,
+                    SharedCountDriver.class,
+                    REMOVE_LEAVES_SECOND_STRUCTURE,
+                    "dev.lapse.corpus.curator.SharedCountDriver$QuotaDisplay",
+                    Signal.INEFFECTIVE_REMOVAL,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "the remove call returns and takes the listener out of SharedCount's own map, while the"
+                            + " SharedValueListener wrapper its add registered on the inner SharedValue keeps it"),
+            new CorpusCase(
+                    "rxjava-repeat-when",
+                    "RxJava 2",
+                    "https://github.com/ReactiveX/RxJava/issues/4782",
+                    "2.0.0",
+                    "2.0.1",
+                    false,
+                    RepeatWhenDriver.class,
+                    DISPOSE_LEAVES_SUBSCRIBER,
+                    "dev.lapse.corpus.rxjava.RepeatWhenDriver$StatusScreen",
+                    Signal.INEFFECTIVE_REMOVAL,
+                    Fix.Kind.CLOSE_HANDLE,
+                    MISSED,
+                    "the Disposable's dispose() returns and Lapse forgets the registration, while the subject the"
+                            + " repeatWhen handler switched to still holds the inner observer and the chain down to"
+                            + " the subscriber"),
+            new CorpusCase(
+                    "curator-persistent-watcher",
+                    "Apache Curator",
+                    "https://github.com/apache/curator/issues/1292",
+                    "5.9.0",
+                    null,
+                    true,
+                    PersistentWatcherDriver.class,
+                    GENERIC_MANAGER,
+                    "org.apache.curator.framework.recipes.watch.PersistentWatcher",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    FOUND,
+                    null),
+            new CorpusCase(
+                    "micrometer-jvm-gc",
+                    "Micrometer",
+                    "https://github.com/micrometer-metrics/micrometer/issues/1349",
+                    "1.1.3",
+                    "1.1.4",
+                    false,
+                    JvmGcMetricsDriver.class,
+                    JDK_SINGLETON,
+                    "io.micrometer.core.instrument.binder.jvm.JvmGcMetrics",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "JMX notification listener on a platform MXBean: NotificationEmitter#addNotificationListener"
+                            + " is not instrumented, and the affected binder has no close() to end its life"),
+            new CorpusCase(
+                    "hikari-house-keeper",
+                    "HikariCP",
+                    "https://github.com/brettwooldridge/HikariCP/issues/795",
+                    "2.5.1",
+                    "2.6.0",
+                    false,
+                    HouseKeeperDriver.class,
+                    SHARED_SCHEDULER,
+                    "com.zaxxer.hikari.pool.HikariPool",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.CLOSE_HANDLE,
+                    MISSED,
+                    "task on a shared scheduler: ScheduledExecutorService#scheduleWithFixedDelay is not a"
+                            + " registration API Lapse recognises"),
+            new CorpusCase(
+                    "netty-resolver-group",
+                    "Netty",
+                    "https://github.com/netty/netty/issues/10011",
+                    "4.1.45.Final",
+                    "4.1.46.Final",
+                    false,
+                    ResolverGroupDriver.class,
+                    PENDING_FUTURE,
+                    "dev.lapse.corpus.netty.ResolverGroupDriver$ClientResolverGroup",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    FOUND,
+                    null));
+}

@@ -1,0 +1,105 @@
+package dev.lapse.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.support.ForkedJvm;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every case of the corpus, every variant in a forked JVM of its own with the real agent, the library's jars of that
+ * version on its class path. The driver must see what the citation says (the affected version leaks its owner, the
+ * fixed version and the control do not) with the agent and without it; Lapse must report nothing on the fixed
+ * version and the control, and on the affected version exactly what the manifest's status says.
+ */
+class CorpusIT {
+    @TestFactory
+    Stream<DynamicContainer> every_case_in_every_variant() {
+        return Corpus.CASES.stream()
+                .map(c -> DynamicContainer.dynamicContainer(
+                        c.id(), c.variants().stream().map(v -> DynamicTest.dynamicTest(v.label(), () -> check(c, v)))));
+    }
+
+    private static void check(CorpusCase c, Variant v) {
+        ForkedJvm.Result plain = jvm(c, v).withoutAgent().run().assertSuccess();
+        assertEquals(expectedVerdict(v), verdict(plain), "the driver without the agent\n" + plain);
+
+        ForkedJvm.Result r = jvm(c, v).run().assertSuccess();
+        assertEquals(expectedVerdict(v), verdict(r), "the driver with the agent\n" + r);
+        List<JsonValue> findings = r.findings();
+        if (!v.leaks()) {
+            assertEquals(List.of(), describe(findings), "a false finding on the " + v.label() + " run\n" + r.text());
+            return;
+        }
+        switch (c.status()) {
+            case FOUND -> {
+                assertEquals(
+                        List.of(c.owner() + " " + c.signal().wireName() + " "
+                                + c.fix().wireName()),
+                        describe(findings),
+                        r.text());
+            }
+            case MISSED ->
+                assertEquals(
+                        List.of(),
+                        describe(findings),
+                        "Lapse now reports the affected version of a case the manifest says it misses ("
+                                + c.missReason() + "): update the manifest\n" + r.text());
+        }
+    }
+
+    private static ForkedJvm jvm(CorpusCase c, Variant v) {
+        return ForkedJvm.main(c.driver(), classPath(c, v)).args(v.args());
+    }
+
+    private static String expectedVerdict(Variant v) {
+        return v.leaks() ? "leaked" : "collected";
+    }
+
+    /** The driver's last verdict line: what it saw through its weak reference to the owner. */
+    private static String verdict(ForkedJvm.Result r) {
+        return r.stdout
+                .lines()
+                .filter(l -> l.startsWith("corpus-verdict: "))
+                .map(l -> l.substring("corpus-verdict: ".length()))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("the driver printed no verdict\n" + r));
+    }
+
+    /** Each group as {@code owner signal fix}, the three facts a case expects. */
+    private static List<String> describe(List<JsonValue> findings) {
+        return findings.stream()
+                .map(f -> f.get("owner.class").string() + " " + f.get("signal").string() + " "
+                        + f.get("recommendation.kind").string())
+                .collect(Collectors.toList());
+    }
+
+    /** The drivers' classes and the jars of this case's variant, nothing else. */
+    private static String classPath(CorpusCase c, Variant v) {
+        Path libs = Paths.get(System.getProperty("corpus.libs", "target/corpus-libs"), c.id(), v.libs());
+        try (Stream<Path> jars = Files.list(libs)) {
+            List<String> entries = jars.filter(p -> p.toString().endsWith(".jar"))
+                    .map(Path::toString)
+                    .sorted()
+                    .collect(Collectors.toList());
+            assertTrue(!entries.isEmpty(), "no jars in " + libs);
+            return System.getProperty("corpus.classes", "target/classes")
+                    + File.pathSeparator
+                    + String.join(File.pathSeparator, entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no jars for " + c.id() + " " + v.label() + " in " + libs, e);
+        }
+    }
+}
