@@ -10,8 +10,13 @@ import dev.lapse.corpus.curator.PersistentWatcherDriver;
 import dev.lapse.corpus.curator.SharedCountDriver;
 import dev.lapse.corpus.hikari.HouseKeeperDriver;
 import dev.lapse.corpus.micrometer.JvmGcMetricsDriver;
+import dev.lapse.corpus.micrometer.TomcatMetricsDriver;
 import dev.lapse.corpus.netty.ResolverGroupDriver;
 import dev.lapse.corpus.rxjava.RepeatWhenDriver;
+import dev.lapse.corpus.vaadin.FeatureLayerDriver;
+import dev.lapse.corpus.vertx.HttpClientDriver;
+import dev.lapse.corpus.vertx.NetClientDriver;
+import dev.lapse.corpus.xmemcached.ShutdownHookDriver;
 import java.util.List;
 
 /** The manifest: every case of the corpus, in the order of docs/corpus.md's table. */
@@ -65,6 +70,50 @@ final class Corpus {
                     FOUND,
                     null),
             new CorpusCase(
+                    "vaadin-map-feature-layer",
+                    "Vaadin Map",
+                    "https://github.com/vaadin/flow-components/pull/8215",
+                    "24.9.0",
+                    "24.9.14",
+                    false,
+                    FeatureLayerDriver.class,
+                    DETACHED_FROM_COLLECTION,
+                    "com.vaadin.flow.component.map.configuration.source.VectorSource",
+                    Signal.INEFFECTIVE_REMOVAL,
+                    Fix.Kind.REMOVE_CALL,
+                    FOUND,
+                    null),
+            new CorpusCase(
+                    "vertx-http-client",
+                    "Vert.x",
+                    "https://github.com/eclipse-vertx/vert.x/issues/6268",
+                    "5.1.5",
+                    "5.1.6",
+                    false,
+                    HttpClientDriver.class,
+                    UNNAMED_API,
+                    "io.vertx.core.http.impl.HttpClientBuilderInternal$LegacyHttpClient",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "a close hook: CloseFuture#add(Closeable) on the creating context is outside the name families,"
+                            + " so the client is never tracked and its close() ends nothing Lapse knows"),
+            new CorpusCase(
+                    "vertx-net-client",
+                    "Vert.x",
+                    "https://github.com/eclipse-vertx/vert.x/issues/6311",
+                    "5.1.6",
+                    "5.2.0",
+                    false,
+                    NetClientDriver.class,
+                    UNNAMED_API,
+                    "io.vertx.core.net.impl.tcp.NetClientImpl",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "a close hook: CloseFuture#add(Closeable) on the Vert.x instance is outside the name families,"
+                            + " so the client is never tracked and its close() ends nothing Lapse knows"),
+            new CorpusCase(
                     "micrometer-jvm-gc",
                     "Micrometer",
                     "https://github.com/micrometer-metrics/micrometer/issues/1349",
@@ -79,6 +128,37 @@ final class Corpus {
                     MISSED,
                     "JMX notification listener on a platform MXBean: NotificationEmitter#addNotificationListener"
                             + " is not instrumented, and the affected binder has no close() to end its life"),
+            new CorpusCase(
+                    "micrometer-tomcat",
+                    "Micrometer",
+                    "https://github.com/micrometer-metrics/micrometer/issues/1424",
+                    "1.3.2",
+                    "1.3.3",
+                    false,
+                    TomcatMetricsDriver.class,
+                    JDK_SINGLETON,
+                    "io.micrometer.core.instrument.binder.tomcat.TomcatMetrics",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "JMX notification listener on the platform MBean server's delegate:"
+                            + " MBeanServer#addNotificationListener(ObjectName, …) is not instrumented, and the"
+                            + " affected binder has no close() to end its life"),
+            new CorpusCase(
+                    "xmemcached-shutdown-hook",
+                    "XMemcached",
+                    "https://github.com/killme2008/xmemcached/issues/1",
+                    "1.3.2",
+                    "1.3.3",
+                    false,
+                    ShutdownHookDriver.class,
+                    JDK_SINGLETON,
+                    "net.rubyeye.xmemcached.XMemcachedClient",
+                    Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "a shutdown hook: Runtime#addShutdownHook is not instrumented (java.lang is not among the JDK"
+                            + " packages Lapse transforms), so the client's shutdown() ends nothing Lapse tracks"),
             new CorpusCase(
                     "hikari-house-keeper",
                     "HikariCP",

@@ -6,6 +6,8 @@ enum Shape {
     REMOVE_LEAVES_SECOND_STRUCTURE("a remove that leaves the listener in a second structure"),
     /** A handle's {@code dispose()} returned, and the source still holds the subscriber. */
     DISPOSE_LEAVES_SUBSCRIBER("a handle's dispose that leaves the subscriber"),
+    /** The owner took a subject out of its collection and left its listener on it. */
+    DETACHED_FROM_COLLECTION("an owner that took a subject out of its collection and left its listener on it"),
     /** A library's close or stop removes some of the listeners it added, not all. */
     CLOSE_LEAVES_LISTENER("a close that removes one of its listeners and leaves another"),
     /** A close or stop that undoes none of the registrations its start made. */
