@@ -12,6 +12,7 @@ import dev.lapse.corpus.hikari.HouseKeeperDriver;
 import dev.lapse.corpus.micrometer.JvmGcMetricsDriver;
 import dev.lapse.corpus.micrometer.TomcatMetricsDriver;
 import dev.lapse.corpus.netty.ResolverGroupDriver;
+import dev.lapse.corpus.pool.EvictionTimerDriver;
 import dev.lapse.corpus.rxjava.RepeatWhenDriver;
 import dev.lapse.corpus.vaadin.FeatureLayerDriver;
 import dev.lapse.corpus.vertx.HttpClientDriver;
@@ -174,6 +175,21 @@ final class Corpus {
                     MISSED,
                     "task on a shared scheduler: ScheduledExecutorService#scheduleWithFixedDelay is not a"
                             + " registration API Lapse recognises"),
+            new CorpusCase(
+                    "commons-pool-eviction-timer",
+                    "Apache Commons Pool",
+                    "https://issues.apache.org/jira/browse/POOL-337",
+                    "2.5.0",
+                    "2.6.0",
+                    false,
+                    EvictionTimerDriver.class,
+                    SHARED_SCHEDULER,
+                    "org.apache.commons.pool2.impl.GenericObjectPool",
+                    Signal.INEFFECTIVE_REMOVAL,
+                    Fix.Kind.CLOSE_HANDLE,
+                    MISSED,
+                    "task on a shared scheduler: the evictor is scheduled on a JVM-wide ScheduledThreadPoolExecutor,"
+                            + " which Lapse does not instrument, and its cancel() leaves the cancelled task queued"),
             new CorpusCase(
                     "netty-resolver-group",
                     "Netty",
