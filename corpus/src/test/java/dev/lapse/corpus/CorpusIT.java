@@ -50,13 +50,7 @@ class CorpusIT {
             return;
         }
         switch (c.status()) {
-            case FOUND -> {
-                assertEquals(
-                        List.of(c.owner() + " " + c.signal().wireName() + " "
-                                + c.fix().wireName()),
-                        describe(findings),
-                        r.text());
-            }
+            case FOUND -> assertEquals(List.of(expected(c)), describe(findings), r.text());
             case MISSED ->
                 assertEquals(
                         List.of(),
@@ -64,6 +58,11 @@ class CorpusIT {
                         "Lapse now reports the affected version of a case the manifest says it misses ("
                                 + c.missReason() + "): update the manifest\n" + r.text());
         }
+    }
+
+    /** The group a found case must have, as {@link #describe} writes it. */
+    private static String expected(CorpusCase c) {
+        return c.owner() + " " + c.signal().wireName() + " " + c.fix().wireName();
     }
 
     private static ForkedJvm jvm(CorpusCase c, Variant v) {
@@ -78,8 +77,8 @@ class CorpusIT {
     private static String verdict(ForkedJvm.Result r) {
         return r.stdout
                 .lines()
-                .filter(l -> l.startsWith("corpus-verdict: "))
-                .map(l -> l.substring("corpus-verdict: ".length()))
+                .filter(l -> l.startsWith(Verdict.PREFIX))
+                .map(l -> l.substring(Verdict.PREFIX.length()))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("the driver printed no verdict\n" + r));
     }
