@@ -61,13 +61,19 @@ public final class LapseHook {
     /** Set once any scope began, so that runs without scopes never look the thread-local up. */
     private static volatile boolean scopesUsed;
 
-    /** Count of calls into registration methods on this thread, to find the outermost one. */
+    /**
+     * Per thread: the count of calls into registration methods (to find the outermost one), the call-site id a
+     * rewritten caller handed over for the call it is about to make, and the id the outermost call took.
+     */
     private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
         @Override
         protected int[] initialValue() {
-            return new int[1];
+            return new int[3];
         }
     };
+
+    private static final int PENDING_SITE = 1;
+    private static final int TAKEN_SITE = 2;
 
     private LapseHook() {}
 
@@ -93,8 +99,36 @@ public final class LapseHook {
     public static int[] enter() {
         // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
         int[] depth = DEPTH.get();
-        depth[0]++;
+        if (depth[0]++ == 0) {
+            depth[TAKEN_SITE] = depth[PENDING_SITE];
+        }
+        // taken by the outermost call only, and by no later one: a nested call's site is not the registration's
+        depth[PENDING_SITE] = 0;
         return depth;
+    }
+
+    /**
+     * A caller rewritten at instrumentation time is about to call a method that may be a registration API:
+     * {@code siteId} names that call instruction, for the call's {@link #enter} to take.
+     */
+    public static void callSite(int siteId) {
+        DEPTH.get()[PENDING_SITE] = siteId;
+    }
+
+    /** The call at a rewritten site returned: an id it left untaken (no instrumented method ran) is no one's. */
+    public static void callSiteReturned() {
+        DEPTH.get()[PENDING_SITE] = 0;
+    }
+
+    /**
+     * The call-site id the outermost registration call on this thread took on entry, or 0 when its caller was
+     * not rewritten; read once, by the registration being recorded, so a later one never sees it.
+     */
+    public static int takeRegisteringSite() {
+        int[] depth = DEPTH.get();
+        int site = depth[TAKEN_SITE];
+        depth[TAKEN_SITE] = 0;
+        return site;
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Site;
 import dev.lapse.agent.track.Step;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param chain            subject to owner, field by field
  * @param chainTraced      whether {@link #chain} was traced all the way (a static registry may hide its path)
  * @param site             the registration's frames
+ * @param paths            the distinct paths sampled at the registering line, {@code site}'s own first (see
+ *                         {@link Site#paths()})
  * @param thread           the registering thread's name
  * @param registeredMillis when it was registered
  * @param subjectField     the owner's field that holds the subject, or {@code null}
@@ -33,6 +36,7 @@ public record Finding(
         List<Step> chain,
         boolean chainTraced,
         List<StackTraceElement> site,
+        List<Site> paths,
         String thread,
         long registeredMillis,
         EndOfLife end,
@@ -73,6 +77,7 @@ public record Finding(
                 chain,
                 chainTraced,
                 registration.site().frames(),
+                registration.site().paths(),
                 registration.thread(),
                 registration.timeMillis(),
                 end,

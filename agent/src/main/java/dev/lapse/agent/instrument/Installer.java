@@ -1,5 +1,7 @@
 package dev.lapse.agent.instrument;
 
+import dev.lapse.agent.instrument.callsite.CallSiteTable;
+import dev.lapse.agent.instrument.callsite.CallSiteTransformer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -17,6 +19,8 @@ import java.util.Set;
 public final class Installer {
     private final RegistrationTransformer transformer;
     private final TypeScope scope;
+    /** Gives the calls to registration methods their site ids (see {@code instrument/callsite}). */
+    private final CallSiteTransformer callers;
 
     /**
      * @param lifecycleNames extra lifecycle-ending method names, beyond the built-in ones
@@ -27,6 +31,7 @@ public final class Installer {
         names.addAll(lifecycleNames);
         this.scope = new TypeScope(excludes);
         this.transformer = new RegistrationTransformer(new MethodPlanner(catalog, scope, names), scope, names);
+        this.callers = new CallSiteTransformer(new RegistrationCalls(scope), CallSiteTable.jvm());
     }
 
     /**
@@ -37,6 +42,7 @@ public final class Installer {
      *                 of loaded classes keeps start-up short.
      */
     public void install(Instrumentation inst, boolean attached) {
+        callers.install(inst);
         inst.addTransformer(transformer, true);
         if (attached) {
             for (Class<?> c : inst.getAllLoadedClasses()) {
@@ -49,6 +55,7 @@ public final class Installer {
 
     /** Gives the instrumented classes their original code back. */
     public void uninstall(Instrumentation inst) {
+        callers.uninstall(inst);
         inst.removeTransformer(transformer);
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (transformer.rewrote(c.getName()) && inst.isModifiableClass(c)) {

@@ -190,7 +190,20 @@ public final class JsonReportReader {
                                 h.get("close").string(),
                                 bool(h.get("dropped"), false),
                                 h.get("field").string()),
-                frames(r.get("site")));
+                frames(r.get("site")),
+                paths(r.get("paths")));
+    }
+
+    /** {@code registration.paths}, absent from reports written before it existed. */
+    private static List<List<Frame>> paths(JsonValue paths) {
+        if (paths.isNull()) {
+            return List.of();
+        }
+        List<List<Frame>> read = new ArrayList<>();
+        for (JsonValue path : paths.list()) {
+            read.add(frames(path));
+        }
+        return read;
     }
 
     /** The group's end of life, whose signal is the group's. */

@@ -162,6 +162,11 @@ final class JsonReportWriter implements ReportWriter {
         }
         j.name("site");
         frames(j, g.registration().site());
+        j.name("paths").beginArray();
+        for (List<Frame> path : g.registration().paths()) {
+            frames(j, path);
+        }
+        j.endArray();
         j.endObject();
         EndOfLife end = g.endOfLife();
         j.name("endOfLife")

@@ -15,6 +15,7 @@ import dev.lapse.agent.report.model.Registration;
 import dev.lapse.agent.report.model.Report;
 import dev.lapse.agent.report.model.ReportStats;
 import dev.lapse.agent.report.model.Subject;
+import dev.lapse.agent.track.Site;
 import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Step;
 import java.time.Instant;
@@ -110,7 +111,8 @@ public final class ReportBuilder {
                                         f.api().handleClose(),
                                         f.handleDropped(),
                                         f.handleField()),
-                        frames(Names.applicationFrames(f.site()))),
+                        frames(Names.applicationFrames(f.site())),
+                        paths(f)),
                 new EndOfLife(
                         f.end().signal(),
                         f.end().method(),
@@ -142,6 +144,18 @@ public final class ReportBuilder {
                             : i == listenerStep ? ChainStep.Role.LISTENER : ChainStep.Role.HOP));
         }
         return chain;
+    }
+
+    /** The application frames of each path that reached the registering line, when there is more than one. */
+    private static List<List<Frame>> paths(Finding f) {
+        if (f.paths().size() < 2) {
+            return List.of();
+        }
+        List<List<Frame>> paths = new ArrayList<>(f.paths().size());
+        for (Site path : f.paths()) {
+            paths.add(frames(Names.applicationFrames(path.frames())));
+        }
+        return paths;
     }
 
     private static List<Frame> frames(List<StackTraceElement> frames) {

@@ -78,7 +78,7 @@ public final class LapseRuntime implements Controlled {
         this.tracker = new Tracker(
                 catalog,
                 owners,
-                new SiteCapture(),
+                new SiteCapture(catalog),
                 stats,
                 options.maxTracked(),
                 System::currentTimeMillis,

@@ -17,6 +17,8 @@ public final class Site {
      * computation), and not part of the value.
      */
     private volatile OwnersCode ownersCode;
+    /** The distinct paths sampled at this site's call instruction, when it had an id; not part of the value. */
+    private volatile Paths paths;
 
     Site(StackTraceElement[] frames) {
         this.frames = List.of(frames);
@@ -46,6 +48,43 @@ public final class Site {
         OwnersCode(Class<?> ownerClass, boolean answer) {
             super(ownerClass);
             this.answer = answer;
+        }
+    }
+
+    /**
+     * The distinct stacks sampled at the call instruction this site's first frame names, the first sampled first:
+     * the paths that reach one registering line (at most {@value Paths#MAX}). Just this site when its call had no
+     * site id, or was walked only once.
+     */
+    public List<Site> paths() {
+        Paths known = paths;
+        return known == null ? List.of(this) : known.list;
+    }
+
+    /**
+     * The paths walked at one call site: a few, distinct, in the order first seen. Written under its lock (at the
+     * sampled registrations only), read without one.
+     */
+    static final class Paths {
+        static final int MAX = 8;
+
+        private volatile List<Site> list = List.of();
+
+        /** The first path sampled, or {@code null} before any. */
+        Site first() {
+            List<Site> known = list;
+            return known.isEmpty() ? null : known.get(0);
+        }
+
+        /** Records a walked path (when new and there is room) and returns it, linked to the others. */
+        synchronized Site add(Site walked) {
+            if (list.size() < MAX && !list.contains(walked)) {
+                List<Site> grown = new java.util.ArrayList<>(list);
+                grown.add(walked);
+                list = List.copyOf(grown);
+            }
+            walked.paths = this;
+            return walked;
         }
     }
 

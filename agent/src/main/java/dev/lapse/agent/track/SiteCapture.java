@@ -1,16 +1,32 @@
 package dev.lapse.agent.track;
 
 import dev.lapse.agent.bootstrap.LapseHook;
+import dev.lapse.agent.instrument.ApiCatalog;
+import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.instrument.callsite.CallSite;
+import dev.lapse.agent.instrument.callsite.CallSiteTable;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Captures registration sites without paying for a stack walk on every registration. A stack walk costs
- * microseconds; the registration path has a budget of about a hundred nanoseconds. Sites are therefore cached
- * per (API method, listener class): for lambdas and anonymous classes the class already names one place in
- * the source. The first {@value #STABLE_AFTER} registrations of a key are walked; when they agree the site is
- * reused, and re-checked every {@value #RECHECK_EVERY}th time. A key whose registrations come from several
- * places (a named listener class registered from many callers) is walked every time.
+ * microseconds; the registration path has a budget of about a hundred nanoseconds.
+ *
+ * <p>A registration whose caller was rewritten at instrumentation time comes with its call site's id (see
+ * {@code instrument/callsite}): the line is known, so only a sample is walked, to show the distinct paths that
+ * reach it ({@link Site#paths()}): the 1st, 4th, 16th, ... registration of each call site up to the {@value
+ * #RECHECK_EVERY}th, then one in {@value #RECHECK_EVERY}; the others get the site's first path. The sample is
+ * sparse because a walk costs as much as thousands of registrations, and an application has thousands of call
+ * sites, each walked at least once. One registering line reached through many paths, or one listener class
+ * registered from many lines, costs no walk in steady state.
+ *
+ * <p>Without an id (a registration through reflection or a JDK method reference, a caller in the JDK or an
+ * excluded package, a class loaded before an attach) sites are cached per (API method, listener class): for
+ * lambdas and anonymous classes the class already names one place in the source. The first {@value
+ * #STABLE_AFTER} registrations of a key are walked; when they agree the site is reused, and re-checked every
+ * {@value #RECHECK_EVERY}th time. A key whose registrations come from several places (a named listener class
+ * registered from many callers) is walked every time.
  */
 public final class SiteCapture {
     static final int MAX_FRAMES = 24;
@@ -23,6 +39,8 @@ public final class SiteCapture {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    private final ApiCatalog catalog;
+    private final CallSiteTable callSites;
     private final ConcurrentHashMap<Site, Site> interned = new ConcurrentHashMap<>();
     private final ClassValue<Slots> slots = new ClassValue<Slots>() {
         @Override
@@ -30,6 +48,18 @@ public final class SiteCapture {
             return new Slots(Proxy.isProxyClass(type));
         }
     };
+    /** The sample of each call site, by id; grown under the lock of this capture. */
+    private volatile Sampled[] sampled = new Sampled[256];
+
+    /** Sites of the registrations through {@code catalog}'s methods, their call sites from this JVM's table. */
+    public SiteCapture(ApiCatalog catalog) {
+        this(catalog, CallSiteTable.jvm());
+    }
+
+    SiteCapture(ApiCatalog catalog, CallSiteTable callSites) {
+        this.catalog = catalog;
+        this.callSites = callSites;
+    }
 
     /**
      * The site of a registration through {@code apiId} of a listener of class {@code listenerClass}. Inside a
@@ -37,6 +67,10 @@ public final class SiteCapture {
      * registered first, and a finding must name its own.
      */
     public Site registration(int apiId, Class<?> listenerClass, boolean inScope) {
+        Sampled atCall = sampledFor(LapseHook.takeRegisteringSite(), apiId);
+        if (atCall != null) {
+            return atCall.site(this, inScope);
+        }
         Slots slotsOfClass = slots.get(listenerClass);
         if (inScope || slotsOfClass.proxy) {
             // a proxy class (every lapse-weak wrapper of one interface) names no place in the source
@@ -66,6 +100,41 @@ public final class SiteCapture {
         return walk(0, intern);
     }
 
+    /**
+     * The sample of call site {@code siteId} when it is the site of a call to {@code apiId}'s method, else
+     * {@code null} (no id, or an id that names another method: the registration then walks).
+     */
+    private Sampled sampledFor(int siteId, int apiId) {
+        if (siteId == 0) {
+            return null;
+        }
+        Sampled[] known = sampled;
+        Sampled s = siteId < known.length ? known[siteId] : null;
+        if (s == null) {
+            CallSite callSite = callSites.get(siteId);
+            if (callSite == null) {
+                return null;
+            }
+            s = sampledOf(callSite);
+        }
+        return s.precedes(apiId, catalog) ? s : null;
+    }
+
+    private synchronized Sampled sampledOf(CallSite callSite) {
+        Sampled[] known = sampled;
+        int id = callSite.id();
+        if (id >= known.length) {
+            known = Arrays.copyOf(known, Math.max(id + 1, known.length * 2));
+        }
+        Sampled s = known[id];
+        if (s == null) {
+            s = new Sampled(callSite);
+            known[id] = s;
+            sampled = known; // the volatile write publishes it
+        }
+        return s;
+    }
+
     /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
     private Site walk(int skip, boolean intern) {
         StackTraceElement[] frames =
@@ -81,6 +150,53 @@ public final class SiteCapture {
         }
         Site known = interned.putIfAbsent(site, site);
         return known != null ? known : site;
+    }
+
+    /** One call site's sample of walked paths, and whether it is the site of the API method that took its id. */
+    private static final class Sampled {
+        final CallSite callSite;
+        final Site.Paths paths = new Site.Paths();
+        /** The API last checked, times two, plus one when this is its call site; racy on purpose (see below). */
+        int checked = -1;
+
+        int calls; // racy on purpose: a lost increment costs one walk more or less
+
+        Sampled(CallSite callSite) {
+            this.callSite = callSite;
+        }
+
+        /**
+         * Whether this call site calls the method of {@code apiId}. The answer for the last API asked is kept:
+         * almost every call site reaches one API method, and an int write is atomic, so a race recomputes it.
+         */
+        boolean precedes(int apiId, ApiCatalog catalog) {
+            int known = checked;
+            if (known >>> 1 == apiId) {
+                return (known & 1) != 0;
+            }
+            ApiMethod api = catalog.get(apiId);
+            boolean answer = api != null
+                    && callSite.precedes(api.name(), api.parameterTypes().size());
+            checked = apiId << 1 | (answer ? 1 : 0);
+            return answer;
+        }
+
+        Site site(SiteCapture capture, boolean inScope) {
+            int n = ++calls;
+            Site first = paths.first();
+            if (first != null && !inScope && !sampled(n)) {
+                return first;
+            }
+            Site walked = capture.walk(1, true);
+            return paths.add(walked);
+        }
+    }
+
+    /** Whether the {@code n}th registration of a call site is walked: 1, 4, 16, ... 4096, then every 4096th. */
+    static boolean sampled(int n) {
+        return n < RECHECK_EVERY
+                ? (n & (n - 1)) == 0 && Integer.numberOfTrailingZeros(n) % 2 == 0
+                : n % RECHECK_EVERY == 0;
     }
 
     /** The states of one listener class, one per API method; almost always one or two. */

@@ -30,7 +30,7 @@ public final class TrackerFixture {
 
     public TrackerFixture(int maxTracked) {
         tracker = new Tracker(
-                catalog, new OwnerResolver(), new SiteCapture(), stats, maxTracked, clock::get, fullGcs::get);
+                catalog, new OwnerResolver(), new SiteCapture(catalog), stats, maxTracked, clock::get, fullGcs::get);
     }
 
     /** What a {@link TrackedSubject}'s add and remove methods call. */

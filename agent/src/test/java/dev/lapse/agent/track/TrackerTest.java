@@ -25,7 +25,7 @@ class TrackerTest {
     private final AtomicLong fullGcs = new AtomicLong();
     private final Stats stats = new Stats();
     private final Tracker tracker =
-            new Tracker(catalog, new OwnerResolver(), new SiteCapture(), stats, 100, clock::get, fullGcs::get);
+            new Tracker(catalog, new OwnerResolver(), new SiteCapture(catalog), stats, 100, clock::get, fullGcs::get);
 
     @Test
     void removal_of_the_same_listener_forgets_the_registration() {
