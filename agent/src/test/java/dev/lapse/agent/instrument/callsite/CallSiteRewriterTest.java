@@ -11,12 +11,12 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.junit.jupiter.api.Test;
 
 class CallSiteRewriterTest {
     /** Calls the rewriter must give an id (addChangeListener) and calls it must leave alone (List.add, a getter). */
@@ -40,7 +40,7 @@ class CallSiteRewriterTest {
             int[] depth = LapseHook.enter();
             listeners.add(l);
             taken.add(LapseHook.takeRegisteringSite());
-            LapseHook.exitRemove(depth, 0, this, Bus.class, null, null);
+            LapseHook.removed(depth, 0, this, Bus.class, null);
         }
 
         public List<Consumer<Object>> listeners() {
@@ -119,16 +119,16 @@ class CallSiteRewriterTest {
         LapseHook.callSite(7);
         LapseHook.callSiteReturned();
         int[] outer = LapseHook.enter();
-        LapseHook.exitRemove(outer, 0, this, getClass(), null, null);
+        LapseHook.removed(outer, 0, this, getClass(), null);
         assertEquals(0, LapseHook.takeRegisteringSite(), "the id of a call that reached no instrumented method");
 
         LapseHook.callSite(8);
         outer = LapseHook.enter();
         LapseHook.callSite(9); // the outer add method calls another one
         int[] inner = LapseHook.enter();
-        LapseHook.exitRemove(inner, 0, this, getClass(), null, null);
+        LapseHook.removed(inner, 0, this, getClass(), null);
         LapseHook.callSiteReturned();
-        LapseHook.exitRemove(outer, 0, this, getClass(), null, null);
+        LapseHook.removed(outer, 0, this, getClass(), null);
         assertEquals(8, LapseHook.takeRegisteringSite(), "the outermost call's site");
     }
 
