@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs every measurement with the agent off and on, in forked JVMs, in one run, and prints the table README's
  * "Cost" section shows. Usage: {@code BenchMain --agent AGENT_JAR --demo DEMO_JAR --jacoco JACOCO_AGENT_JAR [--quick]
- * [--only startup|classload] [--out FILE]}.
+ * [--only startup|classload|shapes] [--out FILE]}.
  */
 public final class BenchMain {
     private final Path agentJar;
@@ -77,7 +77,8 @@ public final class BenchMain {
             switch (only) {
                 case "startup" -> bench.startup();
                 case "classload" -> bench.largeClassPath();
-                default -> usage("--only takes startup or classload");
+                case "shapes" -> bench.shapes();
+                default -> usage("--only takes startup, classload or shapes");
             }
         }
         String table = bench.table();
@@ -91,7 +92,7 @@ public final class BenchMain {
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
         System.err.println("usage: BenchMain --agent lapse-agent.jar --demo lapse-demo.jar --jacoco jacocoagent.jar"
-                + " [--quick] [--only startup|classload] [--out FILE]");
+                + " [--quick] [--only startup|classload|shapes] [--out FILE]");
         System.exit(2);
     }
 
