@@ -78,7 +78,7 @@ public final class Checker {
         }
         List<Decisions.Detachment> detached = new ArrayList<>(left.size());
         left.forEach((owner, registrations) -> detached.add(new Decisions.Detachment(owner, registrations)));
-        return new Decisions(detached, List.of());
+        return new Decisions(detached, List.of(), List.of());
     }
 
     /**
@@ -119,17 +119,24 @@ public final class Checker {
         Candidates candidates = Candidates.of(ended, which, fullGcs, root, walkLimit);
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
-        Confirmation confirmation = new Confirmation(
-                findings, budget, new RetainedEstimate(candidates.bySubject().keySet()));
+        RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet());
+        Confirmation confirmation = new Confirmation(findings, budget, retained);
         confirmation.candidates(candidates);
+        ClaimCheck claims = new ClaimCheck(findings, budget, retained);
+        claims.check(tracker, which, fullGcs);
         confirmation.lost(lost, fullGcs);
         if (which == ALL) {
             confirmation.accumulations(
                     tracker.accumulations(accumulation, accumulationWindow.toMillis()), accumulation);
         }
         List<Finding> found = new ArrayList<>(confirmation.found());
+        found.addAll(claims.found());
         Map<String, Integer> suppressed = suppress(found);
-        List<Registration> reported = which == ALL ? List.of() : confirmation.reported();
+        List<Registration> reported = new ArrayList<>();
+        if (which != ALL) {
+            reported.addAll(confirmation.reported());
+            reported.addAll(claims.reported());
+        }
         return new CheckResult(
                 found,
                 forceGc,
@@ -143,7 +150,7 @@ public final class Checker {
                 budget.visited(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis(),
                 suppressed,
-                new Decisions(List.of(), reported));
+                new Decisions(List.of(), reported, claims.settled()));
     }
 
     /**
@@ -153,6 +160,9 @@ public final class Checker {
     private boolean collectIfNeeded(Predicate<Registration> which, Object root, boolean deferLocal) {
         List<EndedOwner> before = tracker.ended();
         boolean lost = !tracker.lostListeners(which).isEmpty();
+        if (!deferLocal && tracker.anyRemovalClaim()) {
+            return gc.forceFullGc();
+        }
         if ((lost || Candidates.any(before, which))
                 && (lost
                         || !deferLocal

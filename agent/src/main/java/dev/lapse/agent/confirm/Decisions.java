@@ -1,6 +1,7 @@
 package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.signal.RemovalClaims;
 import java.util.List;
 
 /**
@@ -11,13 +12,17 @@ import java.util.List;
  * @param detached      owners that no longer reach subjects still holding their listeners
  * @param scopeReported registrations a scope check reported, whose scope is to be forgotten so that the check of an
  *                      enclosing scope does not report them again
+ * @param claimsSettled removals the check verified (the subject let go of the listener, or only the owner explains
+ *                      it), to forget
  */
-public record Decisions(List<Detachment> detached, List<Registration> scopeReported) {
-    public static final Decisions NONE = new Decisions(List.of(), List.of());
+public record Decisions(
+        List<Detachment> detached, List<Registration> scopeReported, List<RemovalClaims.Claim> claimsSettled) {
+    public static final Decisions NONE = new Decisions(List.of(), List.of(), List.of());
 
     public Decisions {
         detached = List.copyOf(detached);
         scopeReported = List.copyOf(scopeReported);
+        claimsSettled = List.copyOf(claimsSettled);
     }
 
     /** {@code owner} no longer reaches the subjects of {@code left}, which still hold its listeners. */

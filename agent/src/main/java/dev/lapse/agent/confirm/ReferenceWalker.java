@@ -62,6 +62,14 @@ final class ReferenceWalker {
      * @return for each target found (by identity), the steps from the root to it
      */
     static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget) {
+        return walk(root, targets, budget, null);
+    }
+
+    /**
+     * As {@link #walk(Object, Set, Budget)}, never entering {@code avoid} (still reached when it is a target): a
+     * chain that does not pass through it.
+     */
+    static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget, Object avoid) {
         Map<Object, List<Step>> found = new IdentityHashMap<>();
         Map<Object, Parent> parents = new IdentityHashMap<>();
         ArrayDeque<Object> queue = new ArrayDeque<>();
@@ -69,7 +77,15 @@ final class ReferenceWalker {
         if (root instanceof Class) {
             Class<?> type = (Class<?>) root;
             for (Field f : ReferenceFields.staticOf(type)) {
-                reach(ReferenceFields.read(f, null), root, "static " + f.getName(), parents, queue, targets, found);
+                reach(
+                        ReferenceFields.read(f, null),
+                        root,
+                        "static " + f.getName(),
+                        parents,
+                        queue,
+                        targets,
+                        found,
+                        avoid);
             }
         } else {
             queue.add(root);
@@ -81,12 +97,12 @@ final class ReferenceWalker {
                 if (!type.getComponentType().isPrimitive()) {
                     Object[] array = (Object[]) o;
                     for (int i = 0; i < array.length; i++) {
-                        reach(array[i], o, "[" + i + "]", parents, queue, targets, found);
+                        reach(array[i], o, "[" + i + "]", parents, queue, targets, found, avoid);
                     }
                 }
             } else {
                 for (Field f : ReferenceFields.of(type)) {
-                    reach(ReferenceFields.read(f, o), o, f.getName(), parents, queue, targets, found);
+                    reach(ReferenceFields.read(f, o), o, f.getName(), parents, queue, targets, found, avoid);
                 }
             }
         }
@@ -100,7 +116,8 @@ final class ReferenceWalker {
             Map<Object, Parent> parents,
             ArrayDeque<Object> queue,
             Set<Object> targets,
-            Map<Object, List<Step>> found) {
+            Map<Object, List<Step>> found,
+            Object avoid) {
         if (value == null || parents.containsKey(value)) {
             return;
         }
@@ -108,7 +125,7 @@ final class ReferenceWalker {
         if (targets.contains(value)) {
             found.put(value, chain(value, parents));
         }
-        if (GraphWalk.entered(value)) {
+        if (value != avoid && GraphWalk.entered(value)) {
             queue.add(value);
         }
     }

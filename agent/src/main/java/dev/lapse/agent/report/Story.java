@@ -113,7 +113,12 @@ final class Story {
                         + (end.reason() == null || end.reason().isEmpty() ? "" : " (" + end.reason() + ")")
                         + where;
             case INEFFECTIVE_REMOVAL ->
-                "called " + method + "(…)" + where + " with another instance of the listener, which removed nothing";
+                end.reason() == null
+                        ? "called " + method + "(…)" + where + " with another instance of the listener, which removed"
+                                + " nothing"
+                        // a removal the check verified: it matched, and the subject still holds the listener there
+                        : "called " + method + "(…)" + where + ", which returned and left the listener in "
+                                + end.reason();
             case PARTIAL_DETACHMENT ->
                 "left registered when it took another listener off with " + method + "(…)" + where;
             case LIFECYCLE_END -> Names.pastTense(method) + where;

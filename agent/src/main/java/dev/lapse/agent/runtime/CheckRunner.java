@@ -66,5 +66,6 @@ final class CheckRunner {
         for (Registration r : decisions.scopeReported()) {
             r.scopeReported();
         }
+        tracker.removalClaimsSettled(decisions.claimsSettled());
     }
 }

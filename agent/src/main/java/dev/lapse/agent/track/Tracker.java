@@ -9,6 +9,7 @@ import dev.lapse.agent.track.signal.IneffectiveRemovalRule;
 import dev.lapse.agent.track.signal.LifecycleEndRule;
 import dev.lapse.agent.track.signal.LostListenerRule;
 import dev.lapse.agent.track.signal.PartialDetachmentRule;
+import dev.lapse.agent.track.signal.RemovalClaims;
 import dev.lapse.agent.track.signal.ScopeEndRule;
 import dev.lapse.agent.track.signal.SignalClock;
 import java.util.List;
@@ -121,6 +122,7 @@ public final class Tracker {
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.unwatch(undone);
         }
+        ineffective.undid(remove, undone, owner);
         if (removal != null) {
             partial.removed(remove, subject, listener, owner, undone, removal.left(), removal.end());
         }
@@ -132,15 +134,18 @@ public final class Tracker {
      */
     public void ended(int methodId, Object owner) {
         List<Registration> undone = handles.closed(owner);
+        ApiMethod m = catalog.get(methodId);
         if (undone != null) {
             for (Registration r : undone) {
                 Object listener = r.listener();
                 if (listener != null) {
-                    table.forget(owners.ownerOf(listener), r);
+                    Object listenerOwner = owners.ownerOf(listener);
+                    if (table.forget(listenerOwner, r)) {
+                        ineffective.undid(m, r, listenerOwner);
+                    }
                 }
             }
         }
-        ApiMethod m = catalog.get(methodId);
         if (m == null || m.kind() != ApiMethod.Kind.CLOSE) {
             lifecycle.ended(m, owner);
         }
@@ -179,6 +184,42 @@ public final class Tracker {
     /** Weak wrappers' delegates lost while their owners live on ({@link LostListenerRule#lost}). */
     public List<LostListenerRule.Lost> lostListeners(Predicate<Registration> which) {
         return lost.lost(which);
+    }
+
+    /** Removals and handles' undos that a check is to verify ({@link RemovalClaims}). */
+    public List<RemovalClaims.Claim> removalClaims() {
+        return ineffective.claims().claims();
+    }
+
+    /** Removals not kept for verification: their kind's sample or the cap was full. */
+    public long removalClaimsDropped() {
+        return ineffective.claims().dropped();
+    }
+
+    /** Whether any removal awaits verification. */
+    public boolean anyRemovalClaim() {
+        return ineffective.claims().any();
+    }
+
+    /** A check settled these claims: the subject let go of the listener, or something else keeps it. */
+    public void removalClaimsSettled(List<RemovalClaims.Claim> settled) {
+        ineffective.claims().settled(settled);
+    }
+
+    /**
+     * Whether {@code owner} still has a live registration of {@code listener} on {@code subject} (registered again
+     * after the removal, or added twice): the subject holds it for that one.
+     */
+    public boolean registered(Object owner, Object subject, Object listener) {
+        List<Registration> registrations = table.registrationsOf(owner);
+        if (registrations != null) {
+            for (Registration r : registrations) {
+                if (r.listener() == listener && r.subject() == subject) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Registrations to ask about for a detached subject ({@link DetachedSubjectRule#held}). */

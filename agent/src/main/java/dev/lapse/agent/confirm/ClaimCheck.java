@@ -1,0 +1,135 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Step;
+import dev.lapse.agent.track.Tracker;
+import dev.lapse.agent.track.signal.RemovalClaims;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Verifies the removals the code claimed ({@link RemovalClaims}), after the check's collection: a claim is an
+ * {@code ineffective-removal} when the subject still reaches the listener by a walk that never enters the owner (the
+ * subject's own structure keeps it, not the owner's hold on its listener), the owner has no live registration of that
+ * listener on that subject (registered again, or added twice), and the subject is reachable other than through the
+ * owner: a class, held by a static field of its class or the owner's, or no longer reached by the owner within a
+ * short walk. A subject only the owner holds keeps nothing alive. A claim the walk does not reach is settled (the
+ * removal did what it said), and so is one the owner alone explains; one the budget ran out on, or that awaits a
+ * collection after it, is kept for the next check. Walks share the check's budget.
+ */
+final class ClaimCheck {
+    private final FindingBuilder findings;
+    private final ReferenceWalker.Budget budget;
+    private final RetainedEstimate retained;
+    private final List<Finding> found = new ArrayList<>();
+    private final List<RemovalClaims.Claim> settled = new ArrayList<>();
+    private final List<Registration> reported = new ArrayList<>();
+    private final Reach reach = new Reach();
+
+    ClaimCheck(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+        this.findings = findings;
+        this.budget = budget;
+        this.retained = retained;
+    }
+
+    void check(Tracker tracker, Predicate<Registration> which, long fullGcs) {
+        for (RemovalClaims.Claim c : tracker.removalClaims()) {
+            Registration r = c.registration();
+            Object owner = c.owner();
+            Object subject = r.subject();
+            Object listener = r.listener();
+            if (owner == null || subject == null || listener == null || !which.test(r)) {
+                continue; // collected: the claims' own purge drops it
+            }
+            if (fullGcs <= c.end().majorGcsBefore() || budget.exhausted()) {
+                continue;
+            }
+            if (tracker.registered(owner, subject, listener)) {
+                settled.add(c);
+                continue;
+            }
+            Set<Object> target = Collections.newSetFromMap(new IdentityHashMap<>());
+            target.add(listener);
+            List<Step> path =
+                    ReferenceWalker.walk(subject, target, budget, owner).get(listener);
+            if (path == null) {
+                if (!budget.exhausted()) {
+                    settled.add(c);
+                }
+                continue;
+            }
+            if (!heldElsewhere(subject, owner)) {
+                settled.add(c);
+                continue;
+            }
+            EndOfLife end = c.end();
+            EndOfLife told = new EndOfLife(
+                    end.signal(), end.method(), structure(path), end.site(), end.timeMillis(), end.majorGcsBefore());
+            found.add(findings.finding(
+                    subject, listener, new Candidates.Candidate(r, owner, told), path, true, retained.of(owner), 1));
+            reported.add(r);
+        }
+    }
+
+    /** Whether {@code subject} is reachable other than through {@code owner}, as far as fields can tell. */
+    private boolean heldElsewhere(Object subject, Object owner) {
+        return subject instanceof Class
+                || Holders.heldStatically(subject, subject.getClass())
+                || Holders.heldStatically(subject, owner.getClass())
+                || reach.lostHoldOf(owner, subject);
+    }
+
+    /**
+     * The structure that still holds the listener, in the chain's words: {@code Outer.inner → Model.listeners →
+     * Wrapper.delegate}, the fields from the subject to the listener that code outside the JDK declares (a list's
+     * {@code elementData} says nothing a reader can change); all of them when the JDK declares every one.
+     */
+    static String structure(List<Step> path) {
+        List<String> all = new ArrayList<>(path.size());
+        List<String> own = new ArrayList<>(path.size());
+        for (Step s : path) {
+            if (s.field().startsWith("[")) {
+                continue; // an array slot: its index changes from run to run
+            }
+            String hop = simpleName(s.from()) + "." + s.field().replace("static ", "");
+            all.add(hop);
+            if (!jdk(s.from())) {
+                own.add(hop);
+            }
+        }
+        return String.join(" → ", own.isEmpty() ? all : own);
+    }
+
+    private static boolean jdk(String className) {
+        return className.startsWith("java.")
+                || className.startsWith("javax.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.")
+                || className.startsWith("com.sun.");
+    }
+
+    private static String simpleName(String className) {
+        int lambda = className.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            return "lambda in " + simpleName(className.substring(0, lambda)); // its own name has an address
+        }
+        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+    }
+
+    List<Finding> found() {
+        return found;
+    }
+
+    List<RemovalClaims.Claim> settled() {
+        return settled;
+    }
+
+    List<Registration> reported() {
+        return reported;
+    }
+}
