@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * The candidates of a check: the registrations of ended owners that an end of life covers, grouped by subject (and
  * then by listener, all by identity) so that a subject with many listeners is walked once. A candidate whose subject
- * or listener is gone, or whose subject is the scope's own, is none; one whose signal came after the last full
- * collection awaits one.
+ * or listener is gone, whose subject is the scope's own, or whose owner ended inside its subject's own teardown
+ * ({@link Teardown}), is none; one whose signal came after the last full collection awaits one.
  */
 final class Candidates {
     /** A registration of an ended owner, waiting for confirmation. */
@@ -32,7 +32,12 @@ final class Candidates {
      * @param walkLimit most objects the walk of the scope's root visits
      */
     static Candidates of(
-            List<EndedOwner> ended, Predicate<Registration> which, long fullGcs, Object root, int walkLimit) {
+            List<EndedOwner> ended,
+            Predicate<Registration> which,
+            long fullGcs,
+            Object root,
+            int walkLimit,
+            Teardown teardown) {
         Candidates candidates = new Candidates();
         ScopeGraph scopeOwn = new ScopeGraph(root, walkLimit);
         Reach reach = new Reach();
@@ -43,7 +48,10 @@ final class Candidates {
                 continue;
             }
             for (Registration r : e.registrations()) {
-                if (which.test(r) && end.covers(r)) {
+                Object subject = r.subject();
+                if (which.test(r)
+                        && end.covers(r)
+                        && (subject == null || !teardown.endedWithSubject(owner, subject, end))) {
                     candidates.consider(new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn);
                 }
             }

@@ -30,6 +30,7 @@ public final class Checker {
     private static final Predicate<Registration> ALL = r -> true;
 
     private final Tracker tracker;
+    private final ApiCatalog catalog;
     private final GcProbe gc;
     private final FindingBuilder findings;
     private final int walkLimit;
@@ -53,6 +54,7 @@ public final class Checker {
             int accumulation,
             Duration accumulationWindow) {
         this.tracker = tracker;
+        this.catalog = catalog;
         this.gc = gc;
         this.findings = new FindingBuilder(catalog, owners);
         this.walkLimit = walkLimit;
@@ -116,7 +118,8 @@ public final class Checker {
             fullGcs = gc.fullCount();
         }
 
-        Candidates candidates = Candidates.of(ended, which, fullGcs, root, walkLimit);
+        Candidates candidates =
+                Candidates.of(ended, which, fullGcs, root, walkLimit, new Teardown(catalog, tracker::endOf));
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
         RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet());

@@ -186,6 +186,11 @@ public final class Tracker {
         return lost.lost(which);
     }
 
+    /** The end of life recorded for {@code owner}, or {@code null}: none, or not an owner. */
+    public EndOfLife endOf(Object owner) {
+        return table.endOf(owner);
+    }
+
     /** Removals and handles' undos that a check is to verify ({@link RemovalClaims}). */
     public List<RemovalClaims.Claim> removalClaims() {
         return ineffective.claims().claims();

@@ -1,0 +1,89 @@
+package dev.lapse.agent.confirm;
+
+import dev.lapse.agent.instrument.ApiCatalog;
+import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.track.EndOfLife;
+import dev.lapse.agent.track.Signal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Whether an owner ended inside its subject's own teardown, which is not the owner's leak (a container that closes
+ * destroys its beans, which stay listed in the closed container): the subject's own lifecycle end returned before the
+ * owner's (the subject is an owner too, and its record says so), or the owner's end ran within a lifecycle method of
+ * the subject's class (its stack at the end shows one, below the owner's own). The stack tells the class, not the
+ * instance: a container of the subject's class closing is taken for the subject closing. Read at the check only, from
+ * what the tracker already keeps; the set of lifecycle methods is built at the first question.
+ */
+final class Teardown {
+    private final ApiCatalog catalog;
+    private final Function<Object, EndOfLife> endOf;
+    private Set<String> endMethods;
+
+    /** @param endOf the end of life the tracker recorded for an object, or {@code null} */
+    Teardown(ApiCatalog catalog, Function<Object, EndOfLife> endOf) {
+        this.catalog = catalog;
+        this.endOf = endOf;
+    }
+
+    /** Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}. */
+    boolean endedWithSubject(Object owner, Object subject, EndOfLife end) {
+        if (end.signal() != Signal.LIFECYCLE_END || subject instanceof Class) {
+            return false;
+        }
+        EndOfLife subjects = endOf.apply(subject);
+        if (subjects != null
+                && subjects.signal() == Signal.LIFECYCLE_END
+                && subjects.timeMillis() <= end.timeMillis()) {
+            return true;
+        }
+        return insideTeardownOf(subject.getClass(), owner.getClass(), end.site().frames());
+    }
+
+    private boolean insideTeardownOf(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {
+        Set<String> ends = endMethods();
+        int i = 0;
+        // the owner's own end first: its lifecycle method, and the overridden ones it calls through super
+        while (i < frames.size()
+                && isEnd(frames.get(i), ends)
+                && within(ownerType, frames.get(i).getClassName())) {
+            i++;
+        }
+        for (; i < frames.size(); i++) {
+            StackTraceElement f = frames.get(i);
+            if (isEnd(f, ends) && within(subjectType, f.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isEnd(StackTraceElement f, Set<String> ends) {
+        return ends.contains(f.getClassName() + "#" + f.getMethodName());
+    }
+
+    /** Whether {@code className} is {@code type} or one of its superclasses. */
+    private static boolean within(Class<?> type, String className) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> endMethods() {
+        if (endMethods == null) {
+            endMethods = new HashSet<>();
+            for (int id = 0, n = catalog.size(); id < n; id++) {
+                ApiMethod m = catalog.get(id);
+                if (m != null && m.kind() == ApiMethod.Kind.END) {
+                    endMethods.add(m.declaringClass() + "#" + m.name());
+                }
+            }
+        }
+        return endMethods;
+    }
+}
