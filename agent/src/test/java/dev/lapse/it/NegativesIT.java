@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Negatives;
+import dev.lapse.it.scenario.OwnSubject;
 import dev.lapse.it.support.ForkedJvm;
 import org.junit.jupiter.api.Test;
 
 /**
  * No finding when the listener was removed, the owner was collected, the owner is alive without an end, the
- * subject itself is unreachable, or the owner registered again after its end.
+ * subject itself is unreachable, or the owner registered again after its end; nor when the subject is reachable only
+ * through the owner (a JVM-wide context listening to its own configuration).
  */
 class NegativesIT {
     @Test
@@ -23,5 +25,14 @@ class NegativesIT {
         assertEquals(2, stats.get("removed").number(), r.text());
         assertEquals(0, stats.get("findings").number());
         assertTrue(r.text().contains("No lapsed listeners found."), r.text());
+    }
+
+    @Test
+    void a_jvm_wide_context_listening_to_its_own_configuration_keeps_nothing_alive() {
+        ForkedJvm.Result r = ForkedJvm.main(OwnSubject.class).run().assertSuccess();
+        assertEquals(1, r.findings().size(), r.text());
+        JsonValue f = r.findings().get(0);
+        assertEquals("lifecycle-end", f.get("signal").string(), r.text());
+        assertTrue(f.get("owner.class").string().endsWith("OwnSubject$Service"), r.text());
     }
 }

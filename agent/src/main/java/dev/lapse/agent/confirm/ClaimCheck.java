@@ -53,10 +53,8 @@ final class ClaimCheck {
                 settled.add(c);
                 continue;
             }
-            Set<Object> target = Collections.newSetFromMap(new IdentityHashMap<>());
-            target.add(listener);
-            List<Step> path =
-                    ReferenceWalker.walk(subject, target, budget, owner).get(listener);
+            List<Step> path = ReferenceWalker.walk(subject, identitySetOf(listener), budget, identitySetOf(owner))
+                    .get(listener);
             if (path == null) {
                 if (!budget.exhausted()) {
                     settled.add(c);
@@ -74,6 +72,12 @@ final class ClaimCheck {
                     subject, listener, new Candidates.Candidate(r, owner, told), path, true, retained.of(owner), 1));
             reported.add(r);
         }
+    }
+
+    private static Set<Object> identitySetOf(Object o) {
+        Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.add(o);
+        return set;
     }
 
     /** Whether {@code subject} is reachable other than through {@code owner}, as far as fields can tell. */

@@ -41,8 +41,13 @@ final class Confirmation {
             Map<Object, Candidates.Candidate> byListener = e.getValue();
             Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
             targets.addAll(byListener.keySet());
+            // a chain through an owner is that owner's hold on its listener, not the subject's listener storage
+            Set<Object> owners = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Candidates.Candidate c : byListener.values()) {
+                owners.add(c.owner());
+            }
             Map<Object, List<Step>> paths =
-                    budget.exhausted() ? Map.of() : ReferenceWalker.walk(subject, targets, budget);
+                    budget.exhausted() ? Map.of() : ReferenceWalker.walk(subject, targets, budget, owners);
             for (Map.Entry<Object, Candidates.Candidate> c : byListener.entrySet()) {
                 Object listener = c.getKey();
                 List<Step> toListener = paths.get(listener);
@@ -55,6 +60,9 @@ final class Confirmation {
                             "(static registry)",
                             listener.getClass().getName()));
                     confirmed(subject, listener, c.getValue(), toListener, false);
+                } else if (toListener != null
+                        && keepsNothing(subject, c.getValue().owner())) {
+                    notHeld++;
                 } else if (toListener != null) {
                     confirmed(subject, listener, c.getValue(), toListener, true);
                 } else if (budget.exhausted()) {
@@ -64,6 +72,20 @@ final class Confirmation {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the registration keeps nothing alive because the subject is reachable only through the owner, as far
+     * as fields tell: a JVM-wide owner (held by a static field of its class) listening to a subject held in its own
+     * field and by no static field of the subject's class or the owner's. A context listening to its own
+     * configuration is alive through its static holder, and the configuration through it.
+     */
+    private static boolean keepsNothing(Object subject, Object owner) {
+        return !(subject instanceof Class)
+                && Holders.instanceFieldHolding(owner, subject) != null
+                && Holders.heldStatically(owner, owner.getClass())
+                && !Holders.heldStatically(subject, subject.getClass())
+                && !Holders.heldStatically(subject, owner.getClass());
     }
 
     private void confirmed(

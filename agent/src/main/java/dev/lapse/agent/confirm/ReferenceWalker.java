@@ -66,10 +66,10 @@ final class ReferenceWalker {
     }
 
     /**
-     * As {@link #walk(Object, Set, Budget)}, never entering {@code avoid} (still reached when it is a target): a
-     * chain that does not pass through it.
+     * As {@link #walk(Object, Set, Budget)}, never entering the objects of {@code avoid}, an identity set (still
+     * reached when they are targets): chains that do not pass through them; {@code null} for none.
      */
-    static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget, Object avoid) {
+    static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget, Set<Object> avoid) {
         Map<Object, List<Step>> found = new IdentityHashMap<>();
         Map<Object, Parent> parents = new IdentityHashMap<>();
         ArrayDeque<Object> queue = new ArrayDeque<>();
@@ -117,7 +117,7 @@ final class ReferenceWalker {
             ArrayDeque<Object> queue,
             Set<Object> targets,
             Map<Object, List<Step>> found,
-            Object avoid) {
+            Set<Object> avoid) {
         if (value == null || parents.containsKey(value)) {
             return;
         }
@@ -125,7 +125,7 @@ final class ReferenceWalker {
         if (targets.contains(value)) {
             found.put(value, chain(value, parents));
         }
-        if (value != avoid && GraphWalk.entered(value)) {
+        if (GraphWalk.entered(value) && (avoid == null || !avoid.contains(value))) {
             queue.add(value);
         }
     }
