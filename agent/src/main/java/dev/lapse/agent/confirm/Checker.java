@@ -118,14 +118,14 @@ public final class Checker {
             fullGcs = gc.fullCount();
         }
 
-        Candidates candidates =
-                Candidates.of(ended, which, fullGcs, root, walkLimit, new Teardown(catalog, tracker::endOf));
+        Teardown teardown = new Teardown(catalog, tracker::endOf);
+        Candidates candidates = Candidates.of(ended, which, fullGcs, root, walkLimit, teardown);
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
         RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet());
         Confirmation confirmation = new Confirmation(findings, budget, retained);
         confirmation.candidates(candidates);
-        ClaimCheck claims = new ClaimCheck(findings, budget, retained);
+        ClaimCheck claims = new ClaimCheck(findings, budget, retained, teardown);
         claims.check(tracker, which, fullGcs);
         confirmation.lost(lost, fullGcs);
         if (which == ALL) {

@@ -16,9 +16,11 @@ import java.util.function.Predicate;
  * Verifies the removals the code claimed ({@link RemovalClaims}), after the check's collection: a claim is an
  * {@code ineffective-removal} when the subject still reaches the listener by a walk that never enters the owner (the
  * subject's own structure keeps it, not the owner's hold on its listener), the owner has no live registration of that
- * listener on that subject (registered again, or added twice), and the subject is reachable other than through the
- * owner: a class, held by a static field of its class or the owner's, or no longer reached by the owner within a
- * short walk. A subject only the owner holds keeps nothing alive. A claim the walk does not reach is settled (the
+ * listener on that subject (registered again, or added twice), and the registration is what keeps the owner: the
+ * owner removed it while it ended (its own lifecycle method is on the removal's stack), as a lifecycle end's owner
+ * is judged, and is not a JVM-wide owner listening to a subject only its field holds; or the subject is reachable
+ * other than through the owner: a class, held by a static field of its class or the owner's, or no longer reached by
+ * the owner within a short walk. An owner still in use whose private subject keeps a stale copy is not reported. A claim the walk does not reach is settled (the
  * removal did what it said), and so is one the owner alone explains; one the budget ran out on, or that awaits a
  * collection after it, is kept for the next check. Walks share the check's budget.
  */
@@ -30,9 +32,11 @@ final class ClaimCheck {
     private final List<RemovalClaims.Claim> settled = new ArrayList<>();
     private final List<Registration> reported = new ArrayList<>();
     private final Reach reach = new Reach();
+    private final Teardown teardown;
 
-    ClaimCheck(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+    ClaimCheck(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained, Teardown teardown) {
         this.findings = findings;
+        this.teardown = teardown;
         this.budget = budget;
         this.retained = retained;
     }
@@ -61,7 +65,9 @@ final class ClaimCheck {
                 }
                 continue;
             }
-            if (!heldElsewhere(subject, owner)) {
+            boolean ending =
+                    teardown.insideEndOf(owner.getClass(), c.end().site().frames());
+            if (ending ? Confirmation.keepsNothing(subject, owner) : !heldElsewhere(subject, owner)) {
                 settled.add(c);
                 continue;
             }
@@ -122,7 +128,10 @@ final class ClaimCheck {
         if (lambda >= 0) {
             return "lambda in " + simpleName(className.substring(0, lambda)); // its own name has an address
         }
-        return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int nested = simple.lastIndexOf('$');
+        boolean anonymous = nested >= 0 && nested + 1 < simple.length() && Character.isDigit(simple.charAt(nested + 1));
+        return anonymous || nested < 0 ? simple : simple.substring(nested + 1); // an anonymous class keeps its host
     }
 
     List<Finding> found() {

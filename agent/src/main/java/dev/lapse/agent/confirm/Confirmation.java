@@ -80,7 +80,7 @@ final class Confirmation {
      * field and by no static field of the subject's class or the owner's. A context listening to its own
      * configuration is alive through its static holder, and the configuration through it.
      */
-    private static boolean keepsNothing(Object subject, Object owner) {
+    static boolean keepsNothing(Object subject, Object owner) {
         return !(subject instanceof Class)
                 && Holders.instanceFieldHolding(owner, subject) != null
                 && Holders.heldStatically(owner, owner.getClass())

@@ -60,6 +60,20 @@ final class Teardown {
         return false;
     }
 
+    /**
+     * Whether a stack (a removal's) shows a lifecycle method of {@code type} (the owner's class or a superclass): the
+     * owner removed its listener while it ended.
+     */
+    boolean insideEndOf(Class<?> type, List<StackTraceElement> frames) {
+        Set<String> ends = endMethods();
+        for (StackTraceElement f : frames) {
+            if (isEnd(f, ends) && within(type, f.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isEnd(StackTraceElement f, Set<String> ends) {
         return ends.contains(f.getClassName() + "#" + f.getMethodName());
     }

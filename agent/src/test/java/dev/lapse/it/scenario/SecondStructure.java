@@ -113,7 +113,10 @@ public final class SecondStructure {
         }
     }
 
-    /** Holds its own started bus, which nothing else holds: the copy keeps the listener, and it keeps nothing alive. */
+    /**
+     * Still in use, holds its own started bus, which nothing else holds, and takes its listener off (not at its end):
+     * the bus's stale copy keeps nothing alive but what the application keeps anyway.
+     */
     static final class OwnBus {
         private final StartedBus bus = new StartedBus();
         private final ChangeListener listener = this::changed;
@@ -125,7 +128,7 @@ public final class SecondStructure {
 
         void changed(String what) {}
 
-        void close() {
+        void mute() {
             bus.removeChangeListener(listener);
         }
     }
@@ -153,7 +156,7 @@ public final class SecondStructure {
         new Panel().close();
         new Tidy().close();
         OwnBus own = new OwnBus();
-        own.close();
+        own.mute();
         LIVE.add(own);
         Rebinds rebinds = new Rebinds();
         rebinds.rebind();
