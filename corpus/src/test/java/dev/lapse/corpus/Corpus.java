@@ -37,9 +37,8 @@ final class Corpus {
                     "dev.lapse.corpus.curator.SharedCountDriver$QuotaDisplay",
                     Signal.INEFFECTIVE_REMOVAL,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "the remove call returns and takes the listener out of SharedCount's own map, while the"
-                            + " SharedValueListener wrapper its add registered on the inner SharedValue keeps it"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "rxjava-repeat-when",
                     "RxJava 2",
