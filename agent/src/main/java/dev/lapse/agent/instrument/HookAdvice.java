@@ -74,7 +74,9 @@ final class HookAdvice extends AdviceAdapter {
         }
         switch (api.kind()) {
             case ADD -> {
-                if (api.handleClose() != null) {
+                if (api.handleClose() != null && Type.getReturnType(methodDesc).getSort() == Type.VOID) {
+                    loadArg(api.listenerIndex()); // the argument is its own handle: Timer#schedule(TimerTask, ...)
+                } else if (api.handleClose() != null) {
                     dup(); // the handle the method returns
                 } else {
                     visitInsn(ACONST_NULL);

@@ -64,6 +64,9 @@ final class MethodPlanner {
         if (kind == TypeScope.Kind.NONE || type.is(Opcodes.ACC_INTERFACE) || type.is(Opcodes.ACC_SYNTHETIC)) {
             return List.of(); // annotations are interfaces too
         }
+        if (kind == TypeScope.Kind.JDK_TASKS) {
+            return planTasks(type);
+        }
         List<Planned> planned = new ArrayList<>();
         for (MethodInfo m : type.methods()) {
             if (!m.isMethod() || m.is(SKIPPED)) {
@@ -132,6 +135,29 @@ final class MethodPlanner {
                         remove,
                         handleClose == null ? null : returned.getClassName(),
                         handleClose)));
+    }
+
+    /** A scheduler's task adds and its tasks' cancel ({@link TaskApis}); nothing else of those classes. */
+    private List<Planned> planTasks(TypeInfo type) {
+        List<Planned> planned = new ArrayList<>();
+        for (MethodInfo m : type.methods()) {
+            TaskApis.Plan plan = m.isMethod() && !m.is(SKIPPED) ? TaskApis.plan(type, m) : null;
+            if (plan == TaskApis.Plan.ADD) {
+                planned.add(new Planned(
+                        m,
+                        register(
+                                ApiMethod.Kind.ADD,
+                                type,
+                                m,
+                                TaskApis.TASK_INDEX,
+                                null,
+                                TaskApis.handleType(type.name()),
+                                TaskApis.CANCEL)));
+            } else if (plan == TaskApis.Plan.UNDO) {
+                planned.add(new Planned(m, register(ApiMethod.Kind.CLOSE, type, m, -1, null, null, null)));
+            }
+        }
+        return planned;
     }
 
     private void planRemove(TypeInfo type, MethodInfo m, List<Planned> planned) {

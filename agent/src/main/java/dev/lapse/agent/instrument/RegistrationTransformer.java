@@ -64,7 +64,8 @@ final class RegistrationTransformer implements ClassFileTransformer {
 
     /** The planned methods of a class file; empty for almost every class, decided as early as possible. */
     List<MethodPlanner.Planned> plan(ClassLoader loader, String name, byte[] classFile) {
-        if (!planner.inScope(name) || !(scope.isEventListenerList(name) || poolScan.mayMatter(classFile))) {
+        if (!planner.inScope(name)
+                || !(scope.isEventListenerList(name) || TaskApis.covers(name) || poolScan.mayMatter(classFile))) {
             return List.of();
         }
         return planner.plan(TypeInfo.read(classFile), new Hierarchy(pool, loader));

@@ -17,6 +17,8 @@ final class TypeScope {
         NONE,
         /** A JDK class whose registration APIs are instrumented; lifecycle ends only where listed. */
         JDK_UI,
+        /** A JDK scheduler or task class: only its task APIs ({@link TaskApis}) are instrumented. */
+        JDK_TASKS,
         /** Application or library code: every rule applies. */
         APPLICATION
     }
@@ -61,6 +63,9 @@ final class TypeScope {
             if (p.matcher(className).matches()) {
                 return Kind.NONE;
             }
+        }
+        if (TaskApis.covers(className)) {
+            return Kind.JDK_TASKS;
         }
         if (startsWithAny(className, JDK_PREFIXES)) {
             return startsWithAny(className, JDK_INCLUDED) ? Kind.JDK_UI : Kind.NONE;

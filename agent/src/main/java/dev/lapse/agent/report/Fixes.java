@@ -2,6 +2,7 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Signal;
@@ -79,6 +80,9 @@ final class Fixes {
                 ? "this"
                 : f.listenerField() != null ? f.listenerField() : "listener";
         String in = placeInWords(f, owner, subject, place);
+        if (TaskApis.isTask(api)) {
+            return TaskFixes.cancelTask(f, owner, subject, registeredAt, in, where);
+        }
         if (api.handleClose() != null) {
             return closeHandle(f, owner, subject, registeredAt, in, where);
         }

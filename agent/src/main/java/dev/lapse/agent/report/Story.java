@@ -1,6 +1,7 @@
 package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
+import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Growth;
 import dev.lapse.agent.track.Signal;
@@ -50,8 +51,10 @@ final class Story {
         if (f.api().handleClose() == null) {
             return "";
         }
-        String handle = "; the " + Names.source(f.api().handleType()) + " that "
-                + f.api().name() + "(…) returned ";
+        String handle = "; the " + Names.source(f.api().handleType())
+                + (TaskApis.isTask(f.api()) && TaskApis.isTimer(f.api())
+                        ? " given to " + f.api().name() + "(…) " // the task is its own handle
+                        : " that " + f.api().name() + "(…) returned ");
         if (f.handleDropped()) {
             return handle + "was dropped, so nothing can undo the registration";
         }

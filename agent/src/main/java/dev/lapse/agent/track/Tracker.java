@@ -2,6 +2,7 @@ package dev.lapse.agent.track;
 
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.DetachedSubjectRule;
 import dev.lapse.agent.track.signal.ExplicitRule;
@@ -77,6 +78,9 @@ public final class Tracker {
      *               {@code null}
      */
     public void added(int apiId, Object subject, Object listener, String scope, Object handle) {
+        if (isJdkTask(apiId, listener)) {
+            return; // the JDK's own timeouts and delays on its schedulers: known, never the application's
+        }
         stats.seen.increment();
         drain();
         Object owner = owners.ownerOf(listener);
@@ -100,6 +104,12 @@ public final class Tracker {
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
         }
+    }
+
+    private boolean isJdkTask(int apiId, Object listener) {
+        ClassLoader loader = listener.getClass().getClassLoader();
+        return (loader == null || loader == ClassLoader.getPlatformClassLoader())
+                && TaskApis.isTask(catalog.get(apiId));
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */

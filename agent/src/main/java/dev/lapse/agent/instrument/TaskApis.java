@@ -1,0 +1,100 @@
+package dev.lapse.agent.instrument;
+
+import dev.lapse.agent.instrument.TypeInfo.MethodInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The task APIs of the JDK (DESIGN.md section 2, "task and future APIs"): a task handed to a scheduler is a
+ * callback the scheduler keeps, like a listener. Kept apart from the name families ({@link NameRules}) since none of
+ * these methods is named like a registration: each is listed here by class and name.
+ *
+ * <ul>
+ *   <li>{@code ScheduledThreadPoolExecutor#schedule}, {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}: the
+ *       subject is the executor, the listener the task, the handle the {@code ScheduledFuture} it returns, undone by
+ *       the future's {@code cancel(boolean)};
+ *   <li>{@code Timer#schedule}, {@code scheduleAtFixedRate}: the subject is the timer, the listener and the handle
+ *       the {@code TimerTask}, undone by its {@code cancel()}.
+ * </ul>
+ *
+ * A one-shot task that ran and a scheduler that shut down release their tasks; the check's reachability walk sees
+ * that, so neither needs a hook.
+ */
+public final class TaskApis {
+    static final String EXECUTOR = "java.util.concurrent.ScheduledThreadPoolExecutor";
+    static final String FUTURE_TASK = EXECUTOR + "$ScheduledFutureTask";
+    static final String TIMER = "java.util.Timer";
+    static final String TIMER_TASK = "java.util.TimerTask";
+
+    /** The add methods by class, each taking its task first. */
+    private static final Map<String, Set<String>> ADDS = Map.of(
+            EXECUTOR, Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+            TIMER, Set.of("schedule", "scheduleAtFixedRate"));
+
+    /** The handle types the adds return (or, for a timer, take), and their undo. */
+    private static final Map<String, String> HANDLES =
+            Map.of(EXECUTOR, "java.util.concurrent.ScheduledFuture", TIMER, TIMER_TASK);
+
+    /** The listener of every task add: the task, its first parameter. */
+    static final int TASK_INDEX = 0;
+
+    /** The undo of a task's handle: {@code ScheduledFuture#cancel(boolean)}, {@code TimerTask#cancel()}. */
+    static final String CANCEL = "cancel";
+
+    private static final Set<String> TASK_TYPES =
+            Set.of("java.lang.Runnable", "java.util.concurrent.Callable", TIMER_TASK);
+
+    private TaskApis() {}
+
+    /** Whether the class declares task APIs or their handles' undo. */
+    static boolean covers(String className) {
+        return className.equals(EXECUTOR)
+                || className.equals(FUTURE_TASK)
+                || className.equals(TIMER)
+                || className.equals(TIMER_TASK);
+    }
+
+    /** Whether {@code api} is a task API, whose fix cancels a task rather than closing a handle. */
+    public static boolean isTask(ApiMethod api) {
+        return api != null && api.kind() == ApiMethod.Kind.ADD && HANDLES.containsKey(api.declaringClass());
+    }
+
+    /** Whether {@code api} schedules on a {@code java.util.Timer} (else on a {@code ScheduledThreadPoolExecutor}). */
+    public static boolean isTimer(ApiMethod api) {
+        return api.declaringClass().equals(TIMER);
+    }
+
+    /** What {@code m} of a covered class is: an add, a handle's undo, or nothing ({@code null}). */
+    static Plan plan(TypeInfo type, MethodInfo m) {
+        if (m.is(Opcodes.ACC_STATIC) || m.is(Opcodes.ACC_PRIVATE)) {
+            return null;
+        }
+        if (m.name().equals(CANCEL)
+                && (type.name().equals(FUTURE_TASK) && m.descriptor().equals("(Z)Z")
+                        || type.name().equals(TIMER_TASK) && m.descriptor().equals("()Z"))) {
+            return Plan.UNDO;
+        }
+        Set<String> adds = ADDS.get(type.name());
+        return adds != null && adds.contains(m.name()) && takesTaskFirst(m) ? Plan.ADD : null;
+    }
+
+    /** The handle type of an add of {@code className}. */
+    static String handleType(String className) {
+        return HANDLES.get(className);
+    }
+
+    private static boolean takesTaskFirst(MethodInfo m) {
+        List<String> p = m.parameterNames();
+        return !p.isEmpty() && TASK_TYPES.contains(p.get(0));
+    }
+
+    /** What a method of a covered class is. */
+    enum Plan {
+        /** Schedules its first argument. */
+        ADD,
+        /** Cancels the task it runs on. */
+        UNDO
+    }
+}

@@ -1,0 +1,92 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.Tasks;
+import dev.lapse.it.support.ForkedJvm;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tasks on a {@code ScheduledThreadPoolExecutor} and a {@code Timer}: a periodic task left scheduled by a closed
+ * component is reported with the chain, the site and the cancel to add; a cancelled task, a one-shot task that
+ * ran, a scheduler shut down, an open component and the JDK's own timeouts are not.
+ */
+class TasksIT {
+    private static final String S = Tasks.class.getName() + "$";
+    private static ForkedJvm.Result result;
+    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+
+    @BeforeAll
+    static void run() {
+        result = ForkedJvm.main(Tasks.class).run().assertSuccess();
+        for (JsonValue f : result.findings()) {
+            byOwner.put(f.get("owner.class").string(), f);
+        }
+    }
+
+    private static JsonValue finding(String owner) {
+        JsonValue f = byOwner.get(S + owner);
+        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
+        assertEquals(1, f.get("count").number(), result.text());
+        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(
+                S + owner,
+                f.get("registration.site").list().get(0).get("class").string(),
+                "the site starts at the application frame that scheduled\n" + result.text());
+        List<JsonValue> chain = f.get("chain").list();
+        assertEquals(S + owner, chain.get(chain.size() - 1).get("to").string(), result.text());
+        return f;
+    }
+
+    @Test
+    void only_the_two_tasks_left_scheduled_are_reported() {
+        assertEquals(2, result.findings().size(), result.text());
+        assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
+    }
+
+    @Test
+    void a_periodic_task_on_a_scheduled_executor() {
+        JsonValue f = finding("LeakingRefresher");
+        assertEquals(
+                "java.util.concurrent.ScheduledThreadPoolExecutor#scheduleAtFixedRate",
+                f.get("registration.method").string());
+        assertEquals(
+                "java.util.concurrent.ScheduledThreadPoolExecutor",
+                f.get("subject.class").string());
+        assertEquals("captured", f.get("owner.relation").string());
+        String chain = result.text();
+        assertTrue(chain.contains("DelayedWorkQueue"), "the chain goes through the executor's queue\n" + chain);
+        String code = f.get("recommendation.code").string();
+        assertTrue(code.contains("private ScheduledFuture<?> task;"), code);
+        assertTrue(code.contains("task.cancel(false);"), code);
+        assertTrue(code.contains("setRemoveOnCancelPolicy(true)"), code);
+        assertEquals("close-handle", f.get("recommendation.kind").string());
+    }
+
+    @Test
+    void an_anonymous_timer_task() {
+        JsonValue f = finding("LeakingTimerUser");
+        assertEquals(
+                "java.util.Timer#scheduleAtFixedRate",
+                f.get("registration.method").string());
+        assertEquals("java.util.Timer", f.get("subject.class").string());
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
+        assertTrue(
+                f.get("owner.explanation")
+                        .string()
+                        .endsWith("; the TimerTask given to scheduleAtFixedRate(…) was not kept in a field of"
+                                + " Tasks.LeakingTimerUser and its cancel() was never called"),
+                result.text());
+        String code = f.get("recommendation.code").string();
+        assertTrue(code.contains("private TimerTask task;"), code);
+        assertTrue(code.contains("task.cancel();"), code);
+        assertTrue(code.contains("purge()"), code);
+    }
+}
