@@ -137,7 +137,10 @@ final class MethodPlanner {
                         handleClose)));
     }
 
-    /** A scheduler's task adds and its tasks' cancel ({@link TaskApis}); nothing else of those classes. */
+    /**
+     * A scheduler's task adds and its tasks' cancel, a future's dependent actions ({@link TaskApis}); nothing else
+     * of those classes.
+     */
     private List<Planned> planTasks(TypeInfo type) {
         List<Planned> planned = new ArrayList<>();
         for (MethodInfo m : type.methods()) {
@@ -152,7 +155,7 @@ final class MethodPlanner {
                                 TaskApis.TASK_INDEX,
                                 null,
                                 TaskApis.handleType(type.name()),
-                                TaskApis.CANCEL)));
+                                TaskApis.handleType(type.name()) == null ? null : TaskApis.CANCEL)));
             } else if (plan == TaskApis.Plan.UNDO) {
                 planned.add(new Planned(m, register(ApiMethod.Kind.CLOSE, type, m, -1, null, null, null)));
             }

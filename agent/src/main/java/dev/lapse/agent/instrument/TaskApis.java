@@ -1,6 +1,7 @@
 package dev.lapse.agent.instrument;
 
 import dev.lapse.agent.instrument.TypeInfo.MethodInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,22 +17,27 @@ import org.objectweb.asm.Opcodes;
  *       subject is the executor, the listener the task, the handle the {@code ScheduledFuture} it returns, undone by
  *       the future's {@code cancel(boolean)};
  *   <li>{@code Timer#schedule}, {@code scheduleAtFixedRate}: the subject is the timer, the listener and the handle
- *       the {@code TimerTask}, undone by its {@code cancel()}.
+ *       the {@code TimerTask}, undone by its {@code cancel()};
+ *   <li>the dependent actions of a {@code CompletableFuture} ({@code whenComplete}, {@code thenAccept},
+ *       {@code thenApply}, {@code thenRun}, {@code handle}, {@code exceptionally}, their {@code Async} forms): the
+ *       subject is the future, the listener the action; nothing removes one, the future's completion releases it.
  * </ul>
  *
- * A one-shot task that ran and a scheduler that shut down release their tasks; the check's reachability walk sees
- * that, so neither needs a hook.
+ * A one-shot task that ran, a scheduler that shut down and a future that completed release their tasks; the check's
+ * reachability walk sees that, so none needs a hook.
  */
 public final class TaskApis {
     static final String EXECUTOR = "java.util.concurrent.ScheduledThreadPoolExecutor";
     static final String FUTURE_TASK = EXECUTOR + "$ScheduledFutureTask";
     static final String TIMER = "java.util.Timer";
     static final String TIMER_TASK = "java.util.TimerTask";
+    static final String FUTURE = "java.util.concurrent.CompletableFuture";
 
     /** The add methods by class, each taking its task first. */
     private static final Map<String, Set<String>> ADDS = Map.of(
             EXECUTOR, Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-            TIMER, Set.of("schedule", "scheduleAtFixedRate"));
+            TIMER, Set.of("schedule", "scheduleAtFixedRate"),
+            FUTURE, dependents("whenComplete", "thenAccept", "thenApply", "thenRun", "handle", "exceptionally"));
 
     /** The handle types the adds return (or, for a timer, take), and their undo. */
     private static final Map<String, String> HANDLES =
@@ -43,8 +49,14 @@ public final class TaskApis {
     /** The undo of a task's handle: {@code ScheduledFuture#cancel(boolean)}, {@code TimerTask#cancel()}. */
     static final String CANCEL = "cancel";
 
-    private static final Set<String> TASK_TYPES =
-            Set.of("java.lang.Runnable", "java.util.concurrent.Callable", TIMER_TASK);
+    private static final Set<String> TASK_TYPES = Set.of(
+            "java.lang.Runnable",
+            "java.util.concurrent.Callable",
+            TIMER_TASK,
+            "java.util.function.Function",
+            "java.util.function.Consumer",
+            "java.util.function.BiConsumer",
+            "java.util.function.BiFunction");
 
     private TaskApis() {}
 
@@ -52,13 +64,19 @@ public final class TaskApis {
     static boolean covers(String className) {
         return className.equals(EXECUTOR)
                 || className.equals(FUTURE_TASK)
+                || className.equals(FUTURE)
                 || className.equals(TIMER)
                 || className.equals(TIMER_TASK);
     }
 
-    /** Whether {@code api} is a task API, whose fix cancels a task rather than closing a handle. */
+    /** Whether {@code api} is a task or future API, whose fix cancels a task or weakens an action. */
     public static boolean isTask(ApiMethod api) {
-        return api != null && api.kind() == ApiMethod.Kind.ADD && HANDLES.containsKey(api.declaringClass());
+        return api != null && api.kind() == ApiMethod.Kind.ADD && ADDS.containsKey(api.declaringClass());
+    }
+
+    /** Whether {@code api} adds a dependent action to a {@code CompletableFuture}. */
+    public static boolean isFuture(ApiMethod api) {
+        return api.declaringClass().equals(FUTURE);
     }
 
     /** Whether {@code api} schedules on a {@code java.util.Timer} (else on a {@code ScheduledThreadPoolExecutor}). */
@@ -80,7 +98,16 @@ public final class TaskApis {
         return adds != null && adds.contains(m.name()) && takesTaskFirst(m) ? Plan.ADD : null;
     }
 
-    /** The handle type of an add of {@code className}. */
+    private static Set<String> dependents(String... names) {
+        Set<String> all = new HashSet<>();
+        for (String n : names) {
+            all.add(n);
+            all.add(n + "Async");
+        }
+        return Set.copyOf(all);
+    }
+
+    /** The handle type of an add of {@code className}, or {@code null} for a future's action (there is none). */
     static String handleType(String className) {
         return HANDLES.get(className);
     }

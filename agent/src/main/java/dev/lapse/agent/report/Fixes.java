@@ -80,7 +80,7 @@ final class Fixes {
                 ? "this"
                 : f.listenerField() != null ? f.listenerField() : "listener";
         String in = placeInWords(f, owner, subject, place);
-        if (TaskApis.isTask(api)) {
+        if (TaskApis.isTask(api) && api.handleClose() != null) {
             return TaskFixes.cancelTask(f, owner, subject, registeredAt, in, where);
         }
         if (api.handleClose() != null) {

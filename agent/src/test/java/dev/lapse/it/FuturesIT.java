@@ -1,0 +1,77 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.Futures;
+import dev.lapse.it.support.ForkedJvm;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependent actions of a {@code CompletableFuture}: an action still waiting on a pending future when its owner
+ * closed is reported with the chain and the weak callback to use; a future that completed, one already complete, a
+ * weak callback the owner keeps and an open owner are not.
+ */
+class FuturesIT {
+    private static final String S = Futures.class.getName() + "$";
+    private static ForkedJvm.Result result;
+    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+
+    @BeforeAll
+    static void run() {
+        result = ForkedJvm.withLibraries(Futures.class, "lapse-weak-").run().assertSuccess();
+        for (JsonValue f : result.findings()) {
+            byOwner.put(f.get("owner.class").string(), f);
+        }
+    }
+
+    private static JsonValue finding(String owner, String method) {
+        JsonValue f = byOwner.get(S + owner);
+        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
+        assertEquals(1, f.get("count").number(), result.text());
+        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(
+                "java.util.concurrent.CompletableFuture#" + method,
+                f.get("registration.method").string());
+        assertEquals(
+                "java.util.concurrent.CompletableFuture", f.get("subject.class").string());
+        assertEquals("captured", f.get("owner.relation").string());
+        assertEquals(
+                S + owner, f.get("registration.site").list().get(0).get("class").string(), result.text());
+        List<JsonValue> chain = f.get("chain").list();
+        assertEquals("stack", chain.get(0).get("field").string(), result.text());
+        assertEquals(S + owner, chain.get(chain.size() - 1).get("to").string(), result.text());
+        String code = f.get("recommendation.code").string();
+        assertEquals("weak-wrapper", f.get("recommendation.kind").string(), code);
+        assertTrue(code.contains("WeakListener.of("), code);
+        return f;
+    }
+
+    @Test
+    void only_the_two_actions_on_the_pending_future_are_reported() {
+        assertEquals(2, result.findings().size(), result.text());
+        assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
+    }
+
+    @Test
+    void when_complete_on_a_pending_future() {
+        String code = code(finding("LeakingSaver", "whenComplete"));
+        assertTrue(code.contains("Futures.SHUTDOWN.whenComplete(WeakListener.of(BiConsumer.class, listener));"), code);
+    }
+
+    @Test
+    void then_accept_async_on_a_pending_future() {
+        String code = code(finding("LeakingConsumer", "thenAcceptAsync"));
+        assertTrue(code.contains("Futures.SHUTDOWN.thenAcceptAsync(WeakListener.of(Consumer.class, listener));"), code);
+    }
+
+    private static String code(JsonValue f) {
+        return f.get("recommendation.code").string();
+    }
+}

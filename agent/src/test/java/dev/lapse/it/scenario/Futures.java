@@ -1,0 +1,92 @@
+package dev.lapse.it.scenario;
+
+import dev.lapse.weak.WeakListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * Dependent actions on futures that outlive the components that attached them. Two components leak: one attaches
+ * {@code whenComplete} to a future that completes only at shutdown, one {@code thenAcceptAsync}. The others are
+ * healthy: one's future completed after it closed (completion releases the dependents), one attached to a future
+ * already complete, one gives the future a weak callback and keeps the callback itself, and one is still open.
+ */
+public final class Futures {
+    static final CompletableFuture<String> SHUTDOWN = new CompletableFuture<>();
+    static final CompletableFuture<String> LATER = new CompletableFuture<>();
+    static Object open;
+
+    private Futures() {}
+
+    /** Saves when the application shuts down, long after it closed. */
+    public static final class LeakingSaver {
+        LeakingSaver() {
+            SHUTDOWN.whenComplete((v, e) -> save());
+        }
+
+        void save() {}
+
+        public void close() {}
+    }
+
+    /** Accepts the result asynchronously, long after it closed. */
+    public static final class LeakingConsumer {
+        LeakingConsumer() {
+            SHUTDOWN.thenAcceptAsync(this::accept);
+        }
+
+        void accept(String value) {}
+
+        public void close() {}
+    }
+
+    /** Waits on a future that completes after it closed. */
+    public static final class CompletedSaver {
+        CompletedSaver() {
+            LATER.whenComplete((v, e) -> save());
+        }
+
+        void save() {}
+
+        public void close() {}
+    }
+
+    /** Attaches to a future already complete: the action runs at once and is not kept. */
+    public static final class Immediate {
+        Immediate() {
+            CompletableFuture.completedFuture("done").thenRun(this::run);
+        }
+
+        void run() {}
+
+        public void close() {}
+    }
+
+    /** Gives the future a weak callback and keeps the callback itself. */
+    public static final class WeakSaver {
+        private final BiConsumer<String, Throwable> onDone = (v, e) -> save();
+
+        WeakSaver() {
+            SHUTDOWN.whenComplete(WeakListener.of(BiConsumer.class, onDone));
+        }
+
+        void save() {}
+
+        public void close() {}
+    }
+
+    public static void main(String[] args) {
+        LeakingSaver saver = new LeakingSaver();
+        LeakingConsumer consumer = new LeakingConsumer();
+        CompletedSaver completed = new CompletedSaver();
+        Immediate immediate = new Immediate();
+        WeakSaver weak = new WeakSaver();
+        saver.close();
+        consumer.close();
+        completed.close();
+        immediate.close();
+        weak.close();
+        LATER.complete("now");
+        open = new LeakingSaver();
+        System.gc();
+    }
+}
