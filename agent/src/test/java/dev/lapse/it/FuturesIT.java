@@ -25,37 +25,48 @@ class FuturesIT {
 
     @BeforeAll
     static void run() {
-        result = ForkedJvm.withLibraries(Futures.class, "lapse-weak-").run().assertSuccess();
+        result = ForkedJvm.withLibraries(Futures.class, "lapse-weak-", "guava-", "failureaccess-")
+                .run()
+                .assertSuccess();
         for (JsonValue f : result.findings()) {
             byOwner.put(f.get("owner.class").string(), f);
         }
     }
 
     private static JsonValue finding(String owner, String method) {
+        return finding(
+                owner,
+                "java.util.concurrent.CompletableFuture",
+                "java.util.concurrent.CompletableFuture#" + method,
+                "stack");
+    }
+
+    private static JsonValue finding(String owner, String subject, String method, String firstField) {
         JsonValue f = byOwner.get(S + owner);
         assertNotNull(f, "no finding for " + owner + "\n" + result.text());
         assertEquals(1, f.get("count").number(), result.text());
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
-        assertEquals(
-                "java.util.concurrent.CompletableFuture#" + method,
-                f.get("registration.method").string());
-        assertEquals(
-                "java.util.concurrent.CompletableFuture", f.get("subject.class").string());
+        assertEquals(method, f.get("registration.method").string(), result.text());
+        assertEquals(subject, f.get("subject.class").string());
         assertEquals("captured", f.get("owner.relation").string());
         assertEquals(
                 S + owner, f.get("registration.site").list().get(0).get("class").string(), result.text());
         List<JsonValue> chain = f.get("chain").list();
-        assertEquals("stack", chain.get(0).get("field").string(), result.text());
+        assertEquals(firstField, chain.get(0).get("field").string(), result.text());
         assertEquals(S + owner, chain.get(chain.size() - 1).get("to").string(), result.text());
         String code = f.get("recommendation.code").string();
         assertEquals("weak-wrapper", f.get("recommendation.kind").string(), code);
         assertTrue(code.contains("WeakListener.of("), code);
+        assertTrue(
+                code.contains("// Or, when Futures." + owner + " made the future itself, complete it in Futures."
+                        + owner + ".close(): a completed future lets go of its actions."),
+                code);
         return f;
     }
 
     @Test
-    void only_the_two_actions_on_the_pending_future_are_reported() {
-        assertEquals(2, result.findings().size(), result.text());
+    void only_the_actions_on_the_pending_futures_are_reported() {
+        assertEquals(3, result.findings().size(), result.text());
         assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
     }
 
@@ -69,6 +80,16 @@ class FuturesIT {
     void then_accept_async_on_a_pending_future() {
         String code = code(finding("LeakingConsumer", "thenAcceptAsync"));
         assertTrue(code.contains("Futures.SHUTDOWN.thenAcceptAsync(WeakListener.of(Consumer.class, listener));"), code);
+    }
+
+    @Test
+    void a_listener_on_a_guava_future_never_set() {
+        JsonValue f = finding(
+                "GuavaListener",
+                "com.google.common.util.concurrent.SettableFuture",
+                "com.google.common.util.concurrent.AbstractFuture$TrustedFuture#addListener",
+                "listeners");
+        assertTrue(code(f).contains(".addListener(WeakListener.of(Runnable.class, listener), "), code(f));
     }
 
     private static String code(JsonValue f) {

@@ -122,7 +122,10 @@ final class MethodPlanner {
         MethodInfo remove = hierarchy.findRemove(type, m, listenerType);
         Type returned = Type.getReturnType(m.descriptor());
         String handleClose = hierarchy.handleClose(type, returned);
-        if (remove == null && handleClose == null && !hierarchy.isListenerType(listenerType)) {
+        if (remove == null
+                && handleClose == null
+                && !hierarchy.isListenerType(listenerType)
+                && !TaskApis.isLibraryFuture(type.name(), m.name())) {
             return; // an add with no remove or handle counts only when its argument is plainly a listener
         }
         planned.add(new Planned(

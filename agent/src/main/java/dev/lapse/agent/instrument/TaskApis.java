@@ -20,7 +20,10 @@ import org.objectweb.asm.Opcodes;
  *       the {@code TimerTask}, undone by its {@code cancel()};
  *   <li>the dependent actions of a {@code CompletableFuture} ({@code whenComplete}, {@code thenAccept},
  *       {@code thenApply}, {@code thenRun}, {@code handle}, {@code exceptionally}, their {@code Async} forms): the
- *       subject is the future, the listener the action; nothing removes one, the future's completion releases it.
+ *       subject is the future, the listener the action; nothing removes one, the future's completion releases it;
+ *   <li>Guava's {@code AbstractFuture#addListener(Runnable, Executor)}, likewise: a library class, whose add the name
+ *       family finds but would drop, since a {@code Runnable} does not read as a listener and nothing removes it
+ *       ({@link #isLibraryFuture}).
  * </ul>
  *
  * A one-shot task that ran, a scheduler that shut down and a future that completed release their tasks; the check's
@@ -32,6 +35,8 @@ public final class TaskApis {
     static final String TIMER = "java.util.Timer";
     static final String TIMER_TASK = "java.util.TimerTask";
     static final String FUTURE = "java.util.concurrent.CompletableFuture";
+    /** Guava's futures ({@code SettableFuture}, {@code ListenableFutureTask}, ...) keep their listeners here. */
+    static final String GUAVA_FUTURE = "com.google.common.util.concurrent.AbstractFuture";
 
     /** The add methods by class, each taking its task first. */
     private static final Map<String, Set<String>> ADDS = Map.of(
@@ -58,6 +63,15 @@ public final class TaskApis {
             "java.util.function.BiConsumer",
             "java.util.function.BiFunction");
 
+    /**
+     * The Guava classes that declare {@code addListener}: the trusted futures override it only to call the base, and
+     * instrumenting them too makes the application's call the outermost one, so its frame is the site.
+     */
+    private static final Set<String> GUAVA_FUTURES = Set.of(
+            GUAVA_FUTURE,
+            GUAVA_FUTURE + "$TrustedFuture",
+            "com.google.common.util.concurrent.FluentFuture$TrustedFuture");
+
     private TaskApis() {}
 
     /** Whether the class declares task APIs or their handles' undo. */
@@ -71,12 +85,14 @@ public final class TaskApis {
 
     /** Whether {@code api} is a task or future API, whose fix cancels a task or weakens an action. */
     public static boolean isTask(ApiMethod api) {
-        return api != null && api.kind() == ApiMethod.Kind.ADD && ADDS.containsKey(api.declaringClass());
+        return api != null
+                && api.kind() == ApiMethod.Kind.ADD
+                && (ADDS.containsKey(api.declaringClass()) || GUAVA_FUTURES.contains(api.declaringClass()));
     }
 
-    /** Whether {@code api} adds a dependent action to a {@code CompletableFuture}. */
-    public static boolean isFuture(ApiMethod api) {
-        return api.declaringClass().equals(FUTURE);
+    /** Whether {@code name} of a library class adds an action to a future that only completion releases. */
+    static boolean isLibraryFuture(String className, String name) {
+        return GUAVA_FUTURES.contains(className) && name.equals("addListener");
     }
 
     /** Whether {@code api} schedules on a {@code java.util.Timer} (else on a {@code ScheduledThreadPoolExecutor}). */

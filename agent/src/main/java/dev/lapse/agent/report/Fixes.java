@@ -99,6 +99,10 @@ final class Fixes {
                     subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
             code.add("// WeakListener (dev.lapse:lapse-weak, no dependencies) holds the listener weakly and forwards to"
                     + " it while the field above keeps it.");
+            if (TaskApis.isTask(api)) {
+                code.add("// Or, when " + owner + " made the future itself, complete it " + in
+                        + ": a completed future lets go of its actions.");
+            }
             return new Fix(
                     Fix.Kind.WEAK_WRAPPER,
                     owner + " is kept alive by " + Names.source(f.subjectClass())

@@ -1,18 +1,23 @@
 package dev.lapse.it.scenario;
 
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import dev.lapse.weak.WeakListener;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
- * Dependent actions on futures that outlive the components that attached them. Two components leak: one attaches
- * {@code whenComplete} to a future that completes only at shutdown, one {@code thenAcceptAsync}. The others are
- * healthy: one's future completed after it closed (completion releases the dependents), one attached to a future
- * already complete, one gives the future a weak callback and keeps the callback itself, and one is still open.
+ * Dependent actions on futures that outlive the components that attached them. Three components leak: one attaches
+ * {@code whenComplete} to a future that completes only at shutdown, one {@code thenAcceptAsync}, one adds a
+ * listener to a Guava {@code SettableFuture} that is never set. The others are healthy: one's future completed after
+ * it closed (completion releases the dependents), one's Guava future was set, one attached to a future already
+ * complete, one gives the future a weak callback and keeps the callback itself, and one is still open.
  */
 public final class Futures {
     static final CompletableFuture<String> SHUTDOWN = new CompletableFuture<>();
     static final CompletableFuture<String> LATER = new CompletableFuture<>();
+    static final SettableFuture<String> GUAVA_SHUTDOWN = SettableFuture.create();
+    static final SettableFuture<String> GUAVA_LATER = SettableFuture.create();
     static Object open;
 
     private Futures() {}
@@ -74,6 +79,17 @@ public final class Futures {
         public void close() {}
     }
 
+    /** A listener on a Guava future never set. */
+    public static final class GuavaListener {
+        GuavaListener(SettableFuture<String> future) {
+            future.addListener(this::done, MoreExecutors.directExecutor());
+        }
+
+        void done() {}
+
+        public void close() {}
+    }
+
     public static void main(String[] args) {
         LeakingSaver saver = new LeakingSaver();
         LeakingConsumer consumer = new LeakingConsumer();
@@ -85,7 +101,10 @@ public final class Futures {
         completed.close();
         immediate.close();
         weak.close();
+        new GuavaListener(GUAVA_SHUTDOWN).close();
+        new GuavaListener(GUAVA_LATER).close();
         LATER.complete("now");
+        GUAVA_LATER.set("now");
         open = new LeakingSaver();
         System.gc();
     }
