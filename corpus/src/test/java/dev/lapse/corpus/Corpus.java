@@ -171,9 +171,8 @@ final class Corpus {
                     "com.zaxxer.hikari.pool.HikariPool",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.CLOSE_HANDLE,
-                    MISSED,
-                    "task on a shared scheduler: ScheduledExecutorService#scheduleWithFixedDelay is not a"
-                            + " registration API Lapse recognises"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "commons-pool-eviction-timer",
                     "Apache Commons Pool",
@@ -184,11 +183,12 @@ final class Corpus {
                     EvictionTimerDriver.class,
                     SHARED_SCHEDULER,
                     "org.apache.commons.pool2.impl.GenericObjectPool",
-                    Signal.INEFFECTIVE_REMOVAL,
+                    // the evictor is a TimerTask scheduled as a Runnable: its TimerTask#cancel() is no undo of
+                    // that registration, so the closed pool's task is simply still scheduled
+                    Signal.LIFECYCLE_END,
                     Fix.Kind.CLOSE_HANDLE,
-                    MISSED,
-                    "task on a shared scheduler: the evictor is scheduled on a JVM-wide ScheduledThreadPoolExecutor,"
-                            + " which Lapse does not instrument, and its cancel() leaves the cancelled task queued"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "netty-resolver-group",
                     "Netty",
