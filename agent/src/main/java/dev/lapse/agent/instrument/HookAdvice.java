@@ -96,11 +96,18 @@ final class HookAdvice extends AdviceAdapter {
         }
     }
 
-    /** The depth, the id, the receiver (or the declaring class of a static method) and the listener. */
+    /**
+     * The depth, the id, the receiver (or the declaring class of a static method, or the class whose statics keep a
+     * singleton's listeners) and the listener.
+     */
     private void pushCall() {
         loadLocal(depth);
         push(api.id());
-        if ((methodAccess & ACC_STATIC) != 0) {
+        String registry = JdkSingletons.registryOf(api);
+        if (registry != null) {
+            visitInsn(ACONST_NULL);
+            visitLdcInsn(Type.getObjectType(registry.replace('.', '/')));
+        } else if ((methodAccess & ACC_STATIC) != 0) {
             visitInsn(ACONST_NULL);
             visitLdcInsn(Type.getObjectType(owner));
         } else {

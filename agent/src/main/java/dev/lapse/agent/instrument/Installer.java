@@ -39,12 +39,17 @@ public final class Installer {
      *
      * @param attached whether classes loaded before the agent must be retransformed. At launch they need not
      *                 be: the JDK UI classes Lapse instruments load after {@code premain}, and skipping the scan
-     *                 of loaded classes keeps start-up short.
+     *                 of loaded classes keeps start-up short. Only the singleton classes every JVM has loaded by
+     *                 then ({@code Runtime}) are retransformed, by name.
      */
     public void install(Instrumentation inst, boolean attached) {
         callers.install(inst);
         inst.addTransformer(transformer, true);
-        if (attached) {
+        if (!attached) {
+            for (Class<?> c : JdkSingletons.LOADED_AT_START) {
+                retransform(inst, c);
+            }
+        } else {
             for (Class<?> c : inst.getAllLoadedClasses()) {
                 if (inst.isModifiableClass(c) && wouldInstrument(c)) {
                     retransform(inst, c);

@@ -76,8 +76,11 @@ final class MethodPlanner {
             boolean isPrivate = m.is(Opcodes.ACC_PRIVATE);
             boolean isStatic = m.is(Opcodes.ACC_STATIC);
             if (!isPrivate) {
+                JdkSingletons.Pair pair = JdkSingletons.pairOf(type.name(), name);
                 if (scope.isEventListenerList(type.name())) {
                     planEventListenerList(type, m, planned);
+                } else if (pair != null) {
+                    planSingletonPair(type, m, pair, planned);
                 } else if (NameRules.isAdd(name)) {
                     planAdd(type, m, hierarchy, planned);
                 } else if (NameRules.isRemove(name)) {
@@ -99,7 +102,7 @@ final class MethodPlanner {
     }
 
     private boolean isLifecycleEnd(TypeScope.Kind kind, TypeInfo type, MethodInfo m) {
-        if (kind == TypeScope.Kind.JDK_UI) {
+        if (kind == TypeScope.Kind.JDK) {
             return scope.isJdkLifecycleEnd(type.name(), m.name());
         }
         if (lifecycleNames.contains(m.name())) {
@@ -119,6 +122,9 @@ final class MethodPlanner {
             return;
         }
         String listenerType = TypeInfo.nameOf(m.parameters()[index]);
+        if (!singletonListener(type, listenerType)) {
+            return;
+        }
         MethodInfo remove = hierarchy.findRemove(type, m, listenerType);
         Type returned = Type.getReturnType(m.descriptor());
         String handleClose = hierarchy.handleClose(type, returned);
@@ -168,8 +174,33 @@ final class MethodPlanner {
 
     private void planRemove(TypeInfo type, MethodInfo m, List<Planned> planned) {
         int index = listenerIndex(m.parameters());
-        if (index >= 0) {
+        if (index >= 0 && singletonListener(type, TypeInfo.nameOf(m.parameters()[index]))) {
             planned.add(new Planned(m, register(ApiMethod.Kind.REMOVE, type, m, index, m, null, null)));
+        }
+    }
+
+    /**
+     * Whether a family-named add or remove of a JVM-wide singleton's class takes a listener: the JMX classes also
+     * register a listener MBean by its {@code ObjectName}, whose last reference parameter is only a handback.
+     */
+    private static boolean singletonListener(TypeInfo type, String listenerType) {
+        return !JdkSingletons.declares(type.name()) || NameRules.isListenerTypeName(listenerType);
+    }
+
+    /** A listed pair named outside the families: {@code Runtime#addShutdownHook}/{@code removeShutdownHook}. */
+    private void planSingletonPair(TypeInfo type, MethodInfo m, JdkSingletons.Pair pair, List<Planned> planned) {
+        int index = listenerIndex(m.parameters());
+        if (index < 0 || m.is(Opcodes.ACC_STATIC)) {
+            return;
+        }
+        if (m.name().equals(pair.remove())) {
+            planned.add(new Planned(m, register(ApiMethod.Kind.REMOVE, type, m, index, m, null, null)));
+            return;
+        }
+        for (MethodInfo remove : type.methods()) {
+            if (remove.name().equals(pair.remove()) && remove.parameterNames().equals(m.parameterNames())) {
+                planned.add(new Planned(m, register(ApiMethod.Kind.ADD, type, m, index, remove, null, null)));
+            }
         }
     }
 

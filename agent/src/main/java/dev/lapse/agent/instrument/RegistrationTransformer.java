@@ -35,6 +35,7 @@ final class RegistrationTransformer implements ClassFileTransformer {
         this.scope = scope;
         Set<String> names = new HashSet<>(lifecycleNames);
         names.addAll(NameRules.HANDLE_CLOSE);
+        names.addAll(JdkSingletons.methodNames());
         this.poolScan = new ConstantPoolScan(Set.copyOf(names));
     }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which classes are looked at, by name alone. Application and library classes get every rule; of the JDK
- * only the packages whose registration APIs DESIGN.md names (AWT/Swing, java.beans, Observable, Preferences);
+ * only the packages whose registration APIs DESIGN.md names (AWT/Swing, java.beans, Observable, Preferences) and the
+ * classes of the JVM-wide singletons' APIs ({@link JdkSingletons});
  * the agent itself, build tools and test runners never.
  */
 final class TypeScope {
@@ -15,8 +16,11 @@ final class TypeScope {
     enum Kind {
         /** Never instrumented. */
         NONE,
-        /** A JDK class whose registration APIs are instrumented; lifecycle ends only where listed. */
-        JDK_UI,
+        /**
+         * A JDK class whose registration APIs are instrumented (a package taken whole, or a JVM-wide singleton's
+         * class, {@link JdkSingletons}); lifecycle ends only where listed.
+         */
+        JDK,
         /** A JDK scheduler or task class: only its task APIs ({@link TaskApis}) are instrumented. */
         JDK_TASKS,
         /** Application or library code: every rule applies. */
@@ -68,7 +72,7 @@ final class TypeScope {
             return Kind.JDK_TASKS;
         }
         if (startsWithAny(className, JDK_PREFIXES)) {
-            return startsWithAny(className, JDK_INCLUDED) ? Kind.JDK_UI : Kind.NONE;
+            return startsWithAny(className, JDK_INCLUDED) || JdkSingletons.declares(className) ? Kind.JDK : Kind.NONE;
         }
         return Kind.APPLICATION;
     }

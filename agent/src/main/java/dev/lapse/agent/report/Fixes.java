@@ -2,6 +2,7 @@ package dev.lapse.agent.report;
 
 import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.ApiMethod;
+import dev.lapse.agent.instrument.JdkSingletons;
 import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.OwnerRelation;
@@ -20,11 +21,16 @@ final class Fixes {
     static Fix of(Finding f) {
         String owner = Names.source(f.ownerClass());
         boolean detached = f.end().signal() == Signal.DETACHED_SUBJECT;
-        String subject = f.staticSubject()
-                ? Names.source(f.subjectClass())
-                : f.subjectField() != null
-                        ? f.subjectField()
-                        : detached && f.end().reason() != null ? f.end().reason() : Names.variable(f.subjectClass());
+        String singleton = JdkSingletons.subjectExpression(f.api());
+        String subject = singleton != null
+                ? singleton
+                : f.staticSubject()
+                        ? Names.source(f.subjectClass())
+                        : f.subjectField() != null
+                                ? f.subjectField()
+                                : detached && f.end().reason() != null
+                                        ? f.end().reason()
+                                        : Names.variable(f.subjectClass());
         StackTraceElement site = Names.topApplicationFrame(f.site());
         String registeredAt = site == null ? "" : " at " + Names.location(site);
         String[] place = lifecyclePlace(f);

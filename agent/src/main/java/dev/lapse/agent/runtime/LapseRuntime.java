@@ -108,10 +108,11 @@ public final class LapseRuntime implements Controlled {
         Access.init(inst);
         LapseHook.install(runtime.sink);
         runtime.inst = inst;
-        runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
-        runtime.installer.install(inst, attached);
+        // Lapse's own hook is registered before Runtime#addShutdownHook is instrumented: it is never tracked
         runtime.exitHook = new Thread(runtime::reportAtExit, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
+        runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
+        runtime.installer.install(inst, attached);
         LapseControl.registerSoon(runtime);
         System.setProperty(VERSION_PROPERTY, runtime.version);
         System.setProperty(OUT_PROPERTY, options.out().toAbsolutePath().toString());

@@ -1,0 +1,102 @@
+package dev.lapse.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.Singletons;
+import dev.lapse.it.support.ForkedJvm;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDK's registrations on JVM-wide singletons: JMX notification listeners on a platform MXBean and on the MBean
+ * server, logging handlers, shutdown hooks. Each owner that ended is one group with the remove call in its fix; the
+ * fixed owners, a service that lives as long as the JVM, JDK logging's own handler and Lapse's own exit hook stay
+ * quiet.
+ */
+class JdkSingletonsIT {
+    private static final String S = "dev.lapse.it.scenario.Singletons$";
+    private static ForkedJvm.Result result;
+    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+
+    @BeforeAll
+    static void run() {
+        result = ForkedJvm.main(Singletons.class).run().assertSuccess();
+        for (JsonValue f : result.findings()) {
+            JsonValue previous = byOwner.put(f.get("owner.class").string(), f);
+            if (previous != null) {
+                throw new AssertionError("two groups for one owner: " + f.get("owner.class") + "\n" + result.text());
+            }
+        }
+    }
+
+    private static JsonValue finding(String owner, String method) {
+        JsonValue f = byOwner.get(S + owner);
+        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
+        assertEquals(1, f.get("count").number(), result.text());
+        assertEquals(method, f.get("registration.method").string(), result.text());
+        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(
+                S + owner,
+                f.get("registration.site").list().get(0).get("class").string(),
+                "the site starts at the application frame that registered\n" + result.text());
+        assertEquals("remove-call", f.get("recommendation.kind").string(), result.text());
+        return f;
+    }
+
+    private static String code(JsonValue f) {
+        return f.get("recommendation.code").string();
+    }
+
+    @Test
+    void one_group_per_ended_owner_and_nothing_else() {
+        assertEquals(4, result.findings().size(), result.text());
+        assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
+        assertTrue(result.stdout.contains("singletons done"), result.stdout);
+    }
+
+    @Test
+    void gc_notification_listener_on_a_platform_mxbean() {
+        JsonValue f = finding("GcWatcher", "sun.management.NotificationEmitterSupport#addNotificationListener");
+        assertTrue(f.get("subject.class").string().contains("GarbageCollector"), result.text());
+        assertTrue(
+                code(f).contains(".removeNotificationListener(listener, /* same NotificationFilter as when added */"),
+                code(f));
+    }
+
+    @Test
+    void notification_listener_on_the_mbean_server_by_name() {
+        JsonValue f = finding("DelegateWatcher", "com.sun.jmx.mbeanserver.JmxMBeanServer#addNotificationListener");
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
+        assertTrue(
+                code(f).contains(".removeNotificationListener(/* same ObjectName as when added */, listener"), code(f));
+    }
+
+    @Test
+    void logging_handler_on_a_logger() {
+        JsonValue f = finding("LogCapture", "java.util.logging.Logger#addHandler");
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
+        assertTrue(code(f).contains(".removeHandler(listener);"), code(f));
+    }
+
+    @Test
+    void shutdown_hook_on_the_runtime() {
+        JsonValue f = finding("HookedClient", "java.lang.Runtime#addShutdownHook");
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
+        assertEquals(
+                "java.lang.ApplicationShutdownHooks", f.get("subject.class").string(), result.text());
+        assertTrue(code(f).contains("Runtime.getRuntime().removeShutdownHook(listener);"), code(f));
+    }
+
+    @Test
+    void lapse_and_the_jdk_register_on_these_singletons_unreported() {
+        for (JsonValue f : result.findings()) {
+            String owner = f.get("owner.class").string();
+            assertTrue(owner.startsWith(S), "only the scenario's owners: " + owner + "\n" + result.text());
+        }
+    }
+}
