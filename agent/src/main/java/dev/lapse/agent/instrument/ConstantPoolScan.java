@@ -1,19 +1,26 @@
 package dev.lapse.agent.instrument;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Decides from a class file's constant pool alone whether the class may declare a method Lapse instruments: every
  * method a class declares has its name in the pool, so a class whose pool holds no add, remove, lifecycle or
  * handle-closing name and no {@code @PreDestroy} is rejected before anything is parsed or loaded. One pass over
- * the pool; a string is built only for the entries whose first byte could begin such a name.
+ * the pool; a string is built only for the entries whose first byte could begin such a name. A pool with names
+ * beginning {@code add} and {@code remove} but no family name has its methods table read too, for a pair outside the
+ * families ({@link UnnamedPairs}).
  */
 final class ConstantPoolScan {
     private static final int UTF8 = 1;
 
     /** The first letters of the name families' verbs ({@link NameRules#isAdd}, {@link NameRules#isRemove}). */
     private static final String FAMILY_INITIALS = "ardsu";
+
+    private static final byte[] ADD = "add".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] REMOVE = "remove".getBytes(StandardCharsets.ISO_8859_1);
 
     private static final Set<String> PRE_DESTROY_DESCRIPTORS =
             Set.of("Ljavax/annotation/PreDestroy;", "Ljakarta/annotation/PreDestroy;");
@@ -40,6 +47,9 @@ final class ConstantPoolScan {
         try {
             int count = u2(b, 8);
             int at = 10;
+            int[] utf8 = new int[count]; // where each UTF8 entry starts, for the declared methods' names
+            boolean adds = false;
+            boolean removes = false;
             for (int i = 1; i < count; i++) {
                 int tag = b[at] & 0xff;
                 int size;
@@ -49,6 +59,9 @@ final class ConstantPoolScan {
                         if (length > 0 && matters(b, at + 3, length)) {
                             return true;
                         }
+                        utf8[i] = at;
+                        adds |= startsWith(b, at + 3, length, ADD);
+                        removes |= startsWith(b, at + 3, length, REMOVE);
                         size = 3 + length;
                     }
                     case 3, 4, 9, 10, 11, 12, 17, 18 -> size = 5; // int, float, refs, name and type, dynamic
@@ -64,10 +77,80 @@ final class ConstantPoolScan {
                 }
                 at += size;
             }
-            return false;
+            return adds && removes && declaresUnnamedPair(b, at, utf8);
         } catch (ArrayIndexOutOfBoundsException malformed) {
             return true;
         }
+    }
+
+    /**
+     * Whether the class declares an {@code add}+rest of one reference parameter and the {@code remove}+rest of the
+     * same descriptor ({@link UnnamedPairs}): read from the methods table, skipping the fields and every attribute by
+     * its length, so only the declared methods' names are decoded. Most classes that call a collection's
+     * {@code add} and {@code remove} declare neither.
+     */
+    private static boolean declaresUnnamedPair(byte[] b, int at, int[] utf8) {
+        at += 6; // access, this, super
+        at += 2 + 2 * u2(b, at); // interfaces
+        for (int table = 0; table < 2; table++) { // fields, then methods
+            int count = u2(b, at);
+            at += 2;
+            List<String> adds = null;
+            List<String> removes = null;
+            for (int i = 0; i < count; i++) {
+                if (table == 1) {
+                    String name = utf8(b, utf8[u2(b, at + 2)]);
+                    String descriptor = utf8(b, utf8[u2(b, at + 4)]);
+                    if (UnnamedPairs.mayBeAdd(name, descriptor)) {
+                        adds = adds == null ? new ArrayList<>() : adds;
+                        adds.add(UnnamedPairs.removeName(name) + paramsOf(descriptor));
+                    } else if (name.startsWith("remove")) {
+                        removes = removes == null ? new ArrayList<>() : removes;
+                        removes.add(name + paramsOf(descriptor));
+                    }
+                }
+                int attributes = u2(b, at + 6);
+                at += 8;
+                for (int a = 0; a < attributes; a++) {
+                    at += 6 + u4(b, at + 2);
+                }
+            }
+            if (table == 1) {
+                if (adds != null && removes != null) {
+                    for (String wanted : adds) {
+                        if (removes.contains(wanted)) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static String paramsOf(String descriptor) {
+        return descriptor.substring(0, descriptor.indexOf(')') + 1);
+    }
+
+    private static String utf8(byte[] b, int entry) {
+        return new String(b, entry + 3, u2(b, entry + 1), StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean startsWith(byte[] b, int start, int length, byte[] prefix) {
+        if (length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[start + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int u4(byte[] b, int at) {
+        return (u2(b, at) << 16) | u2(b, at + 2);
     }
 
     private boolean matters(byte[] b, int start, int length) {

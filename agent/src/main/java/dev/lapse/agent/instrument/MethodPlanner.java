@@ -58,8 +58,18 @@ final class MethodPlanner {
         return scope.kindOf(className) != TypeScope.Kind.NONE;
     }
 
-    /** The instrumented methods of {@code type}; empty when it has none (most types). */
+    /** The instrumented methods of {@code type}, from its declarations only: no pair outside the name families. */
     List<Planned> plan(TypeInfo type, Hierarchy hierarchy) {
+        return plan(type, hierarchy, null);
+    }
+
+    /**
+     * The instrumented methods of {@code type}; empty when it has none (most types).
+     *
+     * @param classFile the class file of {@code type}, whose code decides an add outside the name families
+     *     ({@link UnnamedPairs}); {@code null} when there is none to read
+     */
+    List<Planned> plan(TypeInfo type, Hierarchy hierarchy, byte[] classFile) {
         TypeScope.Kind kind = scope.kindOf(type.name());
         if (kind == TypeScope.Kind.NONE || type.is(Opcodes.ACC_INTERFACE) || type.is(Opcodes.ACC_SYNTHETIC)) {
             return List.of(); // annotations are interfaces too
@@ -85,6 +95,8 @@ final class MethodPlanner {
                     planAdd(type, m, hierarchy, planned);
                 } else if (NameRules.isRemove(name)) {
                     planRemove(type, m, planned);
+                } else if (kind == TypeScope.Kind.APPLICATION && UnnamedPairs.addRest(name) != null) {
+                    planUnnamed(type, m, hierarchy, classFile, planned);
                 }
             }
             if (!isStatic && isLifecycleEnd(kind, type, m)) {
@@ -170,6 +182,16 @@ final class MethodPlanner {
             }
         }
         return planned;
+    }
+
+    /** An add outside the name families and the remove it pairs with, both planned when the add keeps its argument. */
+    private void planUnnamed(
+            TypeInfo type, MethodInfo m, Hierarchy hierarchy, byte[] classFile, List<Planned> planned) {
+        MethodInfo remove = UnnamedPairs.removeFor(type, m, hierarchy, classFile);
+        if (remove != null) {
+            planned.add(new Planned(m, register(ApiMethod.Kind.ADD, type, m, 0, remove, null, null)));
+            planned.add(new Planned(remove, register(ApiMethod.Kind.REMOVE, type, remove, 0, remove, null, null)));
+        }
     }
 
     private void planRemove(TypeInfo type, MethodInfo m, List<Planned> planned) {

@@ -69,7 +69,7 @@ final class RegistrationTransformer implements ClassFileTransformer {
                 || !(scope.isEventListenerList(name) || TaskApis.covers(name) || poolScan.mayMatter(classFile))) {
             return List.of();
         }
-        return planner.plan(TypeInfo.read(classFile), new Hierarchy(pool, loader));
+        return planner.plan(TypeInfo.read(classFile), new Hierarchy(pool, loader), classFile);
     }
 
     int instrumentedMethods() {
