@@ -34,6 +34,7 @@ public final class ApiMethod {
     private final boolean isStatic;
     private final String handleType;
     private final String handleClose;
+    private final boolean onJdkSingleton;
 
     ApiMethod(
             int id,
@@ -58,6 +59,7 @@ public final class ApiMethod {
         this.isStatic = isStatic;
         this.handleType = handleType;
         this.handleClose = handleClose;
+        this.onJdkSingleton = JdkSingletons.declares(declaringClass);
     }
 
     public int id() {
@@ -124,6 +126,14 @@ public final class ApiMethod {
     /** The handle's method that undoes the registration ({@code dispose}, {@code close}, ...), or {@code null}. */
     public String handleClose() {
         return handleClose;
+    }
+
+    /**
+     * Whether a registration of a listener of this class through this method is the JDK's own on one of its
+     * JVM-wide singletons ({@link JdkSingletons#isJdkOwn}), which is not tracked. Decided without a look-up.
+     */
+    public boolean isJdkOwn(Class<?> listenerClass) {
+        return onJdkSingleton && JdkSingletons.isJdkOwn(listenerClass);
     }
 
     /** Whether a call of {@code remove} undoes a registration made through this method. */

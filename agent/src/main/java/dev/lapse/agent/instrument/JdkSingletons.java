@@ -50,6 +50,16 @@ public final class JdkSingletons {
         return CLASSES.contains(className);
     }
 
+    /**
+     * Whether a listener of this class on a singleton is the JDK's own (JDK logging's configured handlers and its
+     * cleanup hook, the JMX connector's and the platform MXBeans' own listeners): a class of the platform, except
+     * a plain {@code Thread}, which is how an application writes a shutdown hook.
+     */
+    static boolean isJdkOwn(Class<?> listenerClass) {
+        ClassLoader loader = listenerClass.getClassLoader();
+        return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && listenerClass != Thread.class;
+    }
+
     /** The listed pair {@code method} is the add or the remove of, or {@code null}. */
     static Pair pairOf(String className, String method) {
         for (Pair p : PAIRS) {

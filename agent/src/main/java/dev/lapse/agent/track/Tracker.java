@@ -78,8 +78,11 @@ public final class Tracker {
      *               {@code null}
      */
     public void added(int apiId, Object subject, Object listener, String scope, Object handle) {
-        if (isJdkTask(apiId, listener)) {
-            return; // the JDK's own timeouts and delays on its schedulers: known, never the application's
+        ApiMethod api = catalog.get(apiId);
+        if (api != null && (api.isJdkOwn(listener.getClass()) || isJdkTask(api, listener))) {
+            // the JDK's own listener on one of its JVM-wide singletons, or its own timeouts and delays on its
+            // schedulers: known, never the application's
+            return;
         }
         stats.seen.increment();
         drain();
@@ -106,10 +109,9 @@ public final class Tracker {
         }
     }
 
-    private boolean isJdkTask(int apiId, Object listener) {
+    private static boolean isJdkTask(ApiMethod api, Object listener) {
         ClassLoader loader = listener.getClass().getClassLoader();
-        return (loader == null || loader == ClassLoader.getPlatformClassLoader())
-                && TaskApis.isTask(catalog.get(apiId));
+        return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && TaskApis.isTask(api);
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */
