@@ -12,7 +12,10 @@ import java.util.List;
  * Finds the owner of a listener: the object whose lifetime it belongs to (DESIGN.md section 1). The enclosing
  * instance of an inner or anonymous class (following {@code this$N} through nested classes to the outermost),
  * the receiver of a bound method reference or the first captured non-JDK object of a lambda, else the
- * listener itself. Only synthetic fields are read, through field handles cached per class; nothing of the
+ * listener itself. A lambda that captures only JDK objects, one of them an AWT or Swing component (a child
+ * {@code JLabel}), is owned by that component's first application ancestor, followed through
+ * {@code Component.parent}: the label is what the lambda keeps, the panel that was torn down is what it keeps alive.
+ * Only synthetic fields and a component's parent are read, through field handles cached per class; nothing of the
  * application is called.
  */
 public final class OwnerResolver {
@@ -76,15 +79,21 @@ public final class OwnerResolver {
 
     private record Links(Field[] fields, boolean lambda) {}
 
+    /** {@code java.awt.Component.parent}, opened the first time a captured component is met; never loads AWT. */
+    private static volatile Field componentParent;
+
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
         Object current = listener;
+        boolean captured = false; // whether current is a JDK object a lambda captured
         for (int i = 0; i < MAX_HOPS; i++) {
-            Field link = next(current);
+            Field link = captured ? parentLink(current) : next(current);
             if (link == null) {
                 return current;
             }
-            current = ReferenceFields.read(link, current);
+            Object to = ReferenceFields.read(link, current);
+            captured = isCapturedJdkObject(current, to, captured);
+            current = to;
         }
         return current;
     }
@@ -93,12 +102,14 @@ public final class OwnerResolver {
     public Explanation explain(Object listener) {
         List<Step> hops = new ArrayList<>();
         Object current = listener;
+        boolean captured = false;
         for (int i = 0; i < MAX_HOPS; i++) {
-            Field link = next(current);
+            Field link = captured ? parentLink(current) : next(current);
             if (link == null) {
                 break;
             }
             Object to = ReferenceFields.read(link, current);
+            captured = isCapturedJdkObject(current, to, captured);
             hops.add(new Step(
                     current.getClass().getName(), link.getName(), to.getClass().getName()));
             current = to;
@@ -125,7 +136,61 @@ public final class OwnerResolver {
                 return f;
             }
         }
+        for (Field f : fields) {
+            Object v = ReferenceFields.read(f, o);
+            if (v != null && applicationAncestor(v) != null) {
+                return f; // only JDK objects captured: a component leads to the application's
+            }
+        }
         return null;
+    }
+
+    /** Whether {@code to}, reached from {@code from}, is a JDK object a lambda captured (or its JDK ancestor). */
+    private static boolean isCapturedJdkObject(Object from, Object to, boolean fromCaptured) {
+        return JDK.get(to.getClass())
+                && (fromCaptured || LINKS.get(from.getClass()).lambda());
+    }
+
+    /** From a captured JDK component: its parent, towards its application ancestor; else nothing to follow. */
+    private static Field parentLink(Object o) {
+        return JDK.get(o.getClass()) && applicationAncestor(o) != null ? componentParent : null;
+    }
+
+    /** The first non-JDK ancestor of a JDK AWT component, or {@code null}. */
+    private static Object applicationAncestor(Object o) {
+        Field parent = parentField(o.getClass());
+        Object current = o;
+        for (int i = 0; parent != null && current != null && i < MAX_HOPS; i++) {
+            if (!JDK.get(current.getClass())) {
+                return current;
+            }
+            current = ReferenceFields.read(parent, current);
+        }
+        return null;
+    }
+
+    /** {@code Component.parent} when {@code type} is an AWT component, else {@code null}. */
+    private static Field parentField(Class<?> type) {
+        Class<?> c = type;
+        while (c != null && !c.getName().equals("java.awt.Component")) {
+            c = c.getSuperclass();
+        }
+        if (c == null) {
+            return null;
+        }
+        Field f = componentParent;
+        if (f == null) {
+            try {
+                f = c.getDeclaredField("parent");
+            } catch (NoSuchFieldException | SecurityException e) {
+                return null;
+            }
+            if (!Access.open(f)) {
+                return null;
+            }
+            componentParent = f;
+        }
+        return f;
     }
 
     /** Lambda and method-reference classes: hidden classes the JDK spins with {@code $$Lambda} in the name. */
