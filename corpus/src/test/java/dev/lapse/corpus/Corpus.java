@@ -95,9 +95,8 @@ final class Corpus {
                     "io.vertx.core.http.impl.HttpClientBuilderInternal$LegacyHttpClient",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "a close hook: CloseFuture#add(Closeable) on the creating context is outside the name families,"
-                            + " so the client is never tracked and its close() ends nothing Lapse knows"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "vertx-net-client",
                     "Vert.x",
@@ -110,9 +109,8 @@ final class Corpus {
                     "io.vertx.core.net.impl.tcp.NetClientImpl",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "a close hook: CloseFuture#add(Closeable) on the Vert.x instance is outside the name families,"
-                            + " so the client is never tracked and its close() ends nothing Lapse knows"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "micrometer-jvm-gc",
                     "Micrometer",
@@ -126,8 +124,8 @@ final class Corpus {
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
                     MISSED,
-                    "JMX notification listener on a platform MXBean: NotificationEmitter#addNotificationListener"
-                            + " is not instrumented, and the affected binder has no close() to end its life"),
+                    "JMX notification listener on a platform MXBean: the listener is tracked, but the affected"
+                            + " binder has no close() or other end of life, so no signal says it should be dead"),
             new CorpusCase(
                     "micrometer-tomcat",
                     "Micrometer",
@@ -141,9 +139,9 @@ final class Corpus {
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
                     MISSED,
-                    "JMX notification listener on the platform MBean server's delegate:"
-                            + " MBeanServer#addNotificationListener(ObjectName, …) is not instrumented, and the"
-                            + " affected binder has no close() to end its life"),
+                    "JMX notification listener on the platform MBean server's delegate: the listener is tracked,"
+                            + " but the affected binder has no close() or other end of life, so no signal says it"
+                            + " should be dead"),
             new CorpusCase(
                     "xmemcached-shutdown-hook",
                     "XMemcached",
@@ -156,9 +154,9 @@ final class Corpus {
                     "net.rubyeye.xmemcached.XMemcachedClient",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "a shutdown hook: Runtime#addShutdownHook is not instrumented (java.lang is not among the JDK"
-                            + " packages Lapse transforms), so the client's shutdown() ends nothing Lapse tracks"),
+                    FOUND,
+                    null,
+                    List.of("net.rubyeye.xmemcached.impl.MemcachedConnector")),
             new CorpusCase(
                     "hikari-house-keeper",
                     "HikariCP",

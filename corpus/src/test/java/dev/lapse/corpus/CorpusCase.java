@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param fix the kind of fix Lapse should recommend
  * @param status what Lapse reports today on the affected version
  * @param missReason for a {@link Status#MISSED} case, why Lapse misses it, in one sentence naming the shape
+ * @param alsoOwners the other owners the same bug leaks, each a group of its own with the same signal and fix (a
+ *     client and the connector it starts, each with its own shutdown hook)
  */
 record CorpusCase(
         String id,
@@ -37,8 +39,42 @@ record CorpusCase(
         Signal signal,
         Fix.Kind fix,
         Status status,
-        String missReason) {
+        String missReason,
+        List<String> alsoOwners) {
+    /** A case whose bug leaks one owner. */
+    CorpusCase(
+            String id,
+            String library,
+            String citation,
+            String affected,
+            String fixed,
+            boolean control,
+            Class<?> driver,
+            Shape shape,
+            String owner,
+            Signal signal,
+            Fix.Kind fix,
+            Status status,
+            String missReason) {
+        this(
+                id,
+                library,
+                citation,
+                affected,
+                fixed,
+                control,
+                driver,
+                shape,
+                owner,
+                signal,
+                fix,
+                status,
+                missReason,
+                List.of());
+    }
+
     CorpusCase {
+        alsoOwners = List.copyOf(alsoOwners);
         Objects.requireNonNull(citation);
         if (fixed == null && !control) {
             throw new IllegalArgumentException(id + ": a case with no fixed version needs a control");
