@@ -34,7 +34,8 @@ public final class ApiMethod {
     private final boolean isStatic;
     private final String handleType;
     private final String handleClose;
-    private final boolean onJdkSingleton;
+    /** A JDK singleton's or scheduler's API, on which a callback the JDK defines is the JDK's own. */
+    private final boolean jdkOwnsJdkCallbacks;
 
     ApiMethod(
             int id,
@@ -59,7 +60,7 @@ public final class ApiMethod {
         this.isStatic = isStatic;
         this.handleType = handleType;
         this.handleClose = handleClose;
-        this.onJdkSingleton = JdkSingletons.declares(declaringClass);
+        this.jdkOwnsJdkCallbacks = JdkSingletons.declares(declaringClass) || TaskApis.isTask(this);
     }
 
     public int id() {
@@ -129,11 +130,13 @@ public final class ApiMethod {
     }
 
     /**
-     * Whether a registration of a listener of this class through this method is the JDK's own on one of its
-     * JVM-wide singletons ({@link JdkSingletons#isJdkOwn}), which is not tracked. Decided without a look-up.
+     * Whether a registration of a listener of this class through this method is the JDK's own, which is not
+     * tracked: a callback the JDK defines ({@link JdkSingletons#isJdkOwn}) on one of its JVM-wide singletons (JMX's
+     * and logging's own listeners) or on its schedulers and futures (its own timeouts, delays and completions).
+     * Decided without a look-up.
      */
     public boolean isJdkOwn(Class<?> listenerClass) {
-        return onJdkSingleton && JdkSingletons.isJdkOwn(listenerClass);
+        return jdkOwnsJdkCallbacks && JdkSingletons.isJdkOwn(listenerClass);
     }
 
     /** Whether a call of {@code remove} undoes a registration made through this method. */

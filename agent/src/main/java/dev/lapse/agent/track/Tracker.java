@@ -2,7 +2,6 @@ package dev.lapse.agent.track;
 
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
-import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.DetachedSubjectRule;
 import dev.lapse.agent.track.signal.ExplicitRule;
@@ -79,10 +78,8 @@ public final class Tracker {
      */
     public void added(int apiId, Object subject, Object listener, String scope, Object handle) {
         ApiMethod api = catalog.get(apiId);
-        if (api != null && (api.isJdkOwn(listener.getClass()) || isJdkTask(api, listener))) {
-            // the JDK's own listener on one of its JVM-wide singletons, or its own timeouts and delays on its
-            // schedulers: known, never the application's
-            return;
+        if (api != null && api.isJdkOwn(listener.getClass())) {
+            return; // the JDK's own listener on a singleton, or its own task on a scheduler: never the application's
         }
         stats.seen.increment();
         drain();
@@ -107,11 +104,6 @@ public final class Tracker {
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
         }
-    }
-
-    private static boolean isJdkTask(ApiMethod api, Object listener) {
-        ClassLoader loader = listener.getClass().getClassLoader();
-        return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && TaskApis.isTask(api);
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */
