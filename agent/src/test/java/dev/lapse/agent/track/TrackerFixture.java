@@ -3,6 +3,7 @@ package dev.lapse.agent.track;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.instrument.CatalogForTests;
+import dev.lapse.fixtures.HostileIdentity;
 import dev.lapse.fixtures.TrackedSubject;
 import java.lang.ref.WeakReference;
 import java.util.List;
@@ -99,23 +100,8 @@ public final class TrackerFixture {
     }
 
     /** A listener class whose identity methods all throw: the tracker must never call them. */
-    public static final class Hostile implements Runnable {
+    public static final class Hostile extends HostileIdentity implements Runnable {
         @Override
         public void run() {}
-
-        @Override
-        public boolean equals(Object o) {
-            throw new AssertionError("equals called");
-        }
-
-        @Override
-        public int hashCode() {
-            throw new AssertionError("hashCode called");
-        }
-
-        @Override
-        public String toString() {
-            throw new AssertionError("toString called");
-        }
     }
 }

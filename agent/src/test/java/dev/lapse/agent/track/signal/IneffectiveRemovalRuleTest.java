@@ -12,6 +12,7 @@ import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.TrackerFixture;
 import dev.lapse.agent.track.TrackerFixture.Hostile;
+import dev.lapse.fixtures.HostileIdentity;
 import dev.lapse.fixtures.TrackedOwner;
 import dev.lapse.fixtures.TrackedSubject;
 import java.lang.ref.WeakReference;
@@ -25,21 +26,11 @@ class IneffectiveRemovalRuleTest {
     private final Object subject = new Object();
 
     /** An owner whose bound method references are other objects at each evaluation, as {@code this::run} is. */
-    static final class Owner {
+    static final class Owner extends HostileIdentity {
         void run() {}
 
         Runnable reference() {
             return this::run;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            throw new AssertionError("equals called");
-        }
-
-        @Override
-        public int hashCode() {
-            throw new AssertionError("hashCode called");
         }
     }
 
