@@ -94,13 +94,7 @@ public class ShapesBench {
 
     @Benchmark
     public void lambda() {
-        if (beans) {
-            support.addPropertyChangeListener(beansLambda);
-            support.removePropertyChangeListener(beansLambda);
-        } else {
-            model.addChangeListener(lambda);
-            model.removeChangeListener(lambda);
-        }
+        registeringLine();
     }
 
     @Benchmark
@@ -117,15 +111,7 @@ public class ShapesBench {
     /** The same line, reached through one of {@value #PATHS} stacks in turn (a different depth each). */
     @Benchmark
     public void manyPaths() {
-        via(next++ & (PATHS - 1));
-    }
-
-    private void via(int hops) {
-        if (hops > 0) {
-            via(hops - 1);
-        } else {
-            registeringLine();
-        }
+        down(next++ & (PATHS - 1));
     }
 
     /**
@@ -155,6 +141,7 @@ public class ShapesBench {
         down(DEEP);
     }
 
+    /** {@code frames} frames of the application, then the registering line. */
     private void down(int frames) {
         if (frames > 0) {
             down(frames - 1);
