@@ -16,9 +16,10 @@ public final class Access {
 
     private Access() {}
 
-    /** Lets later calls open packages of named modules. */
+    /** Lets later calls open packages of named modules, and field readers read through the JVM's own door. */
     public static void init(Instrumentation inst) {
         instrumentation = inst;
+        FieldReader.init(inst);
     }
 
     /** The shallow size of {@code o} in bytes, as the JVM reports it; an estimate of 16 without the agent. */

@@ -1,7 +1,7 @@
 package dev.lapse.agent.track;
 
 import dev.lapse.agent.reflect.Access;
-import dev.lapse.agent.reflect.ReferenceFields;
+import dev.lapse.agent.reflect.FieldReader;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * how an application holds its child). The reachability work is left to the check.
  */
 public final class HeldSubjects {
-    private static final Field[] NONE = new Field[0];
+    private static final FieldReader[] NONE = new FieldReader[0];
 
     /** Subject classes remembered per owner class: an owner class registers on very few kinds of subject. */
     private static final int SUBJECT_CLASSES = 4;
@@ -37,27 +37,27 @@ public final class HeldSubjects {
 
     /** An owner class's own fields and, copied on write, its fields per subject class. */
     private static final class Owned {
-        final Field[] fields;
+        final FieldReader[] fields;
         final AtomicReference<ForSubject[]> bySubject = new AtomicReference<>(new ForSubject[0]);
 
-        Owned(Field[] fields) {
+        Owned(FieldReader[] fields) {
             this.fields = fields;
         }
 
-        Field[] fieldsFor(Class<?> subjectClass) {
+        FieldReader[] fieldsFor(Class<?> subjectClass) {
             ForSubject[] known = bySubject.get();
             for (ForSubject k : known) {
                 if (k.get() == subjectClass) {
                     return k.fields;
                 }
             }
-            List<Field> fit = new ArrayList<>(1);
-            for (Field f : fields) {
-                if (f.getType().isAssignableFrom(subjectClass)) {
+            List<FieldReader> fit = new ArrayList<>(1);
+            for (FieldReader f : fields) {
+                if (f.field().getType().isAssignableFrom(subjectClass)) {
                     fit.add(f);
                 }
             }
-            Field[] result = fit.toArray(NONE);
+            FieldReader[] result = fit.toArray(NONE);
             ForSubject[] grown = new ForSubject[Math.min(known.length + 1, SUBJECT_CLASSES)];
             grown[0] = new ForSubject(subjectClass, result);
             System.arraycopy(known, 0, grown, 1, grown.length - 1); // the oldest falls off
@@ -72,9 +72,9 @@ public final class HeldSubjects {
      * which a strong reference would keep alive. A collected subject class matches no class.
      */
     private static final class ForSubject extends WeakReference<Class<?>> {
-        final Field[] fields;
+        final FieldReader[] fields;
 
-        ForSubject(Class<?> subjectClass, Field[] fields) {
+        ForSubject(Class<?> subjectClass, FieldReader[] fields) {
             super(subjectClass);
             this.fields = fields;
         }
@@ -85,13 +85,13 @@ public final class HeldSubjects {
      * class. Only application classes are reflected on (never a JDK class, whose fields a module may close), and
      * their own field types are what the application loads to use them.
      */
-    private static Field[] ownFields(Class<?> type) {
-        List<Field> own = new ArrayList<>();
+    private static FieldReader[] ownFields(Class<?> type) {
+        List<FieldReader> own = new ArrayList<>();
         for (Class<?> c = type; c != null && !isJdk(c); c = c.getSuperclass()) {
             try {
                 for (Field f : c.getDeclaredFields()) {
                     if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive() && Access.open(f)) {
-                        own.add(f);
+                        own.add(FieldReader.of(f));
                     }
                 }
             } catch (LinkageError | SecurityException e) {
@@ -140,9 +140,9 @@ public final class HeldSubjects {
      * test most registrations stop at stays small enough for the JIT to inline into the registration path.
      */
     private static String ownField(Object owner, Object subject) {
-        for (Field f : OWNED.get(owner.getClass()).fieldsFor(subject.getClass())) {
-            if (ReferenceFields.read(f, owner) == subject) {
-                return f.getName();
+        for (FieldReader f : OWNED.get(owner.getClass()).fieldsFor(subject.getClass())) {
+            if (f.read(owner) == subject) {
+                return f.name();
             }
         }
         return null;

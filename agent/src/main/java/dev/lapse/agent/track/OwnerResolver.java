@@ -1,7 +1,7 @@
 package dev.lapse.agent.track;
 
 import dev.lapse.agent.reflect.Access;
-import dev.lapse.agent.reflect.ReferenceFields;
+import dev.lapse.agent.reflect.FieldReader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public final class OwnerResolver {
     }
 
     private static final int MAX_HOPS = 8;
-    private static final Field[] NONE = new Field[0];
+    private static final FieldReader[] NONE = new FieldReader[0];
     private static final Links NO_LINKS = new Links(NONE, false);
 
     /**
@@ -64,34 +64,42 @@ public final class OwnerResolver {
             }
             links.sort(Comparator.comparing(
                     Field::getName, Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
-            return links.isEmpty() ? NO_LINKS : new Links(links.toArray(NONE), lambda);
+            if (links.isEmpty()) {
+                return NO_LINKS;
+            }
+            FieldReader[] readers = new FieldReader[links.size()];
+            for (int i = 0; i < readers.length; i++) {
+                readers[i] = FieldReader.of(links.get(i));
+            }
+            return new Links(readers, lambda);
         }
     };
 
-    /** Per class: whether it belongs to the platform (never an owner). */
-    private static final ClassValue<Boolean> JDK = new ClassValue<Boolean>() {
+    private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+
+    /** Per class of the platform: whether it is not a lambda's (which is the code of whoever wrote the lambda). */
+    private static final ClassValue<Boolean> NOT_LAMBDA = new ClassValue<Boolean>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            ClassLoader loader = type.getClassLoader();
-            return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && !isLambda(type);
+            return !isLambda(type);
         }
     };
 
-    private record Links(Field[] fields, boolean lambda) {}
+    private record Links(FieldReader[] fields, boolean lambda) {}
 
     /** {@code java.awt.Component.parent}, opened the first time a captured component is met; never loads AWT. */
-    private static volatile Field componentParent;
+    private static volatile FieldReader componentParent;
 
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
         Object current = listener;
         boolean captured = false; // whether current is a JDK object a lambda captured
         for (int i = 0; i < MAX_HOPS; i++) {
-            Field link = captured ? parentLink(current) : next(current);
+            FieldReader link = captured ? parentLink(current) : next(current);
             if (link == null) {
                 return current;
             }
-            Object to = ReferenceFields.read(link, current);
+            Object to = link.read(current);
             captured = isCapturedJdkObject(current, to, captured);
             current = to;
         }
@@ -104,14 +112,14 @@ public final class OwnerResolver {
         Object current = listener;
         boolean captured = false;
         for (int i = 0; i < MAX_HOPS; i++) {
-            Field link = captured ? parentLink(current) : next(current);
+            FieldReader link = captured ? parentLink(current) : next(current);
             if (link == null) {
                 break;
             }
-            Object to = ReferenceFields.read(link, current);
+            Object to = link.read(current);
             captured = isCapturedJdkObject(current, to, captured);
             hops.add(new Step(
-                    current.getClass().getName(), link.getName(), to.getClass().getName()));
+                    current.getClass().getName(), link.name(), to.getClass().getName()));
             current = to;
         }
         OwnerRelation relation = hops.isEmpty()
@@ -121,23 +129,23 @@ public final class OwnerResolver {
     }
 
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */
-    private static Field next(Object o) {
+    private static FieldReader next(Object o) {
         Links links = LINKS.get(o.getClass());
-        Field[] fields = links.fields();
+        FieldReader[] fields = links.fields();
         if (fields.length == 0) {
             return null;
         }
         if (!links.lambda()) {
-            return ReferenceFields.read(fields[0], o) != null ? fields[0] : null;
+            return fields[0].read(o) != null ? fields[0] : null;
         }
-        for (Field f : fields) {
-            Object v = ReferenceFields.read(f, o);
-            if (v != null && !JDK.get(v.getClass())) {
+        for (FieldReader f : fields) {
+            Object v = f.read(o);
+            if (v != null && !isJdk(v.getClass())) {
                 return f;
             }
         }
-        for (Field f : fields) {
-            Object v = ReferenceFields.read(f, o);
+        for (FieldReader f : fields) {
+            Object v = f.read(o);
             if (v != null && applicationAncestor(v) != null) {
                 return f; // only JDK objects captured: a component leads to the application's
             }
@@ -147,30 +155,30 @@ public final class OwnerResolver {
 
     /** Whether {@code to}, reached from {@code from}, is a JDK object a lambda captured (or its JDK ancestor). */
     private static boolean isCapturedJdkObject(Object from, Object to, boolean fromCaptured) {
-        return JDK.get(to.getClass())
+        return isJdk(to.getClass())
                 && (fromCaptured || LINKS.get(from.getClass()).lambda());
     }
 
     /** From a captured JDK component: its parent, towards its application ancestor; else nothing to follow. */
-    private static Field parentLink(Object o) {
-        return JDK.get(o.getClass()) && applicationAncestor(o) != null ? componentParent : null;
+    private static FieldReader parentLink(Object o) {
+        return isJdk(o.getClass()) && applicationAncestor(o) != null ? componentParent : null;
     }
 
     /** The first non-JDK ancestor of a JDK AWT component, or {@code null}. */
     private static Object applicationAncestor(Object o) {
-        Field parent = parentField(o.getClass());
+        FieldReader parent = parentField(o.getClass());
         Object current = o;
         for (int i = 0; parent != null && current != null && i < MAX_HOPS; i++) {
-            if (!JDK.get(current.getClass())) {
+            if (!isJdk(current.getClass())) {
                 return current;
             }
-            current = ReferenceFields.read(parent, current);
+            current = parent.read(current);
         }
         return null;
     }
 
     /** {@code Component.parent} when {@code type} is an AWT component, else {@code null}. */
-    private static Field parentField(Class<?> type) {
+    private static FieldReader parentField(Class<?> type) {
         Class<?> c = type;
         while (c != null && !c.getName().equals("java.awt.Component")) {
             c = c.getSuperclass();
@@ -178,8 +186,9 @@ public final class OwnerResolver {
         if (c == null) {
             return null;
         }
-        Field f = componentParent;
-        if (f == null) {
+        FieldReader reader = componentParent;
+        if (reader == null) {
+            Field f;
             try {
                 f = c.getDeclaredField("parent");
             } catch (NoSuchFieldException | SecurityException e) {
@@ -188,9 +197,20 @@ public final class OwnerResolver {
             if (!Access.open(f)) {
                 return null;
             }
-            componentParent = f;
+            reader = FieldReader.of(f);
+            componentParent = reader;
         }
-        return f;
+        return reader;
+    }
+
+    /**
+     * Whether {@code type} belongs to the platform (never an owner). Decided from its loader, a field read; only the
+     * platform's own classes need the class-value look-up (a look-up costs about ten nanoseconds, and the registration
+     * path asks this of every object it meets).
+     */
+    private static boolean isJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return (loader == null || loader == PLATFORM) && NOT_LAMBDA.get(type);
     }
 
     /** Lambda and method-reference classes: hidden classes the JDK spins with {@code $$Lambda} in the name. */
