@@ -21,9 +21,9 @@ public final class LapseHook {
         /**
          * An add-style method returned normally. {@code subject} is the receiver, or the class for a static API;
          * {@code handle} what it returned when that undoes the registration ({@code Disposable}, ...), else
-         * {@code null}.
+         * {@code null}; {@code siteId} the id of the call site that made it, or 0 when its caller was not rewritten.
          */
-        void added(int apiId, Object subject, Object listener, Object handle);
+        void added(int apiId, Object subject, Object listener, Object handle, int siteId);
 
         /** A remove-style method returned normally. */
         void removed(int apiId, Object subject, Object listener);
@@ -121,11 +121,11 @@ public final class LapseHook {
     }
 
     /**
-     * The call-site id the outermost registration call on this thread took on entry, or 0 when its caller was
-     * not rewritten; read once, by the registration being recorded, so a later one never sees it.
+     * The call-site id the outermost registration call on this thread took on entry ({@code depth} is what
+     * {@link #enter} returned), or 0 when its caller was not rewritten; read once, by the registration being
+     * recorded, so a later one never sees it.
      */
-    public static int takeRegisteringSite() {
-        int[] depth = DEPTH.get();
+    public static int takeRegisteringSite(int[] depth) {
         int site = depth[TAKEN_SITE];
         depth[TAKEN_SITE] = 0;
         return site;
@@ -141,7 +141,7 @@ public final class LapseHook {
             Object handle, int[] depth, int apiId, Object self, Class<?> declaringType, Object listener) {
         Sink s = leave(depth);
         if (s != null && listener != null) {
-            s.added(apiId, self != null ? self : declaringType, listener, handle);
+            s.added(apiId, self != null ? self : declaringType, listener, handle, takeRegisteringSite(depth));
         }
     }
 

@@ -34,13 +34,13 @@ final class TrackingSink implements LapseHook.Sink {
     }
 
     @Override
-    public void added(int apiId, Object subject, Object listener, Object handle) {
+    public void added(int apiId, Object subject, Object listener, Object handle, int siteId) {
         try {
             if (listener == probe) {
                 probeSeen = true;
                 return;
             }
-            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle);
+            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId);
         } catch (Throwable t) {
             failed("registration", t);
         }

@@ -69,11 +69,12 @@ public final class Site {
         static final int MAX = 8;
 
         private volatile List<Site> list = List.of();
+        /** {@code list}'s first element, read by every registration at the call site: a field, not a list call. */
+        private volatile Site first;
 
         /** The first path sampled, or {@code null} before any. */
         Site first() {
-            List<Site> known = list;
-            return known.isEmpty() ? null : known.get(0);
+            return first;
         }
 
         /** Records a walked path (when new and there is room) and returns it, linked to the others. */
@@ -82,6 +83,9 @@ public final class Site {
                 List<Site> grown = new java.util.ArrayList<>(list);
                 grown.add(walked);
                 list = List.copyOf(grown);
+                if (first == null) {
+                    first = walked;
+                }
             }
             walked.paths = this;
             return walked;

@@ -62,12 +62,13 @@ public final class SiteCapture {
     }
 
     /**
-     * The site of a registration through {@code apiId} of a listener of class {@code listenerClass}. Inside a
+     * The site of a registration through {@code apiId} of a listener of class {@code listenerClass}, made at call
+     * site {@code siteId} (0 when none is known). Inside a
      * scope (a test) the stack is always walked: the cached site's outer frames would name the test that
      * registered first, and a finding must name its own.
      */
-    public Site registration(int apiId, Class<?> listenerClass, boolean inScope) {
-        Sampled atCall = sampledFor(LapseHook.takeRegisteringSite(), apiId);
+    public Site registration(int apiId, int siteId, Class<?> listenerClass, boolean inScope) {
+        Sampled atCall = sampledFor(siteId, apiId);
         if (atCall != null) {
             return atCall.site(this, inScope);
         }

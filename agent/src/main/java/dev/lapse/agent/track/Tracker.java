@@ -42,6 +42,14 @@ public final class Tracker {
     private final AccumulationRule accumulation;
 
     /**
+     * Registrations between two drains of the collected owners' queues on the registration path (a power of two):
+     * a poll is cheap, three per registration are not, and a collected owner's record holds nothing but itself.
+     */
+    private static final int DRAIN_EVERY = 64;
+
+    private int adds; // racy on purpose: a lost increment moves a drain by one registration
+
+    /**
      * @param clock        wall-clock milliseconds (injected so tests need no sleeps)
      * @param majorGcCount count of full collections so far, read at each signal
      */
@@ -75,14 +83,17 @@ public final class Tracker {
      * @param scope  the scope (a test) running on this thread, or {@code null}
      * @param handle what the add returned when that undoes the registration ({@code Disposable}, ...), or
      *               {@code null}
+     * @param siteId the id of the call site that made it ({@code instrument/callsite}), or 0 when none is known
      */
-    public void added(int apiId, Object subject, Object listener, String scope, Object handle) {
+    public void added(int apiId, Object subject, Object listener, String scope, Object handle, int siteId) {
         ApiMethod api = catalog.get(apiId);
         if (api != null && api.isJdkOwn(listener.getClass())) {
             return; // the JDK's own listener on a singleton, or its own task on a scheduler: never the application's
         }
         stats.seen.increment();
-        drain();
+        if ((++adds & (DRAIN_EVERY - 1)) == 0) {
+            drain();
+        }
         Object owner = owners.ownerOf(listener);
         if (owner == subject) {
             return; // a subject listening to itself holds nothing but itself
@@ -90,7 +101,7 @@ public final class Tracker {
         if (!table.admit()) {
             return;
         }
-        Site site = sites.registration(apiId, listener.getClass(), scope != null);
+        Site site = sites.registration(apiId, siteId, listener.getClass(), scope != null);
         long now = clock.now();
         String thread = Thread.currentThread().getName();
         String heldIn = HeldSubjects.heldIn(owner, subject, site);

@@ -39,7 +39,7 @@ class CallSiteRewriterTest {
             // what the callee's advice does: take the id on entry, and the registration reads it once
             int[] depth = LapseHook.enter();
             listeners.add(l);
-            taken.add(LapseHook.takeRegisteringSite());
+            taken.add(LapseHook.takeRegisteringSite(depth));
             LapseHook.removed(depth, 0, this, Bus.class, null);
         }
 
@@ -93,7 +93,9 @@ class CallSiteRewriterTest {
                 .newInstance();
         r.run();
         assertEquals(List.of(1), Bus.taken, "the callee took the id its call site handed over");
-        assertEquals(0, LapseHook.takeRegisteringSite(), "taken once");
+        int[] next = LapseHook.enter();
+        assertEquals(0, LapseHook.takeRegisteringSite(next), "taken once");
+        LapseHook.unwind(next);
     }
 
     @Test
@@ -119,8 +121,8 @@ class CallSiteRewriterTest {
         LapseHook.callSite(7);
         LapseHook.callSiteReturned();
         int[] outer = LapseHook.enter();
+        assertEquals(0, LapseHook.takeRegisteringSite(outer), "the id of a call that reached no instrumented method");
         LapseHook.removed(outer, 0, this, getClass(), null);
-        assertEquals(0, LapseHook.takeRegisteringSite(), "the id of a call that reached no instrumented method");
 
         LapseHook.callSite(8);
         outer = LapseHook.enter();
@@ -129,7 +131,7 @@ class CallSiteRewriterTest {
         LapseHook.removed(inner, 0, this, getClass(), null);
         LapseHook.callSiteReturned();
         LapseHook.removed(outer, 0, this, getClass(), null);
-        assertEquals(8, LapseHook.takeRegisteringSite(), "the outermost call's site");
+        assertEquals(8, LapseHook.takeRegisteringSite(outer), "the outermost call's site");
     }
 
     private static byte[] rewrite(byte[] bytes, CallSiteTable table) {
