@@ -1,5 +1,7 @@
 package dev.lapse.agent.track;
 
+import java.lang.ref.WeakReference;
+
 /**
  * A registration whose add method returned a handle that undoes it ({@code Disposable}, {@code AutoCloseable},
  * {@code Subscription}, ...). The handle is known through its record in the tracker's handle table, itself a weak
@@ -10,7 +12,7 @@ final class HandleRegistration extends Registration {
 
     HandleRegistration(
             Object listener,
-            Object subject,
+            WeakReference<Object> subject,
             int apiId,
             Site site,
             long timeMillis,

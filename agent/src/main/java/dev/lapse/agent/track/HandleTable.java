@@ -1,5 +1,6 @@
 package dev.lapse.agent.track;
 
+import java.lang.ref.WeakReference;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ final class HandleTable {
     Registration add(
             Object handle,
             Object listener,
-            Object subject,
+            WeakReference<Object> subject,
             int apiId,
             Site site,
             long now,
@@ -25,7 +26,7 @@ final class HandleTable {
             String scope,
             String heldIn) {
         seen = true;
-        return handles.withRecord(handle, record -> {
+        return handles.withRecord(handle, scope, record -> {
             Registration r = new HandleRegistration(listener, subject, apiId, site, now, thread, scope, heldIn, record);
             record.add(r);
             return r;

@@ -13,7 +13,7 @@ public final class OwnerIndex {
 
     public void add(Object owner, Registration r) {
         used = true;
-        owners.withRecord(owner, record -> record.add(r));
+        owners.withRecord(owner, r.scope(), record -> record.add(r));
     }
 
     /** Whether {@code owner} has registrations here. */

@@ -15,23 +15,35 @@ import java.util.function.Predicate;
  * <p>Registrations are kept as one object while there is one (most owners) and as an array after that, to
  * keep the per-registration memory within budget.
  */
-public final class OwnerRecord extends WeakReference<Object> {
+public class OwnerRecord extends WeakReference<Object> {
+    // five fields after the reference's: 48 bytes with compressed pointers (a sixth would make it 56)
     private final int hash;
     OwnerRecord next;
     private Object registrations; // null, a Registration, or a Registration[] holding `size` entries
     private int size;
     private volatile EndOfLife end;
-    /**
-     * The scope of the owner's first registration: scope ends only end owners born in it. Written by the thread that
-     * registers first and read by scope ends on any thread, both under the segment lock.
-     */
-    private String firstScope;
-
-    private boolean registeredBefore;
 
     OwnerRecord(Object owner, int identityHash, ReferenceQueue<Object> queue) {
         super(owner, queue);
         this.hash = identityHash;
+    }
+
+    /**
+     * The record of an owner whose first registration was made in a scope (a test), which it keeps: scope ends only
+     * end owners born in them. A class of its own so that the records of runs without scopes carry no field for it.
+     */
+    static final class Scoped extends OwnerRecord {
+        private final String firstScope;
+
+        Scoped(Object owner, int identityHash, ReferenceQueue<Object> queue, String firstScope) {
+            super(owner, identityHash, queue);
+            this.firstScope = firstScope;
+        }
+
+        @Override
+        public String firstScope() {
+            return firstScope;
+        }
     }
 
     /** The owner, or {@code null} once collected. */
@@ -53,8 +65,9 @@ public final class OwnerRecord extends WeakReference<Object> {
     }
 
     /** The scope the owner's first registration was made in, or {@code null}. Call under the segment lock. */
+    /** The scope of the owner's first registration, or {@code null}. */
     public String firstScope() {
-        return firstScope;
+        return null;
     }
 
     /** Whether a registration of this owner was made in {@code scope}. Call under the segment lock. */
@@ -78,10 +91,6 @@ public final class OwnerRecord extends WeakReference<Object> {
     /** Adds a registration; the owner is alive again if it had ended. Returns how many dead ones were purged. */
     int add(Registration r) {
         int purged = size > 0 ? purgeDeadCount() : 0;
-        if (!registeredBefore) {
-            registeredBefore = true;
-            firstScope = r.scope();
-        }
         if (size == 0) {
             registrations = r;
         } else if (size == 1) {

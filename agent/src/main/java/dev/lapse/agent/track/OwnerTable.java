@@ -34,14 +34,19 @@ final class OwnerTable {
         T apply(OwnerRecord record);
     }
 
-    /** Runs {@code action} on the owner's record, creating the record when absent. */
-    <T> T withRecord(Object owner, Action<T> action) {
+    /**
+     * Runs {@code action} on the owner's record, creating the record when absent; {@code scope} is the scope (a test)
+     * of the registration that creates it, or {@code null}.
+     */
+    <T> T withRecord(Object owner, String scope, Action<T> action) {
         int hash = System.identityHashCode(owner);
         Segment s = segmentFor(hash);
         synchronized (s) {
             OwnerRecord r = s.find(owner, hash);
             if (r == null) {
-                r = new OwnerRecord(owner, hash, queue);
+                r = scope == null
+                        ? new OwnerRecord(owner, hash, queue)
+                        : new OwnerRecord.Scoped(owner, hash, queue, scope);
                 s.insert(r);
             }
             return action.apply(r);

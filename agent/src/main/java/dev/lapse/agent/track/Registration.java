@@ -31,9 +31,10 @@ public class Registration extends WeakReference<Object> {
      */
     private volatile String scope;
 
+    /** {@code subject} is the subject's weak reference, shared by all of its registrations ({@link SubjectRefs}). */
     Registration(
             Object listener,
-            Object subject,
+            WeakReference<Object> subject,
             int apiId,
             Site site,
             long timeMillis,
@@ -42,7 +43,7 @@ public class Registration extends WeakReference<Object> {
             String heldIn) {
         super(listener);
         this.heldIn = heldIn;
-        this.subject = new WeakReference<>(subject);
+        this.subject = subject;
         this.apiId = apiId;
         this.site = site;
         this.seconds = (int) (timeMillis / 1000);

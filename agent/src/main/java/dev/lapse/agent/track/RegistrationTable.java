@@ -34,7 +34,7 @@ public final class RegistrationTable {
     }
 
     void add(Object owner, Registration r) {
-        int purged = table.withRecord(owner, record -> record.add(r));
+        int purged = table.withRecord(owner, r.scope(), record -> record.add(r));
         stats.tracked.addAndGet(1 - purged);
     }
 

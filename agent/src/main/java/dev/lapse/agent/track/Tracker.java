@@ -12,6 +12,7 @@ import dev.lapse.agent.track.signal.PartialDetachmentRule;
 import dev.lapse.agent.track.signal.RemovalClaims;
 import dev.lapse.agent.track.signal.ScopeEndRule;
 import dev.lapse.agent.track.signal.SignalClock;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -32,6 +33,7 @@ public final class Tracker {
     private final SignalClock clock;
     private final RegistrationTable table;
     private final HandleTable handles = new HandleTable();
+    private final SubjectRefs subjects = new SubjectRefs();
     private final LostListenerRule lost;
     private final LifecycleEndRule lifecycle;
     private final ExplicitRule explicit;
@@ -108,9 +110,10 @@ public final class Tracker {
         if (heldIn != null) {
             detached.watch();
         }
+        WeakReference<Object> subjectRef = subjects.of(subject);
         Registration r = handle == null || handle == subject
-                ? new Registration(listener, subject, apiId, site, now, thread, scope, heldIn)
-                : handles.add(handle, listener, subject, apiId, site, now, thread, scope, heldIn);
+                ? new Registration(listener, subjectRef, apiId, site, now, thread, scope, heldIn)
+                : handles.add(handle, listener, subjectRef, apiId, site, now, thread, scope, heldIn);
         table.add(owner, r);
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
