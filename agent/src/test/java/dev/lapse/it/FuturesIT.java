@@ -66,7 +66,7 @@ class FuturesIT {
 
     @Test
     void only_the_actions_on_the_pending_futures_are_reported() {
-        assertEquals(3, result.findings().size(), result.text());
+        assertEquals(4, result.findings().size(), result.text());
         assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
     }
 
@@ -90,6 +90,42 @@ class FuturesIT {
                 "com.google.common.util.concurrent.AbstractFuture$TrustedFuture#addListener",
                 "listeners");
         assertTrue(code(f).contains(".addListener(WeakListener.of(Runnable.class, listener), "), code(f));
+    }
+
+    @Test
+    void a_callback_through_guava_futures_add_callback_is_owned_by_the_component_not_guava_s_wrapper() {
+        JsonValue f = byOwner.get(S + "GuavaCallback");
+        assertNotNull(f, "no finding for GuavaCallback\n" + result.text());
+        assertEquals(1, f.get("count").number(), result.text());
+        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(
+                "com.google.common.util.concurrent.Futures#addCallback",
+                f.get("registration.method").string(),
+                result.text());
+        assertEquals(
+                "com.google.common.util.concurrent.SettableFuture",
+                f.get("subject.class").string());
+        assertEquals("enclosing-instance", f.get("owner.relation").string(), result.text());
+        assertEquals(
+                S + "GuavaCallback",
+                f.get("registration.site").list().get(0).get("class").string(),
+                result.text());
+        List<JsonValue> chain = f.get("chain").list();
+        assertEquals("listeners", chain.get(0).get("field").string(), result.text());
+        assertTrue(
+                result.text().contains("CallbackListener"), "the chain goes through Guava's wrapper\n" + result.text());
+        assertEquals(S + "GuavaCallback", chain.get(chain.size() - 1).get("to").string(), result.text());
+        String code = code(f);
+        assertEquals("weak-wrapper", f.get("recommendation.kind").string(), code);
+        assertTrue(
+                code.contains(
+                        "Futures.addCallback(Futures.GUAVA_SHUTDOWN, WeakListener.of(FutureCallback.class, listener),"
+                                + " /* same Executor as when added */);"),
+                code);
+        assertTrue(
+                code.contains("// Or, when Futures.GuavaCallback made the future itself, complete it in"
+                        + " Futures.GuavaCallback.close(): a completed future lets go of its actions."),
+                code);
     }
 
     private static String code(JsonValue f) {

@@ -97,14 +97,18 @@ final class HookAdvice extends AdviceAdapter {
     }
 
     /**
-     * The depth, the id, the receiver (or the declaring class of a static method, or the class whose statics keep a
-     * singleton's listeners) and the listener.
+     * The depth, the id, the receiver (or the declaring class of a static method, the class whose statics keep a
+     * singleton's listeners, or the argument a static task API adds to) and the listener.
      */
     private void pushCall() {
         loadLocal(depth);
         push(api.id());
         String registry = JdkSingletons.registryOf(api);
-        if (registry != null) {
+        int subjectArgument = TaskApis.subjectArgument(api);
+        if (subjectArgument >= 0) {
+            loadArg(subjectArgument);
+            visitInsn(ACONST_NULL);
+        } else if (registry != null) {
             visitInsn(ACONST_NULL);
             visitLdcInsn(Type.getObjectType(registry.replace('.', '/')));
         } else if ((methodAccess & ACC_STATIC) != 0) {

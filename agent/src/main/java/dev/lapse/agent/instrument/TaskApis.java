@@ -23,7 +23,11 @@ import org.objectweb.asm.Opcodes;
  *       subject is the future, the listener the action; nothing removes one, the future's completion releases it;
  *   <li>Guava's {@code AbstractFuture#addListener(Runnable, Executor)}, likewise: a library class, whose add the name
  *       family finds but would drop, since a {@code Runnable} does not read as a listener and nothing removes it
- *       ({@link #isLibraryFuture}).
+ *       ({@link #isLibraryFuture});
+ *   <li>Guava's static {@code Futures#addCallback(future, callback, executor)}: the subject is the future it is given
+ *       ({@link #subjectArgument}), the listener the application's callback, not the {@code CallbackListener} that
+ *       Guava wraps it in and adds to the future (a nested add, which counts once: the outermost call is the
+ *       registration); completion releases it too.
  * </ul>
  *
  * A one-shot task that ran, a scheduler that shut down and a future that completed release their tasks; the check's
@@ -37,6 +41,10 @@ public final class TaskApis {
     static final String FUTURE = "java.util.concurrent.CompletableFuture";
     /** Guava's futures ({@code SettableFuture}, {@code ListenableFutureTask}, ...) keep their listeners here. */
     static final String GUAVA_FUTURE = "com.google.common.util.concurrent.AbstractFuture";
+    /** Guava's static helpers, whose {@code addCallback} takes the future as its first argument. */
+    static final String GUAVA_FUTURES_HELPER = "com.google.common.util.concurrent.Futures";
+
+    private static final String ADD_CALLBACK = "addCallback";
 
     /** The add methods by class, each taking its task first. */
     private static final Map<String, Set<String>> ADDS = Map.of(
@@ -87,12 +95,28 @@ public final class TaskApis {
     public static boolean isTask(ApiMethod api) {
         return api != null
                 && api.kind() == ApiMethod.Kind.ADD
-                && (ADDS.containsKey(api.declaringClass()) || GUAVA_FUTURES.contains(api.declaringClass()));
+                && (ADDS.containsKey(api.declaringClass())
+                        || GUAVA_FUTURES.contains(api.declaringClass())
+                        || subjectArgument(api) >= 0);
     }
 
     /** Whether {@code name} of a library class adds an action to a future that only completion releases. */
     static boolean isLibraryFuture(String className, String name) {
-        return GUAVA_FUTURES.contains(className) && name.equals("addListener");
+        return GUAVA_FUTURES.contains(className) && name.equals("addListener")
+                || className.equals(GUAVA_FUTURES_HELPER) && name.equals(ADD_CALLBACK);
+    }
+
+    /**
+     * The argument that is the subject of a static task API ({@code Futures.addCallback(future, ...)}: the future),
+     * or -1 for every other API, whose subject is its receiver (or, for another static API, its class).
+     */
+    public static int subjectArgument(ApiMethod api) {
+        return api.isStatic()
+                        && api.kind() == ApiMethod.Kind.ADD
+                        && api.name().equals(ADD_CALLBACK)
+                        && api.declaringClass().equals(GUAVA_FUTURES_HELPER)
+                ? 0
+                : -1;
     }
 
     /** Whether {@code api} schedules on a {@code java.util.Timer} (else on a {@code ScheduledThreadPoolExecutor}). */

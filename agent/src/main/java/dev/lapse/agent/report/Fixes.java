@@ -101,8 +101,11 @@ final class Fixes {
                     + " = /* the listener registered" + registeredAt + " */;");
             String wrapper =
                     "WeakListener.of(" + listenerType + ".class, " + (needsField ? "listener" : listener) + ")";
-            code.add(
-                    subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ");");
+            code.add((TaskApis.isTask(api)
+                            ? TaskFixes.addCall(api, subject, wrapper)
+                            : subject + "." + api.name() + "("
+                                    + args(api.parameterTypes(), api.listenerIndex(), wrapper) + ")")
+                    + ";");
             code.add("// WeakListener (dev.lapse:lapse-weak, no dependencies) holds the listener weakly and forwards to"
                     + " it while the field above keeps it.");
             if (TaskApis.isTask(api)) {

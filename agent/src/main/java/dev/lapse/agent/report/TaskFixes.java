@@ -54,6 +54,27 @@ final class TaskFixes {
                 String.join("\n", code));
     }
 
+    /**
+     * The call that adds {@code listener} where the application added its action: {@code future.whenComplete(…)}, or,
+     * for a static API that takes its future ({@code Futures.addCallback}), {@code Futures.addCallback(future, …)};
+     * the other arguments as they were.
+     */
+    static String addCall(ApiMethod api, String subject, String listener) {
+        int subjectArgument = TaskApis.subjectArgument(api);
+        List<String> types = api.parameterTypes();
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            args.add(
+                    i == api.listenerIndex()
+                            ? listener
+                            : i == subjectArgument
+                                    ? subject
+                                    : "/* same " + Names.source(types.get(i)) + " as when added */");
+        }
+        return (subjectArgument >= 0 ? Names.source(api.declaringClass()) : subject) + "." + api.name() + "("
+                + String.join(", ", args) + ")";
+    }
+
     /** The task first, the delays and dates as they were when scheduled. */
     private static String args(List<String> types, String task) {
         List<String> args = new ArrayList<>();

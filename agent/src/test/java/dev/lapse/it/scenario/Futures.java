@@ -1,5 +1,6 @@
 package dev.lapse.it.scenario;
 
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import dev.lapse.weak.WeakListener;
@@ -7,11 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
- * Dependent actions on futures that outlive the components that attached them. Three components leak: one attaches
+ * Dependent actions on futures that outlive the components that attached them. Four components leak: one attaches
  * {@code whenComplete} to a future that completes only at shutdown, one {@code thenAcceptAsync}, one adds a
- * listener to a Guava {@code SettableFuture} that is never set. The others are healthy: one's future completed after
- * it closed (completion releases the dependents), one's Guava future was set, one attached to a future already
- * complete, one gives the future a weak callback and keeps the callback itself, and one is still open.
+ * listener to a Guava {@code SettableFuture} that is never set, one hands that future a callback through Guava's
+ * {@code Futures.addCallback}. The others are healthy: one's future completed after it closed (completion releases
+ * the dependents), one's Guava futures were set, one attached to a future already complete, two give the future a
+ * weak callback and keep the callback itself, and one is still open.
  */
 public final class Futures {
     static final CompletableFuture<String> SHUTDOWN = new CompletableFuture<>();
@@ -90,6 +92,50 @@ public final class Futures {
         public void close() {}
     }
 
+    /** Hands a Guava future a callback through {@code Futures.addCallback}, which wraps it for the future. */
+    public static final class GuavaCallback {
+        GuavaCallback(SettableFuture<String> future) {
+            com.google.common.util.concurrent.Futures.addCallback(
+                    future,
+                    new FutureCallback<String>() {
+                        @Override
+                        public void onSuccess(String result) {
+                            save();
+                        }
+
+                        @Override
+                        public void onFailure(Throwable t) {}
+                    },
+                    MoreExecutors.directExecutor());
+        }
+
+        void save() {}
+
+        public void close() {}
+    }
+
+    /** Keeps its callback and gives {@code Futures.addCallback} a weak one. */
+    public static final class WeakGuavaCallback {
+        private final FutureCallback<String> callback = new FutureCallback<String>() {
+            @Override
+            public void onSuccess(String result) {
+                save();
+            }
+
+            @Override
+            public void onFailure(Throwable t) {}
+        };
+
+        WeakGuavaCallback() {
+            com.google.common.util.concurrent.Futures.addCallback(
+                    GUAVA_SHUTDOWN, WeakListener.of(FutureCallback.class, callback), MoreExecutors.directExecutor());
+        }
+
+        void save() {}
+
+        public void close() {}
+    }
+
     public static void main(String[] args) {
         LeakingSaver saver = new LeakingSaver();
         LeakingConsumer consumer = new LeakingConsumer();
@@ -103,6 +149,9 @@ public final class Futures {
         weak.close();
         new GuavaListener(GUAVA_SHUTDOWN).close();
         new GuavaListener(GUAVA_LATER).close();
+        new GuavaCallback(GUAVA_SHUTDOWN).close();
+        new GuavaCallback(GUAVA_LATER).close();
+        new WeakGuavaCallback().close();
         LATER.complete("now");
         GUAVA_LATER.set("now");
         open = new LeakingSaver();
