@@ -136,15 +136,26 @@ public final class SiteCapture {
         return s;
     }
 
-    /** Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method). */
+    /**
+     * Walks the stack below the agent's frames, skipping {@code skip} more (the instrumented method, and the bridges
+     * of its class that forwarded to it: Netty's {@code ChannelFuture addListener} calls its covariant override, and
+     * a bridge's line is its class's, never the registering one).
+     */
     private Site walk(int skip, boolean intern) {
-        StackTraceElement[] frames =
+        StackTraceElement[] all =
                 WALKER.walk(s -> s.dropWhile(f -> f.getClassName().startsWith(AGENT_PACKAGE)
                                 || f.getClassName().equals(HOOK))
-                        .skip(skip)
-                        .limit(MAX_FRAMES)
+                        .limit(MAX_FRAMES + skip + 2)
                         .map(StackWalker.StackFrame::toStackTraceElement)
                         .toArray(StackTraceElement[]::new));
+        int from = Math.min(skip, all.length);
+        while (skip > 0
+                && from < all.length
+                && all[from].getMethodName().equals(all[0].getMethodName())
+                && all[from].getClassName().equals(all[0].getClassName())) {
+            from++;
+        }
+        StackTraceElement[] frames = Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_FRAMES));
         Site site = new Site(frames);
         if (!intern || interned.size() >= MAX_INTERNED) {
             return site;

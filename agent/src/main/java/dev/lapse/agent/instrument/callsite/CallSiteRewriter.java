@@ -52,6 +52,11 @@ final class CallSiteRewriter extends ClassVisitor {
     public MethodVisitor visitMethod(
             int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if ((access & Opcodes.ACC_BRIDGE) != 0) {
+            // a bridge forwards the call its caller made (Netty's ChannelFuture#addListener to its covariant
+            // override): an id of its own would replace the caller's, whose line is the registering one
+            return next;
+        }
         return next == null ? null : new Calls(next, name);
     }
 
