@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Tasks on a {@code ScheduledThreadPoolExecutor} and a {@code Timer}: a periodic task left scheduled by a closed
  * component is reported with the chain, the site and the cancel to add; a cancelled task, a one-shot task that
- * ran, a scheduler shut down, an open component and the JDK's own timeouts are not.
+ * ran, a scheduler shut down, an open component and the JDK's own timeouts are not. A cancel is a removal claimed
+ * and verified at the check: a timer task cancelled and left in the timer's queue (never purged) is an ineffective
+ * removal whose fix purges the timer; a task cancelled on an executor without {@code setRemoveOnCancelPolicy(true)}
+ * stays queued but is not reported, since the JDK's task lets go of the application's runnable when cancelled; nor
+ * is one purged, or one that ran before its cancel.
  */
 class TasksIT {
     private static final String S = Tasks.class.getName() + "$";
@@ -32,10 +36,14 @@ class TasksIT {
     }
 
     private static JsonValue finding(String owner) {
+        return finding(owner, "lifecycle-end");
+    }
+
+    private static JsonValue finding(String owner, String signal) {
         JsonValue f = byOwner.get(S + owner);
         assertNotNull(f, "no finding for " + owner + "\n" + result.text());
         assertEquals(1, f.get("count").number(), result.text());
-        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(signal, f.get("signal").string(), result.text());
         assertEquals(
                 S + owner,
                 f.get("registration.site").list().get(0).get("class").string(),
@@ -46,8 +54,8 @@ class TasksIT {
     }
 
     @Test
-    void only_the_two_tasks_left_scheduled_are_reported() {
-        assertEquals(2, result.findings().size(), result.text());
+    void only_the_two_tasks_left_scheduled_and_the_timer_task_left_queued_are_reported() {
+        assertEquals(3, result.findings().size(), result.text());
         assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
     }
 
@@ -88,5 +96,20 @@ class TasksIT {
         assertTrue(code.contains("private TimerTask task;"), code);
         assertTrue(code.contains("task.cancel();"), code);
         assertTrue(code.contains("purge()"), code);
+    }
+
+    @Test
+    void a_timer_task_cancelled_and_never_purged_is_an_ineffective_removal() {
+        JsonValue f = finding("CancelledTimerTask", "ineffective-removal");
+        assertEquals("java.util.Timer#schedule", f.get("registration.method").string());
+        assertEquals("java.util.TimerTask#cancel", f.get("endOfLife.method").string(), result.text());
+        assertTrue(
+                f.get("endOfLife.reason").string().contains("Timer.queue → TaskQueue.queue"),
+                "the structure that still holds it\n" + result.text());
+        assertTrue(!f.get("owner.explanation").string().contains("never called"), result.text());
+        String code = f.get("recommendation.code").string();
+        assertEquals("close-handle", f.get("recommendation.kind").string(), code);
+        assertTrue(
+                code.contains("// in Tasks.CancelledTimerTask.close(), after the cancel:\nTasks.TIMER.purge();"), code);
     }
 }

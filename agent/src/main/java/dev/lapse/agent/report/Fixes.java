@@ -35,6 +35,9 @@ final class Fixes {
         String registeredAt = site == null ? "" : " at " + Names.location(site);
         String[] place = lifecyclePlace(f);
         String where = place[0] + "#" + place[1];
+        if (f.end().signal() == Signal.INEFFECTIVE_REMOVAL && TaskApis.isTask(f.api())) {
+            return TaskFixes.dropCancelled(f, owner, subject, method(place[0], place[1]), where);
+        }
         if (f.end().signal() == Signal.INEFFECTIVE_REMOVAL && f.end().reason() != null) {
             return secondStructure(f, owner, place, where);
         }

@@ -39,8 +39,12 @@ final class Story {
                 yield listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
             }
         };
-        // a lost listener's handle is beside the point: the callback stopped, nothing is kept alive
-        return how + ", " + end(f) + (f.end().signal() == Signal.LOST_LISTENER ? "" : handle(f));
+        // a lost listener's handle is beside the point: the callback stopped, nothing is kept alive; an ineffective
+        // removal's end is the handle's undo, which was called
+        return how + ", " + end(f)
+                + (f.end().signal() == Signal.LOST_LISTENER || f.end().signal() == Signal.INEFFECTIVE_REMOVAL
+                        ? ""
+                        : handle(f));
     }
 
     /**

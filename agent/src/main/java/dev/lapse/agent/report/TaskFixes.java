@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The fix for a task left scheduled ({@link TaskApis}): keep what cancels it and cancel it where the owner ends. A
  * {@code ScheduledFuture} is cancelled with {@code cancel(false)}, and its executor should drop cancelled tasks at
- * once ({@code setRemoveOnCancelPolicy(true)}), else the task and its owner stay queued until the next run is due;
- * a {@code TimerTask} is cancelled and the timer purged, for the same reason.
+ * once ({@code setRemoveOnCancelPolicy(true)}), else the cancelled task stays queued until the next run is due (the
+ * JDK's task lets go of the application's runnable when cancelled, so that costs only the task itself); a
+ * {@code TimerTask} is cancelled and the timer purged, since a cancelled {@code TimerTask} keeps its owner queued.
  */
 final class TaskFixes {
     private TaskFixes() {}
@@ -50,6 +51,37 @@ final class TaskFixes {
                 Fix.Kind.CLOSE_HANDLE,
                 "Cancel the task " + in + ": " + what + registeredAt + " is what takes the task, and " + owner
                         + " with it, off the queue of " + Names.source(f.subjectClass()) + ".",
+                where,
+                String.join("\n", code));
+    }
+
+    /**
+     * A task cancelled and still queued, and its owner with it: a {@code Timer} keeps a cancelled {@code TimerTask}
+     * until its time comes, unless purged. (A {@code ScheduledThreadPoolExecutor} keeps a cancelled task queued too
+     * without {@code setRemoveOnCancelPolicy(true)}, but the JDK's task lets go of the application's runnable when
+     * cancelled; only a task of the application's own decoration holds on to it.)
+     */
+    static Fix dropCancelled(Finding f, String owner, String subject, String in, String where) {
+        boolean timer = TaskApis.isTimer(f.api());
+        String cancel = timer ? "TimerTask.cancel()" : "ScheduledFuture.cancel(…)";
+        List<String> code = new ArrayList<>();
+        code.add("// " + cancel + " returned, yet " + Names.source(f.subjectClass()) + " keeps the cancelled task,"
+                + " and " + owner + " with it, queued until its time comes:");
+        if (timer) {
+            code.add("// in " + in + ", after the cancel:");
+            code.add(subject + ".purge();");
+        } else {
+            code.add("// where the executor is made:");
+            code.add(subject + ".setRemoveOnCancelPolicy(true);");
+            code.add("// or, in " + in + ", after the cancel:");
+            code.add(subject + ".purge();");
+        }
+        return new Fix(
+                Fix.Kind.CLOSE_HANDLE,
+                (timer ? "Purge the timer in " + in : "Let the executor drop cancelled tasks")
+                        + ": the task cancelled there is still in the queue of "
+                        + Names.source(f.subjectClass()) + ", which keeps " + owner + " reachable until its time"
+                        + " comes.",
                 where,
                 String.join("\n", code));
     }
