@@ -74,16 +74,21 @@ final class FindingBuilder {
      * to the delegate that is gone.
      */
     Finding lost(LostListenerRule.Lost l) {
-        List<Step> chain = List.of(
-                new Step(
-                        l.subjectClass(),
-                        l.stillRegistered() ? "(listeners)" : "(removed once its delegate was gone)",
-                        l.wrapperClass()),
-                new Step(l.wrapperClass(), l.field(), l.referenceClass()),
-                new Step(
-                        l.referenceClass(),
-                        "referent",
-                        l.end().reason() != null ? l.end().reason() : "(collected before the registration returned)"));
+        boolean held = l.heldThrough() != null;
+        List<Step> chain = held
+                ? heldChain(l)
+                : List.of(
+                        new Step(
+                                l.subjectClass(),
+                                l.stillRegistered() ? "(listeners)" : "(removed once its delegate was gone)",
+                                l.wrapperClass()),
+                        new Step(l.wrapperClass(), l.field(), l.referenceClass()),
+                        new Step(
+                                l.referenceClass(),
+                                "referent",
+                                l.end().reason() != null
+                                        ? l.end().reason()
+                                        : "(collected before the registration returned)"));
         Registration r = l.registration();
         Object subject = r.subject();
         return Finding.of(
@@ -92,7 +97,7 @@ final class FindingBuilder {
                 l.staticSubject(),
                 l.wrapperClass(),
                 l.ownerClass(),
-                OwnerRelation.WEAK_DELEGATE,
+                held ? OwnerRelation.WEAKLY_HELD : OwnerRelation.WEAK_DELEGATE,
                 chain,
                 false,
                 r,
@@ -102,5 +107,12 @@ final class FindingBuilder {
                 0,
                 null,
                 l.count());
+    }
+
+    /** A callback its subject held weakly: the way from the subject to its cleared reference, and on to what is gone. */
+    private static List<Step> heldChain(LostListenerRule.Lost l) {
+        List<Step> chain = new ArrayList<>(l.heldThrough());
+        chain.add(new Step(l.referenceClass(), "referent", l.wrapperClass()));
+        return chain;
     }
 }

@@ -186,6 +186,9 @@ final class Fixes {
 
     /** A lost listener: the owner keeps the delegate in a field, the subject keeps the weak wrapper. */
     private static Fix keepDelegate(Finding f, String owner, String subject, String registeredAt, String where) {
+        if (f.relation() == OwnerRelation.WEAKLY_HELD) {
+            return keepCallback(f, owner, subject, registeredAt, where);
+        }
         ApiMethod api = f.api();
         String listenerType = Names.source(api.listenerType());
         String removeAction = "";
@@ -218,6 +221,25 @@ final class Fixes {
                         + Names.source(f.listenerClass())
                         + " holds it only weakly, nothing else held it, and it was collected"
                         + " while " + owner + " still needed its callback.",
+                where,
+                String.join("\n", code));
+    }
+
+    /** A lost callback its subject held only weakly: the owner keeps the callback for as long as it should run. */
+    private static Fix keepCallback(Finding f, String owner, String subject, String registeredAt, String where) {
+        ApiMethod api = f.api();
+        String subjectClass = Names.source(f.subjectClass());
+        List<String> code = new ArrayList<>();
+        code.add("// " + owner + ": keep the callback it hands over for as long as it should run: " + subjectClass
+                + " holds it only weakly");
+        code.add("private final " + Names.source(api.listenerType()) + " callback = /* the callback handed over"
+                + registeredAt + " */;");
+        code.add(subject + "." + api.name() + "(" + args(api.parameterTypes(), api.listenerIndex(), "callback") + ");");
+        return new Fix(
+                Fix.Kind.KEEP_DELEGATE,
+                "Keep the callback in a field of " + owner + ": " + subjectClass
+                        + " holds it only weakly, nothing else held it, and it was collected while " + subjectClass
+                        + " still had it pending, so it will never run.",
                 where,
                 String.join("\n", code));
     }

@@ -132,7 +132,7 @@ public final class ReportBuilder {
         List<ChainStep> chain = new ArrayList<>(f.chain().size());
         int listenerStep = f.listenerStep();
         ChainStep.Role end = switch (f.relation()) {
-            case WEAK_DELEGATE -> ChainStep.Role.COLLECTED;
+            case WEAK_DELEGATE, WEAKLY_HELD -> ChainStep.Role.COLLECTED;
             case SELF, ENCLOSING_INSTANCE, CAPTURED -> ChainStep.Role.OWNER;
         };
         for (int i = 0; i < f.chain().size(); i++) {

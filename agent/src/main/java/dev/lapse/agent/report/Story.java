@@ -4,6 +4,7 @@ import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.instrument.TaskApis;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Growth;
+import dev.lapse.agent.track.OwnerRelation;
 import dev.lapse.agent.track.Signal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Story {
                                 ? "the delegate " + owner + " registered it with"
                                 : Names.listener(f.end().reason(), site) + " of " + owner)
                         + " only weakly";
+            case WEAKLY_HELD -> Names.source(f.subjectClass()) + " held " + listener + " of " + owner + " only weakly";
             case SELF -> owner + " registered itself";
             case ENCLOSING_INSTANCE, CAPTURED -> {
                 List<String> fields = new ArrayList<>();
@@ -197,11 +199,14 @@ final class Story {
                         + (site == null ? "one call site" : Names.frame(site)) + " are still held, none removed";
             }
             case LOST_LISTENER ->
-                owner + " lost its listener on " + subject
-                        + ": the weak wrapper's delegate was collected "
-                        + (f.end().reason() == null
-                                ? "before the registration returned"
-                                : "while " + owner + " lives on");
+                f.relation() == OwnerRelation.WEAKLY_HELD
+                        ? owner + " lost its callback on " + subject + ": " + subject
+                                + " held it only weakly, and it was collected while still pending"
+                        : owner + " lost its listener on " + subject
+                                + ": the weak wrapper's delegate was collected "
+                                + (f.end().reason() == null
+                                        ? "before the registration returned"
+                                        : "while " + owner + " lives on");
             case PARTIAL_DETACHMENT -> {
                 StackTraceElement at = endFrame(f);
                 yield keptBy + ": it took listeners off with "

@@ -12,7 +12,13 @@ public enum OwnerRelation implements WireNamed {
      * The listener is a weak wrapper and the owner registered it around a delegate that was collected: the chain
      * ends at the collected delegate, not at the owner (a lost listener).
      */
-    WEAK_DELEGATE("weak-delegate");
+    WEAK_DELEGATE("weak-delegate"),
+    /**
+     * The subject itself held the callback only through a weak reference, and the callback, which nothing else held,
+     * was collected while its owner lives and the subject still counts it as pending: the chain ends at the collected
+     * callback (a lost callback).
+     */
+    WEAKLY_HELD("weakly-held");
 
     private final String wireName;
 

@@ -117,6 +117,8 @@ public final class Tracker {
         table.add(owner, r);
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
+        } else if (owner != listener) {
+            lost.handedOver(r, subject, listener, owner); // one array read, unless its subject holds it weakly
         }
     }
 

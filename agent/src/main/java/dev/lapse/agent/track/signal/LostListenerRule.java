@@ -6,7 +6,9 @@ import dev.lapse.agent.track.OwnerResolver;
 import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.RegistrationTable;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.WeakWrappers;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,6 +18,12 @@ import java.util.function.Predicate;
  * the owner it belonged to lives on with no end of its whole life, so its callback silently stopped. Wrappers whose
  * delegate belongs to another owner are watched from registration; the delegate's owner is indexed in
  * {@link #watchedOwners}, so that its end of life is seen though it has no registration of its own.
+ *
+ * <p>The same loss on a subject that holds its callbacks weakly itself (a task system that "cannot leak",
+ * {@link WeakHolding}): a callback of an owner other than itself, handed over and collected while the registration
+ * was never undone, the owner lives on with no end of its whole life, and the subject still holds the cleared
+ * reference it kept for it (it still counts the callback as pending: one that ran or was removed, the subject lets go
+ * of).
  */
 public final class LostListenerRule {
     private final RegistrationTable table;
@@ -27,6 +35,12 @@ public final class LostListenerRule {
     private final List<WeakWatch> weakWatches = new ArrayList<>();
 
     private int weakWatchesPurgeAt = 64;
+
+    private final WeakHolding holding = new WeakHolding();
+    /** Callbacks that their subjects hold only weakly. Guarded by itself. */
+    private final List<HeldWatch> heldWatches = new ArrayList<>();
+
+    private int heldWatchesPurgeAt = 64;
 
     public LostListenerRule(RegistrationTable table, OwnerResolver owners, SignalClock clock) {
         this.table = table;
@@ -41,6 +55,8 @@ public final class LostListenerRule {
      * @param field           the wrapper's field that holds the reference to the delegate
      * @param stillRegistered whether the wrapper is still registered; else it removed itself after the loss
      * @param count           how many wrappers of this owner and site were lost: 1, or more that removed themselves
+     * @param heldThrough     for a callback the subject itself held weakly, the way from the subject to its cleared
+     *                        reference (the wrapper's class is then the callback's); {@code null} for a weak wrapper
      */
     public record Lost(
             Registration registration,
@@ -53,7 +69,8 @@ public final class LostListenerRule {
             String field,
             String referenceClass,
             boolean stillRegistered,
-            int count) {}
+            int count,
+            List<Step> heldThrough) {}
 
     /**
      * Watches a weak wrapper registered as {@code r} whose delegate belongs to an owner other than itself; and one
@@ -94,6 +111,24 @@ public final class LostListenerRule {
         }
     }
 
+    /**
+     * A registration {@code r} of {@code callback}, whose owner {@code owner} is another object: watched when its
+     * subject holds it only through a weak reference ({@link WeakHolding}, learnt once per API).
+     */
+    public void handedOver(Registration r, Object subject, Object callback, Object owner) {
+        WeakHolding.Held held = holding.heldWeakly(r.apiId(), subject, callback);
+        if (held == null) {
+            return;
+        }
+        synchronized (heldWatches) {
+            if (heldWatches.size() >= heldWatchesPurgeAt) {
+                heldWatches.removeIf(HeldWatch::gone);
+                heldWatchesPurgeAt = Math.max(64, heldWatches.size() * 2);
+            }
+            heldWatches.add(new HeldWatch(r, held.reference(), owner, callback, held.path()));
+        }
+    }
+
     /** Whether {@code owner} is the owner of a watched wrapper's delegate. */
     public boolean watches(Object owner) {
         return watchedOwners.has(owner);
@@ -102,6 +137,16 @@ public final class LostListenerRule {
     /** An owner's end of life, for the weak wrappers of its delegates: a lost callback then is no loss. */
     public void ownerEnded(Object owner, EndOfLife end) {
         watchedOwners.end(owner, end);
+        if (end.partial()) {
+            return;
+        }
+        synchronized (heldWatches) {
+            for (HeldWatch h : heldWatches) {
+                if (h.owner.get() == owner) {
+                    h.ownerEnded = true; // its record may be gone with its callback by the time of the check
+                }
+            }
+        }
     }
 
     /** A weak wrapper was removed: the watch ends, unless its delegate was already gone (a lost listener). */
@@ -180,10 +225,54 @@ public final class LostListenerRule {
                         w.field,
                         w.referenceClass,
                         !w.removedAfterLoss,
-                        1 + w.losses));
+                        1 + w.losses,
+                        null));
             }
         }
+        heldLost(which, lost);
         return lost;
+    }
+
+    /**
+     * Callbacks their subjects held weakly, collected while the subject still holds the cleared reference it kept for
+     * each (checked by a search from the subject) and the owner lives on with no end of its whole life.
+     */
+    private void heldLost(Predicate<Registration> which, List<Lost> lost) {
+        synchronized (heldWatches) {
+            heldWatches.removeIf(HeldWatch::gone);
+            for (HeldWatch h : heldWatches) {
+                Object owner = h.owner.get();
+                Object subject = h.registration.subject();
+                Reference<?> reference = h.reference();
+                if (owner == null
+                        || subject == null
+                        || reference == null
+                        || h.registration.get() != null
+                        || h.ownerEnded
+                        || !which.test(h.registration)
+                        || endsLife(table.endOf(owner))
+                        || WeakHolding.strongPath(subject, reference) == null) {
+                    continue;
+                }
+                if (h.lost == null) {
+                    h.lost = clock.end(Signal.LOST_LISTENER, null, h.callbackClass, h.registration.site());
+                    table.countSignals(1);
+                }
+                lost.add(new Lost(
+                        h.registration,
+                        owner,
+                        h.ownerClass,
+                        h.lost,
+                        h.subjectClass,
+                        false,
+                        h.callbackClass,
+                        "referent",
+                        h.referenceClass,
+                        true,
+                        1,
+                        h.path));
+            }
+        }
     }
 
     /** Whether {@code end} ends the owner's whole life, not some of its registrations. */
