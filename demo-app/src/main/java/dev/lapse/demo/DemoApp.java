@@ -7,6 +7,7 @@ import dev.lapse.demo.bus.OrderPlaced;
 import dev.lapse.demo.customers.CustomerCard;
 import dev.lapse.demo.customers.CustomerEditor;
 import dev.lapse.demo.customers.CustomerListView;
+import dev.lapse.demo.dashboard.SalesTile;
 import dev.lapse.demo.orders.OrderDraft;
 import dev.lapse.demo.orders.OrderPanel;
 import dev.lapse.demo.session.SessionMonitor;
@@ -17,10 +18,9 @@ import dev.lapse.demo.tasks.TaskRunner.Outcome;
 import java.io.PrintStream;
 
 /**
- * A back-office workday: each round a user opens a workspace (panels, editors, an audit trail, a mailer, a
- * session monitor), works, and closes it again. Every component closes, but by default each one forgets to take
- * its listener off a long-lived service, so every closed workspace stays in memory. {@code --fixed} applies the
- * fixes Lapse recommends. The output is the same on every run, with or without the agent.
+ * A back-office workday: each round a user opens a workspace, works, and closes it. Each component closes but leaves
+ * a listener or a task on a long-lived service, so every closed workspace stays in memory; {@code --fixed} applies
+ * Lapse's fixes. The output is the same on every run, with or without the agent.
  */
 public final class DemoApp {
     private static final String[] CUSTOMERS = {"Ada Lovelace", "Grace Hopper", "Alan Turing"};
@@ -69,7 +69,7 @@ public final class DemoApp {
         AlertBadge badge = new AlertBadge(services.alerts, fixed);
         CustomerCard card = new CustomerCard(services.customer, fixed);
         OrderPanel orders = new OrderPanel(fixed);
-
+        SalesTile sales = new SalesTile(services.scheduler, services.shutdown, fixed);
         String customer = CUSTOMERS[round - 1];
         OrderDraft draft = services.drafts.open(customer);
         orders.show(services.drafts.open(customer + " (last week)"));
@@ -115,5 +115,6 @@ public final class DemoApp {
         badge.close();
         card.unbind();
         orders.close();
+        sales.close();
     }
 }

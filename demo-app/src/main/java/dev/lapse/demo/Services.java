@@ -6,6 +6,8 @@ import dev.lapse.demo.customers.CustomerModel;
 import dev.lapse.demo.orders.DraftStore;
 import dev.lapse.demo.session.Heartbeat;
 import dev.lapse.demo.tasks.TaskRunner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import javax.swing.DefaultListModel;
 
 /** The application's long-lived services. */
@@ -20,8 +22,20 @@ public final class Services {
     public final Heartbeat heartbeat = new Heartbeat();
     public final AlertFeed alerts = new AlertFeed();
     public final DraftStore drafts = new DraftStore();
+    /** The application's shared scheduler; its thread is a daemon, so the demo ends when its workday does. */
+    public final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+        Thread t = new Thread(task, "demo-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Completes when the application shuts down, which the demo never does. */
+    public final CompletableFuture<Void> shutdown = new CompletableFuture<>();
 
-    /** Listeners currently registered on all services together. */
+    public Services() {
+        scheduler.setRemoveOnCancelPolicy(true); // a cancelled task leaves the queue at once
+    }
+
+    /** Listeners currently registered on all services together (tasks and future actions are not listeners). */
     public int listenerCount() {
         return tasks.listenerCount()
                 + bus.handlerCount()

@@ -21,6 +21,8 @@ class DemoAppTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // the window stays open, as in the application: what a test leaves on its own services is garbage with them
         DemoApp.run(services, fixed, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        // but the scheduler's thread would keep them, and the closed tiles queued on them, for the JVM's life
+        services.scheduler.shutdownNow();
         return bytes.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
     }
 
@@ -48,6 +50,24 @@ class DemoAppTest {
                         + services.bus.handlerCount()
                         + services.customer.listenerCount()
                         + services.drafts.listenerCount());
+    }
+
+    @Test
+    void a_closed_sales_tile_stays_queued_on_the_scheduler_and_waits_on_the_shutdown_future_unless_fixed() {
+        Services leaky = new Services();
+        Services fixed = new Services();
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        DemoApp.run(leaky, false, out);
+        DemoApp.run(fixed, true, out);
+        try {
+            assertEquals(3, leaky.scheduler.getQueue().size());
+            assertEquals(3, leaky.shutdown.getNumberOfDependents());
+            assertEquals(0, fixed.scheduler.getQueue().size(), "cancelled, and removed on cancel");
+            assertEquals(3, fixed.shutdown.getNumberOfDependents(), "weak callbacks, which hold no tile");
+        } finally {
+            leaky.scheduler.shutdownNow();
+            fixed.scheduler.shutdownNow();
+        }
     }
 
     /**
