@@ -64,6 +64,15 @@ final class Candidates {
         return bySubject;
     }
 
+    /** How many candidates there are, all subjects' together. */
+    int size() {
+        int n = 0;
+        for (Map<Object, Candidate> byListener : bySubject.values()) {
+            n += byListener.size();
+        }
+        return n;
+    }
+
     /** Candidates that still await a full collection after their signal. */
     int awaitingGc() {
         return awaitingGc;

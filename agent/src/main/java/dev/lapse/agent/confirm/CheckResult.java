@@ -12,6 +12,9 @@ import java.util.function.Predicate;
  *
  * @param gcForced           whether the check asked for a full collection
  * @param gcHappened         whether a full collection happened during the check
+ * @param explicitGcDisabled whether {@code -XX:+DisableExplicitGC} is set, looked up only when the check had something
+ *                           to judge by a collection (an ended owner, a lost listener, a removal claim); else
+ *                           {@code false}
  * @param candidates         ended owners with registrations left, before confirmation
  * @param awaitingGc         registrations of ended owners not confirmed because no full collection happened since the
  *                           signal

@@ -11,10 +11,13 @@ import dev.lapse.agent.track.signal.LostListenerRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -108,7 +111,10 @@ public final class Checker {
         boolean gcHappened = forceGc && collectIfNeeded(which, root, deferLocal);
         List<EndedOwner> ended = tracker.ended(); // drained again: owners freed by the collection are gone
         List<LostListenerRule.Lost> lost = tracker.lostListeners(which);
-        long fullGcs = gc.fullCount();
+        // the collection count is read from the management beans, which cost a JVM that never needed them a tenth
+        // of a second at exit: a check with no ended owner, lost listener or removal claim judges nothing by it
+        boolean counts = !ended.isEmpty() || !lost.isEmpty() || tracker.anyRemovalClaim();
+        long fullGcs = counts ? gc.fullCount() : 0;
         if (forceGc && awaiting(lost, fullGcs)) {
             // a delegate the collection just cleared: one more shows whether its owner is really alive, which the
             // list must not keep alive through it
@@ -122,7 +128,7 @@ public final class Checker {
         Candidates candidates = Candidates.of(ended, which, fullGcs, root, walkLimit, teardown);
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
-        RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet());
+        RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet(), candidates.size());
         Confirmation confirmation = new Confirmation(findings, budget, retained);
         confirmation.candidates(candidates);
         ClaimCheck claims = new ClaimCheck(findings, budget, retained, teardown);
@@ -144,7 +150,7 @@ public final class Checker {
                 found,
                 forceGc,
                 gcHappened,
-                gc.explicitGcDisabled(),
+                counts && gc.explicitGcDisabled(),
                 ended.size(),
                 candidates.awaitingGc() + confirmation.awaitingGc(),
                 confirmation.notHeld(),
@@ -197,17 +203,58 @@ public final class Checker {
         return which.and(r -> !set.contains(r));
     }
 
-    /** Leaves out the findings a known-registration rule matches; returns how many per rule. */
+    /**
+     * Leaves out the findings a known-registration rule matches; returns how many per rule. The rules are matched once
+     * per distinct signal, classes and site, not per finding: a leak repeated 100,000 times is a few of those.
+     */
     private Map<String, Integer> suppress(List<Finding> found) {
         Map<String, Integer> suppressed = new LinkedHashMap<>();
+        Map<RuleKey, Optional<String>> matched = new HashMap<>();
         found.removeIf(f -> {
-            String why =
-                    suppressions.match(f.end().signal(), f.subjectClass(), f.listenerClass(), f.ownerClass(), f.site());
-            if (why != null) {
-                suppressed.merge(why, f.count(), Integer::sum);
-            }
-            return why != null;
+            Optional<String> why = matched.computeIfAbsent(
+                    new RuleKey(f),
+                    k -> Optional.ofNullable(suppressions.match(
+                            f.end().signal(), f.subjectClass(), f.listenerClass(), f.ownerClass(), f.site())));
+            why.ifPresent(reason -> suppressed.merge(reason, f.count(), Integer::sum));
+            return why.isPresent();
         });
         return suppressed;
+    }
+
+    /**
+     * What a rule matches a finding by. The site's frames are one list per call site, compared by identity (two
+     * lists of equal frames only match twice); the class names are equal strings.
+     */
+    private static final class RuleKey {
+        private final Finding f;
+        private final int hash;
+
+        RuleKey(Finding f) {
+            this.f = f;
+            this.hash = Objects.hash(
+                    f.end().signal(),
+                    f.subjectClass(),
+                    f.listenerClass(),
+                    f.ownerClass(),
+                    System.identityHashCode(f.site()));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof RuleKey)) {
+                return false;
+            }
+            Finding g = ((RuleKey) o).f;
+            return f.end().signal() == g.end().signal()
+                    && f.site() == g.site()
+                    && f.subjectClass().equals(g.subjectClass())
+                    && f.listenerClass().equals(g.listenerClass())
+                    && f.ownerClass().equals(g.ownerClass());
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -39,8 +39,7 @@ final class Confirmation {
                 candidates.bySubject().entrySet()) {
             Object subject = e.getKey();
             Map<Object, Candidates.Candidate> byListener = e.getValue();
-            Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
-            targets.addAll(byListener.keySet());
+            Set<Object> targets = byListener.keySet(); // an identity set already
             // a chain through an owner is that owner's hold on its listener, not the subject's listener storage
             Set<Object> owners = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Candidates.Candidate c : byListener.values()) {

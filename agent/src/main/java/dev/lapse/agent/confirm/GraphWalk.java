@@ -29,9 +29,21 @@ final class GraphWalk {
                 || o instanceof String);
     }
 
-    private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> seen;
     private int queueLimit;
     private boolean truncated;
+
+    GraphWalk() {
+        this(32);
+    }
+
+    /**
+     * @param expected about how many objects the walks will see: a set grown by doubling to hundreds of thousands
+     *                 spends more time copying itself than the walks do reading fields
+     */
+    GraphWalk(int expected) {
+        seen = Collections.newSetFromMap(new IdentityHashMap<>(expected));
+    }
 
     /** Marks objects the walks must neither visit nor enter. */
     void exclude(Iterable<?> objects) {

@@ -51,8 +51,15 @@ final class ReferenceWalker {
         }
     }
 
-    /** Where an object was reached from. */
-    private record Parent(Object holder, String field) {}
+    /**
+     * Where an object was reached from: a field by name, or an array element by index (its name is made only for
+     * a chain, not for each of a large array's elements).
+     */
+    private record Parent(Object holder, String field, int index) {
+        String step() {
+            return field != null ? field : "[" + index + "]";
+        }
+    }
 
     private ReferenceWalker() {}
 
@@ -70,78 +77,99 @@ final class ReferenceWalker {
      * reached when they are targets): chains that do not pass through them; {@code null} for none.
      */
     static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget, Set<Object> avoid) {
-        Map<Object, List<Step>> found = new IdentityHashMap<>();
-        Map<Object, Parent> parents = new IdentityHashMap<>();
-        ArrayDeque<Object> queue = new ArrayDeque<>();
-        parents.put(root, null);
+        Walk walk = new Walk(targets, avoid);
+        walk.parents.put(root, null);
         if (root instanceof Class) {
             Class<?> type = (Class<?>) root;
             for (Field f : ReferenceFields.staticOf(type)) {
-                reach(
-                        ReferenceFields.read(f, null),
-                        root,
-                        "static " + f.getName(),
-                        parents,
-                        queue,
-                        targets,
-                        found,
-                        avoid);
+                walk.reach(ReferenceFields.read(f, null), new Parent(root, "static " + f.getName(), -1));
             }
         } else {
-            queue.add(root);
+            walk.queue.add(root);
         }
-        while (!queue.isEmpty() && found.size() < targets.size() && budget.spend()) {
-            Object o = queue.poll();
+        while (!walk.queue.isEmpty() && walk.found.size() < targets.size() && budget.spend()) {
+            Object o = walk.queue.poll();
             Class<?> type = o.getClass();
             if (type.isArray()) {
                 if (!type.getComponentType().isPrimitive()) {
                     Object[] array = (Object[]) o;
                     for (int i = 0; i < array.length; i++) {
-                        reach(array[i], o, "[" + i + "]", parents, queue, targets, found, avoid);
+                        if (array[i] != null) {
+                            walk.reach(array[i], new Parent(o, null, i));
+                        }
                     }
                 }
             } else {
                 for (Field f : ReferenceFields.of(type)) {
-                    reach(ReferenceFields.read(f, o), o, f.getName(), parents, queue, targets, found, avoid);
+                    Object value = ReferenceFields.read(f, o);
+                    if (value != null) {
+                        walk.reach(value, new Parent(o, f.getName(), -1));
+                    }
                 }
             }
         }
-        return found.isEmpty() ? Collections.emptyMap() : found;
+        return walk.found.isEmpty() ? Collections.emptyMap() : walk.found;
     }
 
-    private static void reach(
-            Object value,
-            Object holder,
-            String field,
-            Map<Object, Parent> parents,
-            ArrayDeque<Object> queue,
-            Set<Object> targets,
-            Map<Object, List<Step>> found,
-            Set<Object> avoid) {
-        if (value == null || parents.containsKey(value)) {
-            return;
-        }
-        parents.put(value, new Parent(holder, field));
-        if (targets.contains(value)) {
-            found.put(value, chain(value, parents));
-        }
-        if (GraphWalk.entered(value) && (avoid == null || !avoid.contains(value))) {
-            queue.add(value);
-        }
-    }
+    /** One walk's state. */
+    private static final class Walk {
+        final Set<Object> targets;
+        final Set<Object> avoid;
+        final Map<Object, List<Step>> found = new IdentityHashMap<>();
+        final Map<Object, Parent> parents = new IdentityHashMap<>();
+        /** The steps to each holder of a target, made once: a subject's thousands of listeners share them. */
+        final Map<Object, List<Step>> toHolders = new IdentityHashMap<>();
 
-    private static List<Step> chain(Object target, Map<Object, Parent> parents) {
-        List<Step> steps = new ArrayList<>();
-        Object current = target;
-        Parent p;
-        while ((p = parents.get(current)) != null) {
+        final ArrayDeque<Object> queue = new ArrayDeque<>();
+
+        Walk(Set<Object> targets, Set<Object> avoid) {
+            this.targets = targets;
+            this.avoid = avoid;
+        }
+
+        void reach(Object value, Parent from) {
+            if (value == null || parents.containsKey(value)) {
+                return;
+            }
+            parents.put(value, from);
+            if (targets.contains(value)) {
+                found.put(value, chain(value, from));
+            }
+            if (GraphWalk.entered(value) && (avoid == null || !avoid.contains(value))) {
+                queue.add(value);
+            }
+        }
+
+        /** The steps to {@code target}: those to its holder, then the last one. */
+        private List<Step> chain(Object target, Parent last) {
+            List<Step> toHolder = toHolders.get(last.holder());
+            if (toHolder == null) {
+                toHolder = steps(last.holder());
+                toHolders.put(last.holder(), toHolder);
+            }
+            List<Step> steps = new ArrayList<>(toHolder.size() + 1);
+            steps.addAll(toHolder);
+            steps.add(step(last, target));
+            return steps;
+        }
+
+        private List<Step> steps(Object to) {
+            List<Step> steps = new ArrayList<>();
+            Object current = to;
+            Parent p;
+            while ((p = parents.get(current)) != null) {
+                steps.add(step(p, current));
+                current = p.holder();
+            }
+            Collections.reverse(steps);
+            return steps;
+        }
+
+        private static Step step(Parent p, Object reached) {
             String from = p.holder() instanceof Class
                     ? ((Class<?>) p.holder()).getName()
                     : p.holder().getClass().getName();
-            steps.add(new Step(from, p.field(), current.getClass().getName()));
-            current = p.holder();
+            return new Step(from, p.step(), reached.getClass().getName());
         }
-        Collections.reverse(steps);
-        return steps;
     }
 }

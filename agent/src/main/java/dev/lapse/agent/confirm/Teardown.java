@@ -4,8 +4,10 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Signal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,6 +23,7 @@ final class Teardown {
     private final ApiCatalog catalog;
     private final Function<Object, EndOfLife> endOf;
     private Set<String> endMethods;
+    private final Map<Question, Boolean> insideTeardown = new HashMap<>();
 
     /** @param endOf the end of life the tracker recorded for an object, or {@code null} */
     Teardown(ApiCatalog catalog, Function<Object, EndOfLife> endOf) {
@@ -39,8 +42,16 @@ final class Teardown {
                 && subjects.timeMillis() <= end.timeMillis()) {
             return true;
         }
-        return insideTeardownOf(subject.getClass(), owner.getClass(), end.site().frames());
+        return insideTeardown.computeIfAbsent(
+                new Question(subject.getClass(), owner.getClass(), end.site().frames()),
+                q -> insideTeardownOf(q.subjectType(), q.ownerType(), q.frames()));
     }
+
+    /**
+     * What {@link #insideTeardownOf} is asked: a few distinct ones per check, thousands of times over where many
+     * owners of one class ended at one place (the frames are one list per end site).
+     */
+    private record Question(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {}
 
     private boolean insideTeardownOf(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {
         Set<String> ends = endMethods();

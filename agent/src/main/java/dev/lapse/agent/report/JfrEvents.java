@@ -4,6 +4,7 @@ import dev.lapse.agent.report.model.Frame;
 import dev.lapse.agent.report.model.Group;
 import dev.lapse.agent.report.model.Report;
 import java.util.List;
+import jdk.jfr.FlightRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,9 @@ public final class JfrEvents {
             return;
         }
         try {
+            if (!FlightRecorder.isInitialized()) {
+                return; // no recording was ever started: defining the event class would cost 0.1 s for nothing
+            }
             for (Group g : report.groups()) {
                 LapsedListenerEvent e = new LapsedListenerEvent();
                 if (!e.isEnabled()) {
