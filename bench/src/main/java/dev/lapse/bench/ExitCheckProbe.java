@@ -25,10 +25,13 @@ public final class ExitCheckProbe {
             v.dispose();
         }
         Method writeReport = Class.forName("dev.lapse.Lapse").getMethod("writeReport");
+        long cpuBefore = ProcessCpu.millis();
         long start = System.nanoTime();
         Object dir = writeReport.invoke(null);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("checkMillis=" + millis + " report=" + dir);
+        long cpu = ProcessCpu.millis() - cpuBefore;
+        System.out.println(
+                "checkMillis=" + millis + " checkCpuMillis=" + (cpuBefore < 0 ? "-" : cpu) + " report=" + dir);
     }
 
     /** Ten call sites, one per line: the site is part of a finding's signature, so ten groups. */
