@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The agent's options, parsed from {@code key=value,key=value} as given after {@code -javaagent:lapse-agent.jar=}
@@ -67,7 +66,7 @@ public final class AgentOptions {
             declare("walkTimeout", ValueType.duration(false), "5s", "Time limit for one check's reference walk.");
     public static final Option<List<ReportFormat>> FORMATS = declare(
             "formats",
-            ValueType.listOf(ValueType.oneOf(ReportFormat.values(), ReportFormat::option), false),
+            ValueType.listOf(ValueType.oneOf(ReportFormat.values()), false),
             "json:txt",
             "Report files to write: `json` (for tools), `txt` (for logs), `html` (one self-contained page),"
                     + " `sarif` (for code scanning).");
@@ -105,22 +104,30 @@ public final class AgentOptions {
             "How long registrations must keep coming for an accumulation, from the first to the last of them;"
                     + " a burst at start-up (a table whose rows each register once) is shorter. `0s` lets the count"
                     + " alone decide.");
-    public static final Option<LogLevel> LOG = declare(
-            "log",
-            ValueType.oneOf(LogLevel.values(), LogLevel::option),
-            "info",
-            "The agent's log level on standard error.");
+    public static final Option<LogLevel> LOG =
+            declare("log", ValueType.oneOf(LogLevel.values()), "info", "The agent's log level on standard error.");
 
     /** Every option, in the order of the documentation. */
     public static final List<Option<?>> ALL = List.copyOf(DECLARED);
 
-    private static final Map<String, Option<?>> BY_KEY =
-            ALL.stream().collect(Collectors.toMap(Option::key, o -> o, (a, b) -> a, LinkedHashMap::new));
+    private static final Map<String, Option<?>> BY_KEY = byKey();
 
     /** Each option's value, in {@link #ALL}'s order: the given ones and the defaults. */
     private final Map<Option<?>, Object> values;
     /** The options given, in {@link #ALL}'s order. */
     private final Map<Option<?>, Object> given;
+
+    /**
+     * Loops rather than streams, here and in {@link #toString} and {@link #effective}: the options are read when the
+     * agent starts, and each lambda a stream takes is spun into a class on the launch path.
+     */
+    private static Map<String, Option<?>> byKey() {
+        Map<String, Option<?>> byKey = new LinkedHashMap<>();
+        for (Option<?> o : ALL) {
+            byKey.putIfAbsent(o.key(), o);
+        }
+        return byKey;
+    }
 
     private static <T> Option<T> declare(String key, ValueType<T> type, String defaultText, String description) {
         Option<T> option = new Option<>(key, type, defaultText, description);
@@ -266,15 +273,22 @@ public final class AgentOptions {
      */
     @Override
     public String toString() {
-        return given.entrySet().stream()
-                .map(e -> e.getKey().key() + "=" + e.getKey().format(e.getValue()))
-                .collect(Collectors.joining(","));
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<Option<?>, Object> e : given.entrySet()) {
+            text.append(text.length() == 0 ? "" : ",")
+                    .append(e.getKey().key())
+                    .append('=')
+                    .append(e.getKey().format(e.getValue()));
+        }
+        return text.toString();
     }
 
     /** Every option with its effective value in canonical form, for the report. */
     public Map<String, String> effective() {
         Map<String, String> m = new LinkedHashMap<>();
-        values.forEach((option, value) -> m.put(option.key(), option.format(value)));
+        for (Map.Entry<Option<?>, Object> e : values.entrySet()) {
+            m.put(e.getKey().key(), e.getKey().format(e.getValue()));
+        }
         return m;
     }
 

@@ -30,7 +30,13 @@ import java.util.function.Predicate;
  * what it decided comes back as {@link Decisions}, which the runtime applies.
  */
 public final class Checker {
-    private static final Predicate<Registration> ALL = r -> true;
+    /** Every registration: a class of its own, not a lambda, which would be spun at launch (Checker loads then). */
+    private static final Predicate<Registration> ALL = new Predicate<>() {
+        @Override
+        public boolean test(Registration r) {
+            return true;
+        }
+    };
 
     private final Tracker tracker;
     private final ApiCatalog catalog;
@@ -82,7 +88,9 @@ public final class Checker {
             }
         }
         List<Decisions.Detachment> detached = new ArrayList<>(left.size());
-        left.forEach((owner, registrations) -> detached.add(new Decisions.Detachment(owner, registrations)));
+        for (Map.Entry<Object, List<Registration>> e : left.entrySet()) {
+            detached.add(new Decisions.Detachment(e.getKey(), e.getValue()));
+        }
         return new Decisions(detached, List.of(), List.of());
     }
 
@@ -124,7 +132,7 @@ public final class Checker {
             fullGcs = gc.fullCount();
         }
 
-        Teardown teardown = new Teardown(catalog, tracker::endOf);
+        Teardown teardown = new Teardown(catalog, tracker);
         Candidates candidates = Candidates.of(ended, which, fullGcs, root, walkLimit, teardown);
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
@@ -209,6 +217,9 @@ public final class Checker {
      */
     private Map<String, Integer> suppress(List<Finding> found) {
         Map<String, Integer> suppressed = new LinkedHashMap<>();
+        if (found.isEmpty()) {
+            return suppressed; // the usual exit of a JVM that leaked nothing: no lambda to link
+        }
         Map<RuleKey, Optional<String>> matched = new HashMap<>();
         found.removeIf(f -> {
             Optional<String> why = matched.computeIfAbsent(

@@ -4,6 +4,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * freed an old owner, after its end-of-life signal: a young collection proves nothing. The collectors that
  * qualify are picked by the names HotSpot gives them (G1, Parallel, Serial, ZGC, Shenandoah).
  */
-public final class GcProbe {
+public final class GcProbe implements LongSupplier {
     private static final Pattern FULL =
             Pattern.compile(".*(Old|MarkSweep|Major Cycles|Concurrent GC).*|ZGC Cycles|Shenandoah Cycles");
 
@@ -41,6 +42,12 @@ public final class GcProbe {
             full = beans;
         }
         return beans;
+    }
+
+    /** {@link #fullCount()}, for the tracker, which records it with each end of life. */
+    @Override
+    public long getAsLong() {
+        return fullCount();
     }
 
     /** Full collections so far. */

@@ -4,12 +4,12 @@ import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.ApiMethod;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Tracker;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Whether an owner ended inside its subject's own teardown, which is not the owner's leak (a container that closes
@@ -21,14 +21,14 @@ import java.util.function.Function;
  */
 final class Teardown {
     private final ApiCatalog catalog;
-    private final Function<Object, EndOfLife> endOf;
+    private final Tracker tracker;
     private Set<String> endMethods;
     private final Map<Question, Boolean> insideTeardown = new HashMap<>();
 
-    /** @param endOf the end of life the tracker recorded for an object, or {@code null} */
-    Teardown(ApiCatalog catalog, Function<Object, EndOfLife> endOf) {
+    /** @param tracker whose {@link Tracker#endOf} says the end of life it recorded for an object */
+    Teardown(ApiCatalog catalog, Tracker tracker) {
         this.catalog = catalog;
-        this.endOf = endOf;
+        this.tracker = tracker;
     }
 
     /** Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}. */
@@ -36,7 +36,7 @@ final class Teardown {
         if (end.signal() != Signal.LIFECYCLE_END || subject instanceof Class) {
             return false;
         }
-        EndOfLife subjects = endOf.apply(subject);
+        EndOfLife subjects = tracker.endOf(subject);
         if (subjects != null
                 && subjects.signal() == Signal.LIFECYCLE_END
                 && subjects.timeMillis() <= end.timeMillis()) {

@@ -41,16 +41,18 @@ public final class LapseControl implements LapseControlMBean {
      */
     public static synchronized void registerSoon(Controlled agent) {
         current = agent;
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        Thread.sleep(agent.attached() ? 0 : REGISTER_AFTER_MILLIS);
-                        registerIfCurrent(agent);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "lapse-control");
+        // a class, not a lambda: this runs in premain, where a lambda would be spun into a class of its own
+        Thread t = new Thread("lapse-control") {
+            @Override
+            public void run() {
+                try {
+                    Thread.sleep(agent.attached() ? 0 : REGISTER_AFTER_MILLIS);
+                    registerIfCurrent(agent);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
         t.setDaemon(true);
         t.start();
     }

@@ -2,6 +2,7 @@ package dev.lapse.agent.log;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
+import org.slf4j.Logger;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
@@ -13,7 +14,14 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * files that the application could see or clash with.
  */
 public final class LapseLoggerProvider implements SLF4JServiceProvider {
-    private final ILoggerFactory factory = LapseLogger::new;
+    /** A class, not a constructor reference: the provider is created in premain, where a lambda would be spun. */
+    private final ILoggerFactory factory = new ILoggerFactory() {
+        @Override
+        public Logger getLogger(String name) {
+            return new LapseLogger(name);
+        }
+    };
+
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 

@@ -47,6 +47,9 @@ public final class FindingGroup {
             g.lastSeen = Math.max(g.lastSeen, f.registeredMillis());
         }
         List<FindingGroup> sorted = new ArrayList<>(groups.values());
+        if (sorted.size() < 2) {
+            return sorted; // the comparator's lambdas are linked only for a report that needs them
+        }
         sorted.sort(Comparator.comparingLong(FindingGroup::retainedBytes)
                 .reversed()
                 .thenComparing(Comparator.comparingInt(FindingGroup::count).reversed())

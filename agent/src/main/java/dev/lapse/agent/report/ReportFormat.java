@@ -1,9 +1,10 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.config.ValueType;
 import dev.lapse.agent.report.model.Report;
 
 /** The report files Lapse can write, chosen with the {@code formats=} option; each renders the typed report. */
-public enum ReportFormat {
+public enum ReportFormat implements ValueType.Named {
     /** For tools: the document itself. */
     JSON("json", "lapse-report.json", new JsonReportWriter()),
     /** For logs and consoles. */
@@ -24,6 +25,7 @@ public enum ReportFormat {
     }
 
     /** The name in the {@code formats=} option. */
+    @Override
     public String option() {
         return option;
     }

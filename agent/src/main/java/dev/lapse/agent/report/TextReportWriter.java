@@ -12,6 +12,7 @@ import dev.lapse.agent.track.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The report for logs and consoles: a summary, then one block per group with the chain drawn top-down, one line
@@ -87,7 +88,13 @@ public final class TextReportWriter implements ReportWriter {
         return head + " Registrations seen " + s.registrationsSeen() + ", tracked now " + s.tracked() + ", removed "
                 + s.removed() + ", dropped " + s.dropped() + "; end-of-life signals " + s.endOfLifeSignals()
                 + "; hook errors " + s.hookErrors() + transformErrors(s.transformErrors()) + "."
-                + Diagnosis.of(r).map(d -> "\n" + d.line()).orElse("");
+                + diagnosis(r);
+    }
+
+    /** Why a report found nothing, on a line of its own, or nothing. */
+    private static String diagnosis(Report r) {
+        Optional<Diagnosis> d = Diagnosis.of(r);
+        return d.isPresent() ? "\n" + d.get().line() : "";
     }
 
     /** Said only when some class failed: the usual line stays as it was. */

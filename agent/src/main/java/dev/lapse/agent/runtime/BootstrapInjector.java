@@ -6,7 +6,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandles;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -57,12 +57,13 @@ public final class BootstrapInjector {
         try (JarFile jar = new JarFile(agentJar().toFile())) {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Function.class, MethodHandles.lookup());
             // defining links nothing: the order does not matter as long as all are defined before the hook runs
-            List<JarEntry> entries = jar.stream()
-                    .filter(e -> e.getName().startsWith(ENTRIES) && e.getName().endsWith(".class"))
-                    .toList();
-            for (JarEntry entry : entries) {
-                try (InputStream in = jar.getInputStream(entry)) {
-                    lookup.defineClass(in.readAllBytes());
+            // entries by a loop, not a stream: this runs in premain, where each lambda is spun into a class
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().startsWith(ENTRIES) && entry.getName().endsWith(".class")) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        lookup.defineClass(in.readAllBytes());
+                    }
                 }
             }
         } catch (IllegalAccessException e) {

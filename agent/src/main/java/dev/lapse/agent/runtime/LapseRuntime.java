@@ -24,13 +24,11 @@ import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Tracker;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.management.JMException;
 import org.slf4j.Logger;
@@ -66,6 +64,7 @@ public final class LapseRuntime implements Controlled {
     /** With option {@code shared}: the run's JVMs report into {@link #files}; else {@code null}. */
     private final SharedReportDir shared;
 
+    private final Callbacks callbacks = new Callbacks(this);
     private final TrackingSink sink;
     private final String version = Report.lapseVersion();
     private Instrumentation inst;
@@ -75,21 +74,15 @@ public final class LapseRuntime implements Controlled {
     private LapseRuntime(Startup startup, boolean attached) {
         this.options = startup.options();
         this.attached = attached;
-        this.tracker = new Tracker(
-                catalog,
-                owners,
-                new SiteCapture(catalog),
-                stats,
-                options.maxTracked(),
-                System::currentTimeMillis,
-                gc::fullCount);
+        this.tracker =
+                new Tracker(catalog, owners, new SiteCapture(catalog), stats, options.maxTracked(), callbacks, gc);
         this.checks = new CheckRunner(tracker, catalog, owners, gc, options, startup.suppressions());
         this.files = startup.files();
         this.shared = options.shared()
                 ? new SharedReportDir(
                         files, Long.toString(ProcessHandle.current().pid()), SharedReportDir.currentRun())
                 : null;
-        this.sink = new TrackingSink(tracker, this::writeReportNow, this::checkScope);
+        this.sink = new TrackingSink(tracker, callbacks, callbacks);
     }
 
     /**
@@ -109,7 +102,7 @@ public final class LapseRuntime implements Controlled {
         LapseHook.install(runtime.sink);
         runtime.inst = inst;
         // Lapse's own hook is registered before Runtime#addShutdownHook is instrumented: it is never tracked
-        runtime.exitHook = new Thread(runtime::reportAtExit, "lapse-exit-report");
+        runtime.exitHook = new Thread(runtime.callbacks, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
         runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
         runtime.installer.install(inst, attached);
@@ -254,15 +247,8 @@ public final class LapseRuntime implements Controlled {
         return lastSummary;
     }
 
-    private void reportAtExit() {
-        Thread worker = new Thread(
-                () -> {
-                    Path file = writeReport(files.dir());
-                    if (file != null) {
-                        LOG.info("{} Report: {}", lastSummary, file);
-                    }
-                },
-                "lapse-exit-check");
+    void reportAtExit() {
+        Thread worker = new Thread(new ExitCheck(this), "lapse-exit-check");
         worker.setDaemon(true);
         worker.start();
         try {
@@ -300,18 +286,34 @@ public final class LapseRuntime implements Controlled {
                 transformErrors);
     }
 
+    /** The exit report's check and writing, on a thread of its own that the shutdown hook waits for a while. */
+    private static final class ExitCheck implements Runnable {
+        private final LapseRuntime runtime;
+
+        ExitCheck(LapseRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public void run() {
+            Path file = runtime.writeReport(runtime.files.dir());
+            if (file != null) {
+                LOG.info("{} Report: {}", runtime.lastSummary, file);
+            }
+        }
+    }
+
     private Jvm jvm() {
         String command = System.getProperty("sun.java.command", "");
+        long uptime = JvmUptime.millis();
         return new Jvm(
                 System.getProperty("java.version"),
                 System.getProperty("java.vendor"),
                 System.getProperty("java.vm.name"),
                 Long.toString(ProcessHandle.current().pid()),
                 command.isEmpty() ? "" : command.split(" ", 2)[0],
-                Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
-                        .toString(),
+                Instant.ofEpochMilli(System.currentTimeMillis() - uptime).toString(),
                 attached ? "attach" : "launch",
-                Long.toString(TimeUnit.MILLISECONDS.toMillis(
-                        ManagementFactory.getRuntimeMXBean().getUptime())));
+                Long.toString(uptime));
     }
 }

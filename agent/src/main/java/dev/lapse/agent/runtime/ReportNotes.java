@@ -6,6 +6,7 @@ import dev.lapse.agent.track.Stats;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report's notes: what the JVM's run left Lapse unable to see or judge (an attach, a collection it could not
@@ -59,7 +60,9 @@ final class ReportNotes {
             notes.add(transformErrors + " class(es) could not be instrumented, so registrations through them are not"
                     + " seen; the first failure is in the log.");
         }
-        check.suppressed().forEach((rule, n) -> notes.add(n + " finding(s) suppressed as known: " + rule + "."));
+        for (Map.Entry<String, Integer> e : check.suppressed().entrySet()) {
+            notes.add(e.getValue() + " finding(s) suppressed as known: " + e.getKey() + ".");
+        }
         return notes;
     }
 }
