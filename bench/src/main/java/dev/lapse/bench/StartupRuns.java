@@ -11,18 +11,23 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up and exit side by side: the same program run with no agent, with JaCoCo's agent and with Lapse's,
- * alternating run by run in one session (so the machine's drift touches all three alike), each figure the median
- * of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main}, and peak RSS.
+ * Start-up and exit side by side: the same program run with no agent, with JaCoCo's agent and with Lapse's (or
+ * the JDK's leak profiler), alternating run by run in one session (so the machine's drift touches all alike), each
+ * figure the median of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main}, and peak RSS.
  */
 final class StartupRuns {
 
-    /** The three ways a JVM is started. */
+    /** The ways a JVM is started. */
     enum Agent {
         NONE,
         JACOCO,
-        LAPSE
+        LAPSE,
+        /** The JDK's own leak profiler: a JFR recording of old-object samples with their paths to the GC roots. */
+        JFR_LEAKS
     }
+
+    /** No agent, JaCoCo's and Lapse's: the start-up comparison. */
+    static final List<Agent> STARTUP = List.of(Agent.NONE, Agent.JACOCO, Agent.LAPSE);
 
     /** Medians of one program's runs under one agent. */
     record Figures(double exitMillis, double mainMillis, double peakMb) {}
@@ -39,21 +44,24 @@ final class StartupRuns {
         this.workDir = workDir;
     }
 
-    /** Runs {@code program} (a class path and a main class with its arguments) {@code runs} times per agent. */
-    Map<Agent, Figures> measure(List<String> program, int runs) throws IOException, InterruptedException {
+    /**
+     * Runs {@code program} (a class path and a main class with its arguments) {@code runs} times under each of
+     * {@code agents}, alternated.
+     */
+    Map<Agent, Figures> measure(List<String> program, int runs, List<Agent> agents)
+            throws IOException, InterruptedException {
         Map<Agent, List<double[]>> samples = new EnumMap<>(Agent.class);
-        for (Agent a : Agent.values()) {
+        for (Agent a : agents) {
             samples.put(a, new ArrayList<>());
         }
-        Agent[] order = Agent.values();
         for (int i = 0; i < runs; i++) {
-            for (int k = 0; k < order.length; k++) {
-                Agent a = order[(i + k) % order.length]; // rotate who goes first
+            for (int k = 0; k < agents.size(); k++) {
+                Agent a = agents.get((i + k) % agents.size()); // rotate who goes first
                 samples.get(a).add(runOnce(a, program, i));
             }
         }
         Map<Agent, Figures> figures = new EnumMap<>(Agent.class);
-        for (Agent a : Agent.values()) {
+        for (Agent a : agents) {
             List<double[]> s = samples.get(a);
             figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2)));
         }
@@ -67,6 +75,9 @@ final class StartupRuns {
             case JACOCO ->
                 cmd.add("-javaagent:" + jacocoJar + "=destfile=" + workDir.resolve("jacoco-" + run + ".exec"));
             case LAPSE -> cmd.add("-javaagent:" + lapseJar + "=out=" + workDir.resolve("lapse-" + run) + ",log=warn");
+            case JFR_LEAKS ->
+                cmd.add("-XX:StartFlightRecording:settings=profile,path-to-gc-roots=true,filename="
+                        + workDir.resolve("leaks-" + run + ".jfr"));
         }
         cmd.addAll(program);
         long spawned = System.currentTimeMillis();
