@@ -210,7 +210,7 @@ final class JsonReportWriter implements ReportWriter {
     }
 
     private static String time(Instant t) {
-        return t == null ? null : t.toString();
+        return t == null ? null : IsoTime.of(t);
     }
 
     private static void frames(Json j, List<Frame> frames) {

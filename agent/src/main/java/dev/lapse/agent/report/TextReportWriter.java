@@ -73,7 +73,7 @@ public final class TextReportWriter implements ReportWriter {
 
     /** {@code 2026-01-31T12:00:00Z}, or {@code ?} when unknown. */
     static String time(Instant t) {
-        return t == null ? "?" : t.toString();
+        return t == null ? "?" : IsoTime.of(t);
     }
 
     /** One line: how many lapsed listeners, and what was looked at; when there are none, a second: why. */

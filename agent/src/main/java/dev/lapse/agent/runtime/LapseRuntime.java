@@ -9,6 +9,7 @@ import dev.lapse.agent.control.LapseControl;
 import dev.lapse.agent.instrument.ApiCatalog;
 import dev.lapse.agent.instrument.Installer;
 import dev.lapse.agent.reflect.Access;
+import dev.lapse.agent.report.IsoTime;
 import dev.lapse.agent.report.JfrEvents;
 import dev.lapse.agent.report.ReportBuilder;
 import dev.lapse.agent.report.ReportFiles;
@@ -312,7 +313,7 @@ public final class LapseRuntime implements Controlled {
                 System.getProperty("java.vm.name"),
                 Long.toString(ProcessHandle.current().pid()),
                 command.isEmpty() ? "" : command.split(" ", 2)[0],
-                Instant.ofEpochMilli(System.currentTimeMillis() - uptime).toString(),
+                IsoTime.of(Instant.ofEpochMilli(System.currentTimeMillis() - uptime)),
                 attached ? "attach" : "launch",
                 Long.toString(uptime));
     }

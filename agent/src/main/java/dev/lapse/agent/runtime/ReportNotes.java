@@ -2,6 +2,7 @@ package dev.lapse.agent.runtime;
 
 import dev.lapse.agent.config.AgentOptions;
 import dev.lapse.agent.confirm.CheckResult;
+import dev.lapse.agent.report.IsoTime;
 import dev.lapse.agent.track.Stats;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ final class ReportNotes {
             long transformErrors) {
         List<String> notes = new ArrayList<>();
         if (attachedAt != null) {
-            notes.add("Lapse was attached at " + attachedAt + "; registrations made before then are unknown.");
+            notes.add("Lapse was attached at " + IsoTime.of(attachedAt)
+                    + "; registrations made before then are unknown.");
         }
         if (check.explicitGcDisabled() && check.awaitingGc() > 0) {
             notes.add("-XX:+DisableExplicitGC is set, so Lapse could not force a full collection: "
