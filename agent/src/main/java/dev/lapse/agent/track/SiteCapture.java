@@ -72,17 +72,35 @@ public final class SiteCapture {
         if (atCall != null) {
             return atCall.site(this, inScope);
         }
-        Slots slotsOfClass = slots.get(listenerClass);
+        return cached(apiId, listenerClass, inScope, 1);
+    }
+
+    /**
+     * The site of a lifecycle end, {@code methodId}'s method on an owner of class {@code ownerClass}: the stack from
+     * the lifecycle method itself, cached like a registration's without a call-site id (keyed by method and owner
+     * class), because a program that disposes thousands of owners from one place would otherwise walk for each of
+     * them. Inside a scope (a test) the stack is always walked, so that the end names its own test.
+     */
+    public Site ending(int methodId, Class<?> ownerClass, boolean inScope) {
+        return cached(methodId, ownerClass, inScope, 0);
+    }
+
+    /**
+     * The site cached for {@code id} and {@code type}: walked for the first {@value #STABLE_AFTER} times, then reused
+     * while they agreed (re-checked every {@value #RECHECK_EVERY}th time), walked every time where they did not.
+     */
+    private Site cached(int id, Class<?> type, boolean inScope, int skip) {
+        Slots slotsOfClass = slots.get(type);
         if (inScope || slotsOfClass.proxy) {
             // a proxy class (every lapse-weak wrapper of one interface) names no place in the source
-            return walk(1, true);
+            return walk(skip, true);
         }
-        State state = slotsOfClass.state(apiId);
+        State state = slotsOfClass.state(id);
         Site stable = state.stable;
         if (stable != null && (++state.calls % RECHECK_EVERY) != 0) {
             return stable;
         }
-        Site walked = walk(1, true);
+        Site walked = walk(skip, true);
         state.observe(walked);
         return walked;
     }
@@ -211,7 +229,7 @@ public final class SiteCapture {
                 : n % RECHECK_EVERY == 0;
     }
 
-    /** The states of one listener class, one per API method; almost always one or two. */
+    /** The states of one class (a listener's, or an owner's for its ends), one per method; almost always one or two. */
     private static final class Slots {
         /** Whether the listener class is a dynamic proxy's: never cached. */
         final boolean proxy;
@@ -222,20 +240,20 @@ public final class SiteCapture {
             this.proxy = proxy;
         }
 
-        State state(int apiId) {
+        State state(int id) {
             for (State s : states) {
-                if (s.apiId == apiId) {
+                if (s.id == id) {
                     return s;
                 }
             }
             synchronized (this) {
                 for (State s : states) {
-                    if (s.apiId == apiId) {
+                    if (s.id == id) {
                         return s;
                     }
                 }
                 State[] grown = java.util.Arrays.copyOf(states, states.length + 1);
-                State created = new State(apiId);
+                State created = new State(id);
                 grown[grown.length - 1] = created;
                 states = grown;
                 return created;
@@ -243,17 +261,17 @@ public final class SiteCapture {
         }
     }
 
-    /** Whether one (API, listener class) key always registers from the same place. */
+    /** Whether one (method, class) key always registers, or ends, from the same place. */
     private static final class State {
-        final int apiId;
+        final int id;
         volatile Site stable;
         int calls; // racy on purpose: it only spaces out re-checks
         private Site first;
         private int agreeing;
         private boolean varies;
 
-        State(int apiId) {
-            this.apiId = apiId;
+        State(int id) {
+            this.id = id;
         }
 
         synchronized void observe(Site walked) {
