@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Start-up and exit side by side: the same program run with no agent, with JaCoCo's agent and with Lapse's (or
  * the JDK's leak profiler), alternating run by run in one session (so the machine's drift touches all alike), each
- * figure the median of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main}, and peak RSS.
+ * figure the median of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main},
+ * wall time to ready (for a program that prints {@code readyMillis=}, such as a Spring Boot application; else NaN),
+ * and peak RSS.
  */
 final class StartupRuns {
 
@@ -30,7 +32,7 @@ final class StartupRuns {
     static final List<Agent> STARTUP = List.of(Agent.NONE, Agent.JACOCO, Agent.LAPSE);
 
     /** Medians of one program's runs under one agent. */
-    record Figures(double exitMillis, double mainMillis, double peakMb) {}
+    record Figures(double exitMillis, double mainMillis, double peakMb, double readyMillis) {}
 
     private final String java;
     private final Path lapseJar;
@@ -63,7 +65,7 @@ final class StartupRuns {
         Map<Agent, Figures> figures = new EnumMap<>(Agent.class);
         for (Agent a : agents) {
             List<double[]> s = samples.get(a);
-            figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2)));
+            figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2), median(s, 3)));
         }
         return figures;
     }
@@ -96,7 +98,9 @@ final class StartupRuns {
         }
         double mainMillis = Long.parseLong(value(stderr, "mainEnteredMillis")) - spawned;
         double peakMb = Long.parseLong(value(stderr, "peakRssKb")) / 1024.0;
-        return new double[] {exitMillis, mainMillis, peakMb};
+        double readyMillis =
+                stderr.contains("readyMillis=") ? Long.parseLong(value(stderr, "readyMillis")) - spawned : Double.NaN;
+        return new double[] {exitMillis, mainMillis, peakMb, readyMillis};
     }
 
     private static String readAll(InputStream in) throws IOException {
