@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Negatives;
 import dev.lapse.it.scenario.OwnSubject;
+import dev.lapse.it.scenario.SubjectPart;
 import dev.lapse.it.support.ForkedJvm;
 import org.junit.jupiter.api.Test;
 
 /**
  * No finding when the listener was removed, the owner was collected, the owner is alive without an end, the
  * subject itself is unreachable, or the owner registered again after its end; nor when the subject is reachable only
- * through the owner (a JVM-wide context listening to its own configuration).
+ * through the owner (a JVM-wide context listening to its own configuration), nor when the subject holds the owner
+ * in a field of its own (a document's layout listening to the document).
  */
 class NegativesIT {
     @Test
@@ -34,5 +36,14 @@ class NegativesIT {
         JsonValue f = r.findings().get(0);
         assertEquals("lifecycle-end", f.get("signal").string(), r.text());
         assertTrue(f.get("owner.class").string().endsWith("OwnSubject$Service"), r.text());
+    }
+
+    @Test
+    void a_part_the_subject_holds_in_its_own_field_is_kept_by_that_field_not_by_its_listener() {
+        ForkedJvm.Result r = ForkedJvm.main(SubjectPart.class).run().assertSuccess();
+        assertEquals(1, r.findings().size(), r.text());
+        JsonValue f = r.findings().get(0);
+        assertEquals("lifecycle-end", f.get("signal").string(), r.text());
+        assertTrue(f.get("owner.class").string().endsWith("SubjectPart$Ruler"), r.text());
     }
 }

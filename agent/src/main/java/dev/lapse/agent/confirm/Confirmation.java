@@ -4,6 +4,7 @@ import dev.lapse.agent.track.Registration;
 import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.LostListenerRule;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -60,7 +61,8 @@ final class Confirmation {
                             listener.getClass().getName()));
                     confirmed(subject, listener, c.getValue(), toListener, false);
                 } else if (toListener != null
-                        && keepsNothing(subject, c.getValue().owner())) {
+                        && (keepsNothing(subject, c.getValue().owner())
+                                || partOf(subject, c.getValue().owner()))) {
                     notHeld++;
                 } else if (toListener != null) {
                     confirmed(subject, listener, c.getValue(), toListener, true);
@@ -85,6 +87,24 @@ final class Confirmation {
                 && Holders.heldStatically(owner, owner.getClass())
                 && !Holders.heldStatically(subject, subject.getClass())
                 && !Holders.heldStatically(subject, owner.getClass());
+    }
+
+    /**
+     * Whether the subject holds the owner as a part of its own: in an instance field declared with a class type (not
+     * an interface, an array or {@code Object}, the types a field that stores a listener has), as a configuration
+     * holds its layout. The owner then lives as long as the subject whatever its listener does, and removing the
+     * listener would free nothing.
+     */
+    static boolean partOf(Object subject, Object owner) {
+        if (subject instanceof Class) {
+            return false;
+        }
+        Field f = Holders.instanceFieldHolding(subject, owner);
+        if (f == null) {
+            return false;
+        }
+        Class<?> type = f.getType();
+        return !type.isInterface() && !type.isArray() && type != Object.class;
     }
 
     private void confirmed(
