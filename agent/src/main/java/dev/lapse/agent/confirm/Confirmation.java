@@ -51,10 +51,12 @@ final class Confirmation {
             for (Map.Entry<Object, Candidates.Candidate> c : byListener.entrySet()) {
                 Object listener = c.getKey();
                 List<Step> toListener = paths.get(listener);
-                if (toListener == null && subject instanceof Class && !budget.exhausted()) {
-                    // a static API may keep its listeners in a registry no static field reaches (UIManager's
+                if (toListener == null && subject instanceof Class<?> type && ofTheJdk(type) && !budget.exhausted()) {
+                    // a JDK static API may keep its listeners in a registry no static field reaches (UIManager's
                     // state lives in an AppContext): the listener surviving a full collection with no removal is
-                    // the evidence, and the chain says that its first hop was not traced
+                    // the evidence, and the chain says that its first hop was not traced. An application's or a
+                    // library's static pair whose store no static field reaches is a store per thread (a toString
+                    // recursion guard, which counts like a set), never confirmed without a chain
                     toListener = List.of(new Step(
                             ((Class<?>) subject).getName(),
                             "(static registry)",
@@ -105,6 +107,12 @@ final class Confirmation {
         }
         Class<?> type = f.getType();
         return !type.isInterface() && !type.isArray() && type != Object.class;
+    }
+
+    /** A class of the JDK's own: the bootstrap or the platform loader defined it. */
+    private static boolean ofTheJdk(Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     private void confirmed(
