@@ -130,7 +130,11 @@ final class Story {
                                 + end.reason();
             case PARTIAL_DETACHMENT ->
                 "left registered when it took another listener off with " + method + "(…)" + where;
-            case LIFECYCLE_END -> Names.pastTense(method) + where;
+            case LIFECYCLE_END ->
+                end.reason() == null
+                        ? Names.pastTense(method) + where
+                        // a binder's end is that of what it was bound to (CandidateEnds)
+                        : "bound to " + Names.source(end.reason()) + ", which was " + Names.pastTense(method) + where;
         };
     }
 

@@ -72,6 +72,16 @@ public final class EndOfLife {
     }
 
     /**
+     * This end, of what the owner was bound to, as the end of the owner's {@code registrations} made while it was
+     * bound ({@link CandidateEnds}); the reason is the class of what it was bound to.
+     */
+    EndOfLife boundTo(List<Registration> registrations, String boundClass) {
+        Set<Registration> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(registrations);
+        return new EndOfLife(signal, method, boundClass, site, timeMillis, majorGcsBefore, set::contains, null);
+    }
+
+    /**
      * A partial detachment after a removal at {@code site} on {@code thread} that left {@code leftCount}
      * registrations on {@code subject}, or through {@code apiId} from {@code registrationSite}; {@code before} is the
      * owner's signal so far, whose scope it widens when this removal is of the same go. It is one (it speaks of
@@ -126,7 +136,8 @@ public final class EndOfLife {
 
     /**
      * The reason given to {@code Lapse.expectCollected}, the ended scope's name, a lost listener's collected
-     * delegate class, the owner's field that held a detached subject, or {@code null} (an accumulation's is its
+     * delegate class, the owner's field that held a detached subject, for a lifecycle end of what the owner was
+     * bound to the class of that, or {@code null} (an accumulation's is its
      * {@link #growth()}, which the report words).
      */
     public String reason() {

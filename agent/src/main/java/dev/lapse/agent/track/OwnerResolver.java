@@ -17,6 +17,12 @@ import java.util.List;
  * {@code Component.parent}: the label is what the lambda keeps, the panel that was torn down is what it keeps alive.
  * Only synthetic fields and a component's parent are read, through field handles cached per class; nothing of the
  * application is called.
+ *
+ * <p>A listener that captured several application objects (a lambda holding a long-lived service and the panel that
+ * ended, an anonymous listener holding its binder and, through a captured lambda, the registry it was bound to) has
+ * other <em>candidate</em> owners besides the one chosen at registration. They are kept weakly and bounded
+ * ({@link #noteCandidates}); when one of them ends, {@link CandidateEnds} decides whether that candidate becomes the
+ * owner ({@link #adopt}: from then on it is the owner this resolver gives, for removals and reports alike).
  */
 public final class OwnerResolver {
 
@@ -87,11 +93,58 @@ public final class OwnerResolver {
 
     private record Links(FieldReader[] fields, boolean lambda) {}
 
+    /**
+     * Per class: the synthetic fields through which a lambda ({@code arg$N}) or an inner, anonymous or local class
+     * ({@code this$N}, {@code val$N}) holds what it captured.
+     */
+    private static final ClassValue<FieldReader[]> CAPTURES = new ClassValue<FieldReader[]>() {
+        @Override
+        protected FieldReader[] computeValue(Class<?> type) {
+            Links links = LINKS.get(type);
+            if (links.lambda()) {
+                return links.fields();
+            }
+            if (type.getName().indexOf('$') < 0) {
+                return NONE;
+            }
+            List<FieldReader> captures = new ArrayList<>();
+            try {
+                for (Field f : type.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers())
+                            && !f.getType().isPrimitive()
+                            && f.isSynthetic()
+                            && (f.getName().startsWith("this$") || f.getName().startsWith("val$"))
+                            && Access.open(f)) {
+                        captures.add(FieldReader.of(f));
+                    }
+                }
+            } catch (LinkageError | SecurityException e) {
+                return NONE;
+            }
+            return captures.toArray(NONE);
+        }
+    };
+
+    /** Most candidates kept per listener, and how deep into captured lambdas they are looked for. */
+    private static final int MAX_CANDIDATES = 4;
+
+    private static final int CANDIDATE_DEPTH = 2;
+
     /** {@code java.awt.Component.parent}, opened the first time a captured component is met; never loads AWT. */
     private static volatile FieldReader componentParent;
 
+    /** candidate owner -> the listeners that captured it, besides their owner. */
+    private final WeakPairs candidates = new WeakPairs(4096);
+
+    /** listener -> the candidate that became its owner when its life ended. */
+    private final WeakPairs adopted = new WeakPairs(4096);
+
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
+        Object chosen = adoptedOwner(listener);
+        if (chosen != null) {
+            return chosen;
+        }
         Object current = listener;
         boolean captured = false; // whether current is a JDK object a lambda captured
         for (int i = 0; i < MAX_HOPS; i++) {
@@ -108,6 +161,13 @@ public final class OwnerResolver {
 
     /** The owner's relation and the hops from the listener to it. */
     public Explanation explain(Object listener) {
+        Object chosen = adoptedOwner(listener);
+        if (chosen != null) {
+            List<Step> path = new ArrayList<>();
+            if (pathTo(listener, chosen, 0, path)) {
+                return new Explanation(OwnerRelation.CAPTURED, path);
+            }
+        }
         List<Step> hops = new ArrayList<>();
         Object current = listener;
         boolean captured = false;
@@ -126,6 +186,92 @@ public final class OwnerResolver {
                 ? OwnerRelation.SELF
                 : hops.get(0).field().startsWith("this$") ? OwnerRelation.ENCLOSING_INSTANCE : OwnerRelation.CAPTURED;
         return new Explanation(relation, hops);
+    }
+
+    /**
+     * Notes the other application objects {@code listener} captured besides {@code owner}, as candidates for its
+     * owner. Called at registration; a listener that captured fewer than two objects costs one class-value read.
+     */
+    public void noteCandidates(Object listener, Object owner) {
+        if (CAPTURES.get(listener.getClass()).length < 2) {
+            return;
+        }
+        List<Object> found = new ArrayList<>(MAX_CANDIDATES);
+        collect(listener, listener, owner, 0, found);
+        for (Object candidate : found) {
+            candidates.put(candidate, listener);
+        }
+    }
+
+    /** Whether some tracked listener captured {@code o} besides its owner: the cheap test at every end of life. */
+    public boolean isCandidate(Object o) {
+        return candidates.any() && candidates.first(o) != null;
+    }
+
+    /** The listeners that captured {@code candidate} besides their owner (those still alive). */
+    List<Object> capturing(Object candidate) {
+        return candidates.get(candidate);
+    }
+
+    /** From now on the owner of {@code listener} is {@code candidate}, whose life ended. */
+    void adopt(Object listener, Object candidate) {
+        adopted.replace(listener, candidate);
+    }
+
+    /** Entries of the candidates' and adoptions' tables dropped at their bounds. */
+    public long candidatesDropped() {
+        return candidates.dropped() + adopted.dropped();
+    }
+
+    private Object adoptedOwner(Object listener) {
+        return adopted.any() && CAPTURES.get(listener.getClass()).length >= 2 ? adopted.first(listener) : null;
+    }
+
+    /** Application objects {@code o} captured (and, a level down, the lambdas it captured), but for {@code owner}. */
+    private static void collect(Object o, Object listener, Object owner, int depth, List<Object> found) {
+        for (FieldReader f : CAPTURES.get(o.getClass())) {
+            Object v = f.read(o);
+            if (v == null || v == owner || v == listener || found.size() >= MAX_CANDIDATES) {
+                continue;
+            }
+            Class<?> type = v.getClass();
+            if (isLambda(type) || CAPTURES.get(type).length > 0) {
+                if (depth + 1 < CANDIDATE_DEPTH) {
+                    collect(v, listener, owner, depth + 1, found);
+                }
+                if (isLambda(type)) {
+                    continue;
+                }
+            }
+            if (!isJdk(type) && !containsIdentity(found, v)) {
+                found.add(v);
+            }
+        }
+    }
+
+    /** The capture fields from {@code from} to {@code target}, appended to {@code path}; whether there is one. */
+    private static boolean pathTo(Object from, Object target, int depth, List<Step> path) {
+        for (FieldReader f : CAPTURES.get(from.getClass())) {
+            Object v = f.read(from);
+            if (v == null) {
+                continue;
+            }
+            path.add(new Step(from.getClass().getName(), f.name(), v.getClass().getName()));
+            if (v == target || (depth + 1 < CANDIDATE_DEPTH && pathTo(v, target, depth + 1, path))) {
+                return true;
+            }
+            path.remove(path.size() - 1);
+        }
+        return false;
+    }
+
+    private static boolean containsIdentity(List<Object> list, Object o) {
+        for (Object x : list) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */
