@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.CandidateOwners;
 import dev.lapse.it.scenario.CapturedComponents;
+import dev.lapse.it.scenario.SwingTeardown;
 import dev.lapse.it.support.ForkedJvm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,19 @@ class OwnerResolutionIT {
         assertEquals(C + "MetricsRegistry#close", binder.get("endOfLife.method").string(), result.text());
         assertEquals(C + "MetricsRegistry", binder.get("endOfLife.reason").string(), result.text());
         assertTrue(result.text().contains("bound to CandidateOwners.MetricsRegistry, which was closed"), result.text());
+    }
+
+    @Test
+    void a_row_whose_removeNotify_left_it_on_the_model_is_reported_and_a_row_added_back_is_not() {
+        ForkedJvm.Result result = ForkedJvm.main(SwingTeardown.class).run().assertSuccess();
+        assertTrue(result.stdout.contains("swing teardown done, moved displayable true"), result.stdout);
+        assertEquals(1, result.findings().size(), result.text());
+        JsonValue f = result.findings().get(0);
+        String row = "dev.lapse.it.scenario.SwingTeardown$RowPanel";
+        assertEquals(row, f.get("owner.class").string(), result.text());
+        assertEquals("lifecycle-end", f.get("signal").string(), result.text());
+        assertEquals(row + "#removeNotify", f.get("endOfLife.method").string(), result.text());
+        assertEquals("remove-call", f.get("recommendation.kind").string(), result.text());
     }
 
     private static JsonValue finding(ForkedJvm.Result result, String owner) {

@@ -123,9 +123,8 @@ final class Corpus {
                     "io.micrometer.core.instrument.binder.jvm.JvmGcMetrics",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "JMX notification listener on a platform MXBean: the listener is tracked, but the affected"
-                            + " binder has no close() or other end of life, so no signal says it should be dead"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "micrometer-tomcat",
                     "Micrometer",
@@ -138,10 +137,8 @@ final class Corpus {
                     "io.micrometer.core.instrument.binder.tomcat.TomcatMetrics",
                     Signal.LIFECYCLE_END,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "JMX notification listener on the platform MBean server's delegate: the listener is tracked,"
-                            + " but the affected binder has no close() or other end of life, so no signal says it"
-                            + " should be dead"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "xmemcached-shutdown-hook",
                     "XMemcached",

@@ -117,8 +117,9 @@ final class MethodPlanner {
         if (kind == TypeScope.Kind.JDK) {
             return scope.isJdkLifecycleEnd(type.name(), m.name());
         }
-        if (lifecycleNames.contains(m.name())) {
-            return true;
+        if (lifecycleNames.contains(m.name())
+                || (m.name().equals(NameRules.SWING_TEARDOWN) && m.descriptor().equals("()V"))) {
+            return true; // an application component's own removeNotify(): its teardown, unless it is added back
         }
         for (String annotation : m.annotations()) {
             if (NameRules.PRE_DESTROY.contains(annotation)) {

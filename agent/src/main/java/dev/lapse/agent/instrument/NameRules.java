@@ -17,6 +17,12 @@ final class NameRules {
             Set.of("close", "dispose", "destroy", "shutdown", "stop", "release", "terminate", "uninstall", "detach");
 
     /**
+     * Swing's teardown: a component's {@code removeNotify()}, where Swing code unregisters from models. An end that a
+     * component displayable again at the check (added back) takes back ({@code LifecycleEndRule#revived}).
+     */
+    static final String SWING_TEARDOWN = "removeNotify";
+
+    /**
      * No-argument methods of a handle that undo the registration it came from, in the order a handle type's
      * methods are tried ({@code Disposable.dispose}, {@code Subscription.unsubscribe}, ...).
      */

@@ -226,6 +226,8 @@ final class Names {
                 return "uninstalled";
             case "detach":
                 return "detached";
+            case "removeNotify":
+                return "taken out of its displayed hierarchy (removeNotify())";
             default:
                 return "ended by " + method + "()";
         }

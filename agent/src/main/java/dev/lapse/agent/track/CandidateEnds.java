@@ -1,5 +1,6 @@
 package dev.lapse.agent.track;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,14 +13,26 @@ import java.util.List;
  *       {@code MeterBinder#bindTo(registry)}, whose listener captures the binder and the registry). A binder has no
  *       life of its own beyond what it was bound to: when that ends, the binder's registrations whose listeners
  *       captured it end too, and the binder stays the owner.
- *   <li><b>Otherwise the candidate is preferred</b>: a lambda holding a long-lived service and the panel that ended
- *       keeps the panel alive, not the service. The registrations move to the candidate, which the resolver gives as
- *       the listener's owner from then on.
+ *   <li><b>Otherwise the candidate is preferred, at the check</b>: a lambda holding a long-lived service and the
+ *       panel that ended keeps the panel alive, not the service. At the next check, when the chosen owner has no end
+ *       of its own, the registrations move to the candidate, which the resolver gives as the listener's owner from
+ *       then on. An owner that ended too stays the owner: a group whose {@code close()} closed the resolver its
+ *       listener captured is the one that ended, the resolver only went with it.
  * </ul>
+ *
+ * Candidates' ends wait for the check weakly, at most {@value #MAX_PENDING} of them between two checks; past that,
+ * the listeners stay with the owners chosen at registration.
  */
 public final class CandidateEnds {
     /** The method whose frame in the registration's stack says the owner registered while being bound. */
     static final String BIND_METHOD = "bindTo";
+
+    static final int MAX_PENDING = 256;
+
+    /** A candidate's end, waiting for the check to decide whether the candidate becomes the listener's owner. */
+    private record Pending(WeakReference<Object> candidate, WeakReference<Object> listener, EndOfLife end) {}
+
+    private final List<Pending> pending = new ArrayList<>();
 
     private final RegistrationTable table;
     private final OwnerResolver owners;
@@ -56,6 +69,39 @@ public final class CandidateEnds {
                 }
                 continue;
             }
+            synchronized (pending) {
+                if (pending.size() < MAX_PENDING) {
+                    pending.add(new Pending(new WeakReference<>(candidate), new WeakReference<>(listener), end));
+                }
+            }
+        }
+    }
+
+    /**
+     * At a check, before the ended owners are read: each candidate that ended becomes the owner of the registrations
+     * of the listeners that captured it, unless their owner has an end of its own that covers them.
+     */
+    void settle() {
+        List<Pending> due;
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            due = new ArrayList<>(pending);
+            pending.clear();
+        }
+        for (Pending p : due) {
+            Object candidate = p.candidate().get();
+            Object listener = p.listener().get();
+            if (candidate == null || listener == null) {
+                continue;
+            }
+            Object owner = owners.ownerOf(listener);
+            List<Registration> of = owner == candidate ? List.of() : registrationsOf(owner, listener);
+            EndOfLife own = of.isEmpty() ? null : table.endOf(owner);
+            if (of.isEmpty() || (own != null && own.covers(of.get(0)))) {
+                continue;
+            }
             owners.adopt(listener, candidate);
             for (Registration r : of) {
                 if (table.forget(owner, r)) {
@@ -63,6 +109,9 @@ public final class CandidateEnds {
                     stats.removed.add(-1);
                     table.add(candidate, r);
                 }
+            }
+            if (table.endOf(candidate) == null) {
+                table.signal(candidate, p.end());
             }
         }
     }

@@ -218,11 +218,6 @@ public final class OwnerResolver {
         adopted.replace(listener, candidate);
     }
 
-    /** Entries of the candidates' and adoptions' tables dropped at their bounds. */
-    public long candidatesDropped() {
-        return candidates.dropped() + adopted.dropped();
-    }
-
     private Object adoptedOwner(Object listener) {
         return adopted.any() && CAPTURES.get(listener.getClass()).length >= 2 ? adopted.first(listener) : null;
     }

@@ -42,6 +42,7 @@ public final class Tracker {
     private final IneffectiveRemovalRule ineffective;
     private final DetachedSubjectRule detached;
     private final AccumulationRule accumulation;
+    private final CandidateEnds candidates;
 
     /**
      * Registrations between two drains of the collected owners' queues on the registration path (a power of two):
@@ -70,7 +71,7 @@ public final class Tracker {
         this.clock = new SignalClock(clock, majorGcCount);
         this.table = new RegistrationTable(stats, maxTracked);
         this.lost = new LostListenerRule(table, owners, this.clock);
-        CandidateEnds candidates = new CandidateEnds(table, owners, stats);
+        this.candidates = new CandidateEnds(table, owners, stats);
         this.lifecycle = new LifecycleEndRule(table, lost, candidates, sites, this.clock);
         this.explicit = new ExplicitRule(table, lost, candidates, sites, this.clock);
         this.scopes = new ScopeEndRule(table, sites, this.clock);
@@ -190,7 +191,10 @@ public final class Tracker {
     /** Owners with an end-of-life signal and registrations left, each with a snapshot of its registrations. */
     public List<EndedOwner> ended() {
         drain();
+        candidates.settle();
         List<EndedOwner> ended = table.ended();
+        ended.removeIf(e -> e.record().owner() != null
+                && lifecycle.revived(e.record().owner(), e.record().end()));
         handles.purge();
         lost.purge();
         return ended;

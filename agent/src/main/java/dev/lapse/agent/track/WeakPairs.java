@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A bounded multimap from a key to values, both held weakly and compared by identity (never {@code equals} or
  * {@code hashCode} of the application's objects). Entries whose key or value was collected are purged from their
- * bucket when it is written; past {@code capacity} live entries, new ones are dropped and counted. Thread-safe under
+ * bucket when it is written; past {@code capacity} live entries, new ones are not kept. Thread-safe under
  * one lock: it is written at registration only for listeners with several candidate owners, and read at lifecycle
  * ends.
  */
@@ -17,7 +17,6 @@ final class WeakPairs {
     private final Entry[] buckets = new Entry[BUCKETS];
     private final int capacity;
     private volatile int size; // read without the lock by any()
-    private long dropped;
 
     WeakPairs(int capacity) {
         this.capacity = capacity;
@@ -49,8 +48,7 @@ final class WeakPairs {
             }
         }
         if (size >= capacity) {
-            dropped++;
-            return false;
+            return false; // the listener keeps the owner chosen at registration
         }
         buckets[b] = new Entry(key, value, buckets[b]);
         size++;
@@ -114,10 +112,5 @@ final class WeakPairs {
                 previous = e;
             }
         }
-    }
-
-    /** Entries dropped at the capacity. */
-    synchronized long dropped() {
-        return dropped;
     }
 }
