@@ -2,6 +2,7 @@ package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.reflect.ReferenceFields;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 
 /**
  * Which field holds an object: the owner's own field, a static field of a class. Reads fields only; compares by
@@ -12,7 +13,8 @@ final class Holders {
 
     /**
      * How the owner's code reaches {@code value}: a field of {@code holder} ({@code model}), else a static field of
-     * its class or an enclosing class ({@code App.MODEL}); {@code null} when neither holds it.
+     * its class or an enclosing class ({@code App.MODEL}), else a public static field of the value's own class or a
+     * superclass of it (a singleton's {@code AppModel.INSTANCE}); {@code null} when none holds it.
      */
     static String fieldHolding(Object holder, Object value) {
         Field own = instanceFieldHolding(holder, value);
@@ -22,6 +24,12 @@ final class Holders {
         for (Class<?> c = holder.getClass(); c != null; c = enclosing(c)) {
             Field f = staticFieldHolding(c, value);
             if (f != null) {
+                return c.getSimpleName() + "." + f.getName();
+            }
+        }
+        for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            Field f = staticFieldHolding(c, value);
+            if (f != null && Modifier.isPublic(f.getModifiers()) && Modifier.isPublic(c.getModifiers())) {
                 return c.getSimpleName() + "." + f.getName();
             }
         }

@@ -41,12 +41,60 @@ final class Fixes {
         if (f.end().signal() == Signal.INEFFECTIVE_REMOVAL && f.end().reason() != null) {
             return secondStructure(f, owner, place, where);
         }
-        return switch (f.end().signal()) {
+        Fix fix = switch (f.end().signal()) {
             case LOST_LISTENER -> keepDelegate(f, owner, subject, registeredAt, where);
             case ACCUMULATION -> registerOnce(f, subject, registeredAt, where);
             case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL, PARTIAL_DETACHMENT, DETACHED_SUBJECT ->
                 undo(f, owner, subject, registeredAt, place, where);
         };
+        if (fix.kind() == Fix.Kind.REMOVE_CALL
+                && singleton == null
+                && !f.staticSubject()
+                && f.subjectField() == null
+                && !detached) {
+            // the remove call goes in the lifecycle method, where no parameter or local of the registering code is
+            fix = unheld(fix, f, owner, subject);
+        }
+        StackTraceElement call = Names.libraryCall(f.site());
+        return call == null || site == null
+                ? fix
+                : bound(f)
+                        ? LibraryFixes.inLibrary(
+                                fix,
+                                owner,
+                                site,
+                                call,
+                                owner,
+                                owner + ", when the " + Names.source(f.end().reason())
+                                        + " it was bound to closes (it has no close() of its own),")
+                        : LibraryFixes.inLibrary(
+                                fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]));
+    }
+
+    /**
+     * A remove call whose subject no field of the owner, nor a static field, holds: the name it uses stands for the
+     * subject the listener was registered on, which the owner must keep to undo it.
+     */
+    private static Fix unheld(Fix fix, Finding f, String owner, String subject) {
+        String subjectClass = Names.source(f.subjectClass());
+        return new Fix(
+                fix.kind(),
+                fix.summary() + " No field of " + owner + " nor a static field holds the " + subjectClass
+                        + ": keep it in one, as " + subject + ".",
+                fix.where(),
+                "// " + subject + ": the " + subjectClass + " the listener was registered on; keep it in a field of "
+                        + owner + "\n" + fix.code());
+    }
+
+    /** Whether the owner ended with what it was bound to, having no end of its own ({@code CandidateEnds}). */
+    private static boolean bound(Finding f) {
+        return f.end().signal() == Signal.LIFECYCLE_END && f.end().reason() != null;
+    }
+
+    /** For an owner that ended with what it was bound to: a close() to give it, called when that closes. */
+    private static String boundPlace(Finding f, String owner) {
+        return "a close() of " + owner + ", called when the "
+                + Names.source(f.end().reason()) + " it was bound to closes (" + owner + " has no end of its own)";
     }
 
     /**
@@ -316,15 +364,18 @@ final class Fixes {
                                                 Names.methodOf(f.end().method())))
                         + ")";
             case PARTIAL_DETACHMENT -> in + ", next to the removal it has";
-            case LIFECYCLE_END, EXPLICIT, INEFFECTIVE_REMOVAL, LOST_LISTENER, ACCUMULATION -> in;
+            case LIFECYCLE_END -> bound(f) ? "in " + boundPlace(f, owner) : in;
+            case EXPLICIT, INEFFECTIVE_REMOVAL, LOST_LISTENER, ACCUMULATION -> in;
         };
     }
 
     /** {@code View.show()}, or {@code the View constructor} for {@code <init>}. */
-    private static String method(String className, String methodName) {
-        return methodName.equals("<init>")
-                ? "the " + Names.source(className) + " constructor"
-                : Names.source(className) + "." + methodName + "()";
+    static String method(String className, String methodName) {
+        return switch (methodName) {
+            case "<init>" -> "the " + Names.source(className) + " constructor";
+            case "<clinit>" -> "the static initializer of " + Names.source(className);
+            default -> Names.source(className) + "." + methodName + "()";
+        };
     }
 
     /** Arguments of a call with the listener in its place: keys stay as they were when added. */

@@ -195,6 +195,47 @@ final class Names {
         return app.isEmpty() ? frames.subList(0, Math.min(frames.size(), 3)) : app;
     }
 
+    /**
+     * Where the application called into the library that made a registration, or {@code null} when the application
+     * made it itself. The application is the code base of the registration stack's outermost non-framework frame
+     * ({@code main}, the test, the request handler); the registration is the library's when its innermost frame is
+     * of another code base, and the application's call into it is then its first frame of the application's. Code
+     * bases are told apart by the first two names of their packages ({@code io.micrometer}, {@code com.acme}).
+     */
+    static StackTraceElement libraryCall(List<StackTraceElement> frames) {
+        StackTraceElement registering = null;
+        StackTraceElement outermost = null;
+        for (StackTraceElement f : frames) {
+            if (!isFrameworkFrame(f)) {
+                if (registering == null) {
+                    registering = f;
+                }
+                outermost = f;
+            }
+        }
+        if (registering == null || sameCodeBase(registering.getClassName(), outermost.getClassName())) {
+            return null;
+        }
+        for (StackTraceElement f : frames) {
+            if (!isFrameworkFrame(f) && sameCodeBase(f.getClassName(), outermost.getClassName())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Whether two classes' packages begin with the same two names (or are the same, when shorter). */
+    static boolean sameCodeBase(String a, String b) {
+        return codeBase(a).equals(codeBase(b));
+    }
+
+    private static String codeBase(String className) {
+        int first = className.indexOf('.');
+        int second = first < 0 ? -1 : className.indexOf('.', first + 1);
+        int end = second >= 0 ? second : className.lastIndexOf('.');
+        return end < 0 ? "" : className.substring(0, end);
+    }
+
     /** The first application frame, or {@code null} for an empty stack. */
     static StackTraceElement topApplicationFrame(List<StackTraceElement> frames) {
         List<StackTraceElement> app = applicationFrames(frames);

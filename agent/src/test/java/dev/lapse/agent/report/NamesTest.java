@@ -57,4 +57,28 @@ class NamesTest {
         assertEquals("model", Names.variable("com.acme.App$Model"));
         assertEquals("taskRunner", Names.variable("com.acme.TaskRunner"));
     }
+
+    @Test
+    void a_registration_made_inside_a_library_is_told_by_its_code_base_and_names_the_applications_call() {
+        StackTraceElement jdk = new StackTraceElement("java.lang.Thread", "run", null, -1);
+        StackTraceElement library = new StackTraceElement("io.micrometer.core.Binder", "bindTo", "Binder.java", 9);
+        StackTraceElement inner = new StackTraceElement("io.micrometer.core.Binder", "register", "Binder.java", 20);
+        StackTraceElement call = new StackTraceElement("com.acme.app.Metrics", "start", "Metrics.java", 12);
+        StackTraceElement main = new StackTraceElement("com.acme.App", "main", "App.java", 3);
+        assertEquals(call, Names.libraryCall(List.of(inner, library, call, main, jdk)));
+        // the application's own code, called back by a library it called: the application made the registration
+        StackTraceElement framework = new StackTraceElement("org.springframework.Context", "refresh", null, -1);
+        assertEquals(null, Names.libraryCall(List.of(call, framework, main)));
+        assertEquals(null, Names.libraryCall(List.of(call, main, jdk)));
+        // a library's own thread: no application frame to tell it by
+        assertEquals(null, Names.libraryCall(List.of(library, jdk)));
+    }
+
+    @Test
+    void code_bases_are_the_first_two_names_of_a_package() {
+        assertTrue(Names.sameCodeBase("com.acme.ui.View", "com.acme.model.Model"));
+        assertFalse(Names.sameCodeBase("com.acme.View", "io.vertx.core.Vertx"));
+        assertTrue(Names.sameCodeBase("Main", "Other"));
+        assertTrue(Names.sameCodeBase("acme.View", "acme.Model"));
+    }
 }
