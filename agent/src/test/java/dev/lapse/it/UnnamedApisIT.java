@@ -13,8 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Add/remove pairs outside the name families, recognised from their shapes and from what the add does with its
- * argument; the application's own container and a builder with add and remove methods stay quiet.
+ * Add/remove pairs outside the name families, and such adds returning the handle that undoes them, recognised from
+ * their shapes and from what the add does with its argument; the application's own container, a builder with add and
+ * remove methods, and handles that were closed stay quiet.
  */
 class UnnamedApisIT {
     private static final String S = "dev.lapse.it.scenario.UnnamedApis$";
@@ -30,12 +31,16 @@ class UnnamedApisIT {
     }
 
     private static JsonValue finding(String owner, String method) {
+        return finding(owner, method, "remove-call");
+    }
+
+    private static JsonValue finding(String owner, String method, String fix) {
         JsonValue f = byOwner.get(S + owner);
         assertNotNull(f, "no finding for " + owner + "\n" + result.text());
         assertEquals(1, f.get("count").number(), result.text());
         assertEquals(method, f.get("registration.method").string(), result.text());
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
-        assertEquals("remove-call", f.get("recommendation.kind").string(), result.text());
+        assertEquals(fix, f.get("recommendation.kind").string(), result.text());
         return f;
     }
 
@@ -45,7 +50,7 @@ class UnnamedApisIT {
 
     @Test
     void one_group_per_ended_owner_and_nothing_else() {
-        assertEquals(3, result.findings().size(), result.text());
+        assertEquals(5, result.findings().size(), result.text());
         assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
         assertTrue(result.stdout.contains("unnamed done"), result.stdout);
     }
@@ -68,6 +73,19 @@ class UnnamedApisIT {
         JsonValue f = finding("LogView", S + "Bus#addSink");
         assertEquals("captured", f.get("owner.relation").string());
         assertTrue(code(f).contains(".removeSink(listener);"), code(f));
+    }
+
+    @Test
+    void an_add_returning_the_handle_that_undoes_it() {
+        JsonValue f = finding("FileView", S + "Watchers#addWatcher", "close-handle");
+        assertTrue(code(f).contains("registration.close();"), code(f));
+        assertTrue(code(f).contains("private UnnamedApis.Watch registration;"), code(f));
+    }
+
+    @Test
+    void an_add_returning_a_lambda_handle() {
+        JsonValue f = finding("ProbeView", S + "Watchers#addProbe", "close-handle");
+        assertTrue(code(f).contains("registration.close();"), code(f));
     }
 
     @Test

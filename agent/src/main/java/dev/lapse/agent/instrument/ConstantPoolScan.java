@@ -10,8 +10,8 @@ import java.util.Set;
  * method a class declares has its name in the pool, so a class whose pool holds no add, remove, lifecycle or
  * handle-closing name and no {@code @PreDestroy} is rejected before anything is parsed or loaded. One pass over
  * the pool; a string is built only for the entries whose first byte could begin such a name. A pool with names
- * beginning {@code add} and {@code remove} but no family name has its methods table read too, for a pair outside the
- * families ({@link UnnamedPairs}).
+ * beginning {@code add} but no family name has its methods table read too, for a pair outside the families or such
+ * an add returning a handle ({@link UnnamedPairs}).
  */
 final class ConstantPoolScan {
     private static final int UTF8 = 1;
@@ -77,7 +77,7 @@ final class ConstantPoolScan {
                 }
                 at += size;
             }
-            return adds && removes && declaresUnnamedPair(b, at, utf8);
+            return adds && declaresUnnamedAdd(b, at, utf8, removes);
         } catch (ArrayIndexOutOfBoundsException malformed) {
             return true;
         }
@@ -85,11 +85,13 @@ final class ConstantPoolScan {
 
     /**
      * Whether the class declares an {@code add}+rest of one reference parameter and the {@code remove}+rest of the
-     * same descriptor ({@link UnnamedPairs}): read from the methods table, skipping the fields and every attribute by
-     * its length, so only the declared methods' names are decoded. Most classes that call a collection's
-     * {@code add} and {@code remove} declare neither.
+     * same descriptor, or such an add that returns an object, which may be a handle ({@link UnnamedPairs}): read from
+     * the methods table, skipping the fields and every attribute by its length, so only the declared methods' names
+     * are decoded. Most classes that call a collection's {@code add} declare neither.
+     *
+     * @param poolRemoves whether the pool has a name beginning {@code remove}: without one, only a handle can undo an add
      */
-    private static boolean declaresUnnamedPair(byte[] b, int at, int[] utf8) {
+    private static boolean declaresUnnamedAdd(byte[] b, int at, int[] utf8, boolean poolRemoves) {
         at += 6; // access, this, super
         at += 2 + 2 * u2(b, at); // interfaces
         for (int table = 0; table < 2; table++) { // fields, then methods
@@ -102,9 +104,12 @@ final class ConstantPoolScan {
                     String name = utf8(b, utf8[u2(b, at + 2)]);
                     String descriptor = utf8(b, utf8[u2(b, at + 4)]);
                     if (UnnamedPairs.mayBeAdd(name, descriptor)) {
+                        if (UnnamedPairs.mayReturnHandle(descriptor)) {
+                            return true;
+                        }
                         adds = adds == null ? new ArrayList<>() : adds;
                         adds.add(UnnamedPairs.removeName(name) + paramsOf(descriptor));
-                    } else if (name.startsWith("remove")) {
+                    } else if (poolRemoves && name.startsWith("remove")) {
                         removes = removes == null ? new ArrayList<>() : removes;
                         removes.add(name + paramsOf(descriptor));
                     }

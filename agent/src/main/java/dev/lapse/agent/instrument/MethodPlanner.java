@@ -185,13 +185,22 @@ final class MethodPlanner {
         return planned;
     }
 
-    /** An add outside the name families and the remove it pairs with, both planned when the add keeps its argument. */
+    /**
+     * An add outside the name families and the remove it pairs with, both planned when the add keeps its argument; or,
+     * with no remove, the add alone when the handle it returns undoes it.
+     */
     private void planUnnamed(
             TypeInfo type, MethodInfo m, Hierarchy hierarchy, byte[] classFile, List<Planned> planned) {
         MethodInfo remove = UnnamedPairs.removeFor(type, m, hierarchy, classFile);
         if (remove != null) {
             planned.add(new Planned(m, register(ApiMethod.Kind.ADD, type, m, 0, remove, null, null)));
             planned.add(new Planned(remove, register(ApiMethod.Kind.REMOVE, type, remove, 0, remove, null, null)));
+            return;
+        }
+        String handleClose = UnnamedPairs.handleCloseFor(type, m, hierarchy, classFile);
+        if (handleClose != null) {
+            String handleType = Type.getReturnType(m.descriptor()).getClassName();
+            planned.add(new Planned(m, register(ApiMethod.Kind.ADD, type, m, 0, null, handleType, handleClose)));
         }
     }
 

@@ -13,8 +13,8 @@ import org.objectweb.asm.Type;
  * Registration APIs whose names say nothing: {@code addCloseHook(Closeable)}/{@code removeCloseHook(Closeable)}, Vert.x's
  * {@code CloseFuture#add(Closeable)}/{@code remove(Closeable)}, hooks, watchers, sinks, interceptors. Decided from the
  * shapes, since the name cannot be: an instance method {@code add}+rest of one parameter, of an interface type that is
- * no container or value, whose class declares {@code remove}+the same rest with the same parameter, and whose code
- * keeps its argument (stores it in a field, an array, or hands it to a collection's or map's mutator). Containers stay
+ * no container or value, whose class declares {@code remove}+the same rest with the same parameter (or which returns a
+ * handle that undoes it: {@code Watch addWatcher(Consumer)}), and whose code keeps its argument (stores it in a field, an array, or hands it to a collection's or map's mutator). Containers stay
  * out: a class that is a {@code Collection}, a {@code Map} or an {@code Iterable}, and a builder whose add returns its
  * own type. Only application classes; the name families ({@link NameRules}) are planned before this rule is asked.
  */
@@ -71,15 +71,10 @@ final class UnnamedPairs {
      * @param classFile the class file of {@code type}, whose code tells whether the add keeps its argument
      */
     static MethodInfo removeFor(TypeInfo type, MethodInfo add, Hierarchy hierarchy, byte[] classFile) {
-        String rest = addRest(add.name());
-        Type[] parameters = add.parameters();
-        if (rest == null
-                || classFile == null
-                || add.is(Opcodes.ACC_STATIC)
-                || parameters.length != 1
-                || parameters[0].getSort() != Type.OBJECT) {
+        if (!addShape(add, classFile)) {
             return null;
         }
+        String rest = addRest(add.name());
         MethodInfo remove = null;
         for (MethodInfo m : type.methods()) {
             if (m.name().equals("remove" + rest)
@@ -88,19 +83,47 @@ final class UnnamedPairs {
                 remove = m;
             }
         }
-        if (remove == null
-                || !isCallbackType(parameters[0].getClassName(), hierarchy)
-                || isContainer(type, hierarchy)) {
+        return remove != null && registers(type, add, hierarchy, classFile) ? remove : null;
+    }
+
+    /**
+     * The method that undoes an add of {@code type} with no remove method, on the handle it returns
+     * ({@code Watch addWatcher(Consumer)} whose {@code Watch} has a {@code close()}), or {@code null}.
+     */
+    static String handleCloseFor(TypeInfo type, MethodInfo add, Hierarchy hierarchy, byte[] classFile) {
+        if (!addShape(add, classFile)) {
             return null;
+        }
+        String close = hierarchy.handleClose(type, Type.getReturnType(add.descriptor()));
+        return close != null && registers(type, add, hierarchy, classFile) ? close : null;
+    }
+
+    /** An instance {@code add}+rest of one reference parameter, in a class whose code can be read. */
+    private static boolean addShape(MethodInfo add, byte[] classFile) {
+        Type[] parameters = add.parameters();
+        return addRest(add.name()) != null
+                && classFile != null
+                && !add.is(Opcodes.ACC_STATIC)
+                && parameters.length == 1
+                && parameters[0].getSort() == Type.OBJECT;
+    }
+
+    /**
+     * Whether the add is a registration: its parameter is a callback type, its class no container, it returns no
+     * builder of its own type, and its code keeps its argument.
+     */
+    private static boolean registers(TypeInfo type, MethodInfo add, Hierarchy hierarchy, byte[] classFile) {
+        if (!isCallbackType(add.parameters()[0].getClassName(), hierarchy) || isContainer(type, hierarchy)) {
+            return false;
         }
         Type returned = Type.getReturnType(add.descriptor());
         if (returned.getSort() == Type.OBJECT) {
             TypeInfo r = hierarchy.find(returned.getClassName());
             if (r != null && hierarchy.isAssignable(type, r.name())) {
-                return null; // a builder's add returns its own type
+                return false; // a builder's add returns its own type
             }
         }
-        return keepsArgument(classFile, add) ? remove : null;
+        return keepsArgument(classFile, add);
     }
 
     /** An interface that is no container or value type: what a hook, a watcher or a sink is declared as. */
@@ -201,6 +224,15 @@ final class UnnamedPairs {
         return addRest(name) != null
                 && descriptor.startsWith("(L")
                 && descriptor.indexOf(';') == descriptor.indexOf(')') - 1;
+    }
+
+    /**
+     * For the constant-pool scan: whether such an add may return a handle (an object other than {@code Object}); the
+     * planner asks the handle's type.
+     */
+    static boolean mayReturnHandle(String descriptor) {
+        String returned = descriptor.substring(descriptor.indexOf(')') + 1);
+        return returned.startsWith("L") && !returned.equals("Ljava/lang/Object;");
     }
 
     /** The remove name that pairs with an add of this name. */

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Registration APIs whose names say nothing: a context's close hooks, a close future's {@code add}/{@code remove}
- * (Vert.x's shape), sinks in an array. Each has one owner that ended and left itself registered, and one that
+ * (Vert.x's shape), sinks in an array, watchers whose add returns the handle that undoes it (an application class,
+ * and a lambda {@code AutoCloseable}). Each has one owner that ended and left itself registered, and one that
  * removed itself. A container of the application's own, a builder and a value list take owners that end too: their
  * {@code add} is no registration, and nothing is reported.
  */
@@ -18,6 +19,7 @@ public final class UnnamedApis {
     static final Context CONTEXT = new Context();
     static final CloseFuture CLOSE_FUTURE = new CloseFuture();
     static final Bus BUS = new Bus();
+    static final Watchers WATCHERS = new Watchers();
     static final Tasks TASKS = new Tasks();
     static final List<Pipeline> PIPELINES = new ArrayList<>();
 
@@ -154,6 +156,79 @@ public final class UnnamedApis {
         }
     }
 
+    /** Watchers of a directory; no remove method: the add returns the handle that takes the watcher off. */
+    public static final class Watchers {
+        private final List<Consumer<String>> watchers = new ArrayList<>();
+
+        public Watch addWatcher(Consumer<String> watcher) {
+            watchers.add(watcher);
+            return new Watch(this, watcher);
+        }
+
+        public AutoCloseable addProbe(Consumer<String> probe) {
+            watchers.add(probe);
+            return () -> watchers.remove(probe);
+        }
+
+        void remove(Consumer<String> watcher) {
+            watchers.remove(watcher);
+        }
+    }
+
+    /** The handle {@link Watchers#addWatcher} returns. */
+    public static final class Watch {
+        private final Watchers watchers;
+        private final Consumer<String> watcher;
+
+        Watch(Watchers watchers, Consumer<String> watcher) {
+            this.watchers = watchers;
+            this.watcher = watcher;
+        }
+
+        public void close() {
+            watchers.remove(watcher);
+        }
+    }
+
+    /** Drops the handles its adds returned, and leaves its watcher and its probe behind when disposed. */
+    static final class FileView {
+        private int changes;
+
+        FileView() {
+            WATCHERS.addWatcher(path -> changes++);
+        }
+
+        void dispose() {}
+    }
+
+    /** The same, with a probe whose handle is a lambda. */
+    static final class ProbeView {
+        private int probes;
+
+        ProbeView() {
+            WATCHERS.addProbe(path -> probes++);
+        }
+
+        void dispose() {}
+    }
+
+    /** Keeps both handles and closes them. */
+    static final class FileViewFixed {
+        private int changes;
+        private final Watch watch;
+        private final AutoCloseable probe;
+
+        FileViewFixed() {
+            watch = WATCHERS.addWatcher(path -> changes++);
+            probe = WATCHERS.addProbe(path -> changes++);
+        }
+
+        void dispose() throws Exception {
+            watch.close();
+            probe.close();
+        }
+    }
+
     /** A view whose lambda sink stays on the bus after it is disposed. */
     static final class LogView {
         private final StringBuilder lines = new StringBuilder();
@@ -177,13 +252,16 @@ public final class UnnamedApis {
         void close() {}
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         new Client().close();
         new ClientFixed().close();
         new NetClient().close();
         new NetClientFixed().close();
         new LogView().dispose();
         new Worker().close();
+        new FileView().dispose();
+        new ProbeView().dispose();
+        new FileViewFixed().dispose();
         System.out.println("unnamed done");
     }
 }
