@@ -74,6 +74,16 @@ class UnnamedPairsTest {
     }
 
     @Test
+    void an_add_with_no_remove_that_returns_a_handle_is_undone_by_the_handle() {
+        Map<String, ApiMethod> plan = plan(UnnamedSubjects.Watched.class);
+        ApiMethod add = plan.get("ADD addWatcher");
+        assertEquals(null, add.removeName());
+        assertEquals("cancel", add.handleClose());
+        assertTrue(scan.mayMatter(bytes(UnnamedSubjects.Watched.class)));
+        assertTrue(plan(UnnamedSubjects.Counted.class).isEmpty());
+    }
+
+    @Test
     void the_pool_scan_lets_through_a_declared_pair_and_rejects_a_class_that_only_calls_add_and_remove() {
         assertTrue(scan.mayMatter(bytes(UnnamedSubjects.Hooks.class)));
         assertTrue(scan.mayMatter(bytes(UnnamedSubjects.CloseFutureLike.class)));
