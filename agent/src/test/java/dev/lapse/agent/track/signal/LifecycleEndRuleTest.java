@@ -65,4 +65,48 @@ class LifecycleEndRuleTest {
         t.dispose(owner);
         return new WeakReference<>(owner);
     }
+
+    /** A listener that captured two owners, as a helper that wires them writes it. */
+    private static Runnable capturing(Object first, Object second) {
+        return () -> use(first, second);
+    }
+
+    private static void use(Object a, Object b) {}
+
+    @Test
+    void of_two_captured_owners_the_one_that_ended_owns_the_registration_at_the_check() {
+        Hostile service = new Hostile();
+        Hostile panel = new Hostile();
+        Runnable listener = capturing(service, panel);
+        t.add(subject, listener);
+        t.dispose(panel);
+        EndOfLife end = t.endOf(panel);
+        assertEquals(Signal.LIFECYCLE_END, end.signal());
+        assertEquals(1, t.covered(panel).size());
+        assertNull(t.endOf(service));
+        t.remove(subject, listener);
+        assertTrue(t.covered(panel).isEmpty(), "a removal finds the registration with its new owner");
+        assertEquals(1, t.stats.removed(), "the move itself is no removal");
+    }
+
+    @Test
+    void an_owner_that_ended_too_stays_the_owner() {
+        Hostile group = new Hostile();
+        Hostile resolver = new Hostile();
+        t.add(subject, capturing(group, resolver));
+        t.dispose(resolver); // inside the group's own close()
+        t.dispose(group);
+        assertEquals(1, t.covered(group).size());
+        assertNull(t.endOf(resolver));
+    }
+
+    @Test
+    void a_listener_that_captured_one_owner_is_never_the_ended_objects() {
+        Hostile service = new Hostile();
+        Hostile panel = new Hostile();
+        Runnable listener = () -> use(service, null);
+        t.add(subject, listener);
+        t.dispose(panel);
+        assertTrue(t.tracker.ended().isEmpty());
+    }
 }
