@@ -1,8 +1,10 @@
 package dev.lapse.agent.instrument;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Numbers every instrumented method. Instrumented code carries the number as a constant, so the hook path
@@ -11,6 +13,7 @@ import java.util.Map;
  */
 public final class ApiCatalog {
     private final Map<String, ApiMethod> byKey = new HashMap<>();
+    private final Set<String> endingClasses = new HashSet<>();
     private volatile ApiMethod[] byId = new ApiMethod[64];
     private int size;
 
@@ -56,7 +59,18 @@ public final class ApiCatalog {
         methods[size++] = m;
         byId = methods; // volatile write publishes the new entry
         byKey.put(key, m);
+        if (kind == ApiMethod.Kind.END) {
+            endingClasses.add(declaringClass);
+        }
         return m;
+    }
+
+    /**
+     * Whether {@code className} declares a lifecycle-ending method that is instrumented. A class is transformed when
+     * it loads, before any instance of it exists, so an instance's classes are known by then.
+     */
+    public synchronized boolean declaresEnd(String className) {
+        return endingClasses.contains(className);
     }
 
     /** How many methods are instrumented. */

@@ -1,11 +1,12 @@
 package dev.lapse.agent.track;
 
+import dev.lapse.agent.instrument.ApiCatalog;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the end of a candidate owner ({@link OwnerResolver#noteCandidates}) does to the registrations of the listeners
+ * What the end of a candidate owner ({@link OwnerResolver#candidatesOf}, kept by {@link #note}) does to the registrations of the listeners
  * that captured it. Two cases, told apart by who registered:
  *
  * <ul>
@@ -38,10 +39,36 @@ public final class CandidateEnds {
     private final OwnerResolver owners;
     private final Stats stats;
 
-    CandidateEnds(RegistrationTable table, OwnerResolver owners, Stats stats) {
+    /**
+     * Per class: whether it or a superclass has an instrumented lifecycle end, so that an instance of it can end.
+     * Only those are kept as candidates: a captured counter or value never ends, and costs nothing at registration.
+     */
+    private final ClassValue<Boolean> mayEnd;
+
+    CandidateEnds(RegistrationTable table, OwnerResolver owners, Stats stats, ApiCatalog catalog) {
         this.table = table;
         this.owners = owners;
         this.stats = stats;
+        this.mayEnd = new ClassValue<Boolean>() {
+            @Override
+            protected Boolean computeValue(Class<?> type) {
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                    if (catalog.declaresEnd(c.getName())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+
+    /** At registration: keeps the candidate owners of {@code listener} (besides {@code owner}) that can end. */
+    void note(Object listener, Object owner) {
+        for (Object candidate : owners.candidatesOf(listener, owner)) {
+            if (mayEnd.get(candidate.getClass())) {
+                owners.noteCandidate(candidate, listener);
+            }
+        }
     }
 
     /** Whether {@code o} is some live listener's candidate owner: the cheap test at every end of life. */

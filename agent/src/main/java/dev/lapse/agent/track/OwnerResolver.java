@@ -21,7 +21,7 @@ import java.util.List;
  * <p>A listener that captured several application objects (a lambda holding a long-lived service and the panel that
  * ended, an anonymous listener holding its binder and, through a captured lambda, the registry it was bound to) has
  * other <em>candidate</em> owners besides the one chosen at registration. They are kept weakly and bounded
- * ({@link #noteCandidates}); when one of them ends, {@link CandidateEnds} decides whether that candidate becomes the
+ * ({@link #noteCandidate}); when one of them ends, {@link CandidateEnds} decides whether that candidate becomes the
  * owner ({@link #adopt}: from then on it is the owner this resolver gives, for removals and reports alike).
  */
 public final class OwnerResolver {
@@ -189,18 +189,21 @@ public final class OwnerResolver {
     }
 
     /**
-     * Notes the other application objects {@code listener} captured besides {@code owner}, as candidates for its
-     * owner. Called at registration; a listener that captured fewer than two objects costs one class-value read.
+     * The other application objects {@code listener} captured besides {@code owner}: its candidate owners. A listener
+     * that captured fewer than two objects costs one class-value read and allocates nothing.
      */
-    public void noteCandidates(Object listener, Object owner) {
+    List<Object> candidatesOf(Object listener, Object owner) {
         if (CAPTURES.get(listener.getClass()).length < 2) {
-            return;
+            return List.of();
         }
         List<Object> found = new ArrayList<>(MAX_CANDIDATES);
         collect(listener, listener, owner, 0, found);
-        for (Object candidate : found) {
-            candidates.put(candidate, listener);
-        }
+        return found;
+    }
+
+    /** Keeps {@code candidate} (weakly) as a candidate owner of {@code listener}. */
+    void noteCandidate(Object candidate, Object listener) {
+        candidates.put(candidate, listener);
     }
 
     /** Whether some tracked listener captured {@code o} besides its owner: the cheap test at every end of life. */

@@ -71,7 +71,7 @@ public final class Tracker {
         this.clock = new SignalClock(clock, majorGcCount);
         this.table = new RegistrationTable(stats, maxTracked);
         this.lost = new LostListenerRule(table, owners, this.clock);
-        this.candidates = new CandidateEnds(table, owners, stats);
+        this.candidates = new CandidateEnds(table, owners, stats, catalog);
         this.lifecycle = new LifecycleEndRule(table, lost, candidates, sites, this.clock);
         this.explicit = new ExplicitRule(table, lost, candidates, sites, this.clock);
         this.scopes = new ScopeEndRule(table, sites, this.clock);
@@ -117,7 +117,7 @@ public final class Tracker {
                 ? new Registration(listener, subjectRef, apiId, site, now, thread, scope, heldIn)
                 : handles.add(handle, listener, subjectRef, apiId, site, now, thread, scope, heldIn);
         table.add(owner, r);
-        owners.noteCandidates(listener, owner);
+        candidates.note(listener, owner);
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
         } else if (owner != listener) {

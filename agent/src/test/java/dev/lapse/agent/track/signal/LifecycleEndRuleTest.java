@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lapse.agent.instrument.CatalogForTests;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.TrackerFixture;
@@ -66,6 +67,11 @@ class LifecycleEndRuleTest {
         return new WeakReference<>(owner);
     }
 
+    /** A candidate owner is one whose class has a lifecycle end, as the owners' class here has. */
+    private void ownersMayEnd() {
+        CatalogForTests.end(t.catalog, Hostile.class.getName(), "dispose");
+    }
+
     /** A listener that captured two owners, as a helper that wires them writes it. */
     private static Runnable capturing(Object first, Object second) {
         return () -> use(first, second);
@@ -75,6 +81,7 @@ class LifecycleEndRuleTest {
 
     @Test
     void of_two_captured_owners_the_one_that_ended_owns_the_registration_at_the_check() {
+        ownersMayEnd();
         Hostile service = new Hostile();
         Hostile panel = new Hostile();
         Runnable listener = capturing(service, panel);
@@ -91,6 +98,7 @@ class LifecycleEndRuleTest {
 
     @Test
     void an_owner_that_ended_too_stays_the_owner() {
+        ownersMayEnd();
         Hostile group = new Hostile();
         Hostile resolver = new Hostile();
         t.add(subject, capturing(group, resolver));
@@ -102,11 +110,25 @@ class LifecycleEndRuleTest {
 
     @Test
     void a_listener_that_captured_one_owner_is_never_the_ended_objects() {
+        ownersMayEnd();
         Hostile service = new Hostile();
         Hostile panel = new Hostile();
         Runnable listener = () -> use(service, null);
         t.add(subject, listener);
         t.dispose(panel);
+        assertTrue(t.tracker.ended().isEmpty());
+    }
+
+    /** Captured beside the owner; its class has no lifecycle end. */
+    private static final class Counter {}
+
+    @Test
+    void a_captured_object_whose_class_has_no_lifecycle_end_is_no_candidate() {
+        ownersMayEnd();
+        Hostile service = new Hostile();
+        Counter counter = new Counter();
+        t.add(subject, capturing(service, counter));
+        t.tracker.expectCollected(counter, "not kept at registration");
         assertTrue(t.tracker.ended().isEmpty());
     }
 }
