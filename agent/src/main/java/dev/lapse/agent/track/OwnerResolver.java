@@ -93,43 +93,6 @@ public final class OwnerResolver {
 
     private record Links(FieldReader[] fields, boolean lambda) {}
 
-    /**
-     * Per class: the synthetic fields through which a lambda ({@code arg$N}) or an inner, anonymous or local class
-     * ({@code this$N}, {@code val$N}) holds what it captured.
-     */
-    private static final ClassValue<FieldReader[]> CAPTURES = new ClassValue<FieldReader[]>() {
-        @Override
-        protected FieldReader[] computeValue(Class<?> type) {
-            Links links = LINKS.get(type);
-            if (links.lambda()) {
-                return links.fields();
-            }
-            if (type.getName().indexOf('$') < 0) {
-                return NONE;
-            }
-            List<FieldReader> captures = new ArrayList<>();
-            try {
-                for (Field f : type.getDeclaredFields()) {
-                    if (!Modifier.isStatic(f.getModifiers())
-                            && !f.getType().isPrimitive()
-                            && f.isSynthetic()
-                            && (f.getName().startsWith("this$") || f.getName().startsWith("val$"))
-                            && Access.open(f)) {
-                        captures.add(FieldReader.of(f));
-                    }
-                }
-            } catch (LinkageError | SecurityException e) {
-                return NONE;
-            }
-            return captures.toArray(NONE);
-        }
-    };
-
-    /** Most candidates kept per listener, and how deep into captured lambdas they are looked for. */
-    private static final int MAX_CANDIDATES = 4;
-
-    private static final int CANDIDATE_DEPTH = 2;
-
     /** {@code java.awt.Component.parent}, opened the first time a captured component is met; never loads AWT. */
     private static volatile FieldReader componentParent;
 
@@ -164,7 +127,7 @@ public final class OwnerResolver {
         Object chosen = adoptedOwner(listener);
         if (chosen != null) {
             List<Step> path = new ArrayList<>();
-            if (pathTo(listener, chosen, 0, path)) {
+            if (Captures.pathTo(listener, chosen, 0, path)) {
                 return new Explanation(OwnerRelation.CAPTURED, path);
             }
         }
@@ -193,12 +156,7 @@ public final class OwnerResolver {
      * that captured fewer than two objects costs one class-value read and allocates nothing.
      */
     List<Object> candidatesOf(Object listener, Object owner) {
-        if (CAPTURES.get(listener.getClass()).length < 2) {
-            return List.of();
-        }
-        List<Object> found = new ArrayList<>(MAX_CANDIDATES);
-        collect(listener, listener, owner, 0, found);
-        return found;
+        return Captures.candidates(listener, owner);
     }
 
     /** Keeps {@code candidate} (weakly) as a candidate owner of {@code listener}. */
@@ -222,54 +180,7 @@ public final class OwnerResolver {
     }
 
     private Object adoptedOwner(Object listener) {
-        return adopted.any() && CAPTURES.get(listener.getClass()).length >= 2 ? adopted.first(listener) : null;
-    }
-
-    /** Application objects {@code o} captured (and, a level down, the lambdas it captured), but for {@code owner}. */
-    private static void collect(Object o, Object listener, Object owner, int depth, List<Object> found) {
-        for (FieldReader f : CAPTURES.get(o.getClass())) {
-            Object v = f.read(o);
-            if (v == null || v == owner || v == listener || found.size() >= MAX_CANDIDATES) {
-                continue;
-            }
-            Class<?> type = v.getClass();
-            if (isLambda(type) || CAPTURES.get(type).length > 0) {
-                if (depth + 1 < CANDIDATE_DEPTH) {
-                    collect(v, listener, owner, depth + 1, found);
-                }
-                if (isLambda(type)) {
-                    continue;
-                }
-            }
-            if (!isJdk(type) && !containsIdentity(found, v)) {
-                found.add(v);
-            }
-        }
-    }
-
-    /** The capture fields from {@code from} to {@code target}, appended to {@code path}; whether there is one. */
-    private static boolean pathTo(Object from, Object target, int depth, List<Step> path) {
-        for (FieldReader f : CAPTURES.get(from.getClass())) {
-            Object v = f.read(from);
-            if (v == null) {
-                continue;
-            }
-            path.add(new Step(from.getClass().getName(), f.name(), v.getClass().getName()));
-            if (v == target || (depth + 1 < CANDIDATE_DEPTH && pathTo(v, target, depth + 1, path))) {
-                return true;
-            }
-            path.remove(path.size() - 1);
-        }
-        return false;
-    }
-
-    private static boolean containsIdentity(List<Object> list, Object o) {
-        for (Object x : list) {
-            if (x == o) {
-                return true;
-            }
-        }
-        return false;
+        return adopted.any() && Captures.several(listener.getClass()) ? adopted.first(listener) : null;
     }
 
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */
@@ -352,7 +263,7 @@ public final class OwnerResolver {
      * platform's own classes need the class-value look-up (a look-up costs about ten nanoseconds, and the registration
      * path asks this of every object it meets).
      */
-    private static boolean isJdk(Class<?> type) {
+    static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return (loader == null || loader == PLATFORM) && NOT_LAMBDA.get(type);
     }
