@@ -53,13 +53,13 @@ final class Fixes {
                 && f.subjectField() == null
                 && !detached) {
             // the remove call goes in the lifecycle method, where no parameter or local of the registering code is
-            fix = unheld(fix, f, owner, subject);
+            fix = FixNotes.unheld(fix, f, owner, subject);
         }
         StackTraceElement call = Names.libraryCall(f.site());
         return call == null || site == null
                 ? fix
                 : bound(f)
-                        ? LibraryFixes.inLibrary(
+                        ? FixNotes.inLibrary(
                                 fix,
                                 owner,
                                 site,
@@ -67,23 +67,8 @@ final class Fixes {
                                 owner,
                                 owner + ", when the " + Names.source(f.end().reason())
                                         + " it was bound to closes (it has no close() of its own),")
-                        : LibraryFixes.inLibrary(
+                        : FixNotes.inLibrary(
                                 fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]));
-    }
-
-    /**
-     * A remove call whose subject no field of the owner, nor a static field, holds: the name it uses stands for the
-     * subject the listener was registered on, which the owner must keep to undo it.
-     */
-    private static Fix unheld(Fix fix, Finding f, String owner, String subject) {
-        String subjectClass = Names.source(f.subjectClass());
-        return new Fix(
-                fix.kind(),
-                fix.summary() + " No field of " + owner + " nor a static field holds the " + subjectClass
-                        + ": keep it in one, as " + subject + ".",
-                fix.where(),
-                "// " + subject + ": the " + subjectClass + " the listener was registered on; keep it in a field of "
-                        + owner + "\n" + fix.code());
     }
 
     /** Whether the owner ended with what it was bound to, having no end of its own ({@code CandidateEnds}). */

@@ -1,15 +1,32 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.confirm.Finding;
 import dev.lapse.agent.report.model.Fix;
 
 /**
- * A fix for a registration that a library made inside its own code ({@link Names#libraryCall}): the application
- * cannot add the missing undo there, so the fix says whose method should have undone it, that upgrading the library
- * or reporting it is the fix, and what the application can do until then. The code stays the library's missing code,
- * marked as such.
+ * What a fix adds when its code cannot stand as the application's own: a subject that no field holds (the name the code
+ * uses is said to stand for it), and a registration that a library made inside its own code ({@link Names#libraryCall}),
+ * where the application cannot add the missing undo: the fix then says whose method should have undone it, that
+ * upgrading the library or reporting it is the fix, and what the application can do until then, and its code is marked
+ * as the library's missing code.
  */
-final class LibraryFixes {
-    private LibraryFixes() {}
+final class FixNotes {
+    private FixNotes() {}
+
+    /**
+     * A remove call whose subject no field of the owner, nor a static field, holds: the name it uses stands for the
+     * subject the listener was registered on, which the owner must keep to undo it.
+     */
+    static Fix unheld(Fix fix, Finding f, String owner, String subject) {
+        String subjectClass = Names.source(f.subjectClass());
+        return new Fix(
+                fix.kind(),
+                fix.summary() + " No field of " + owner + " nor a static field holds the " + subjectClass
+                        + ": keep it in one, as " + subject + ".",
+                fix.where(),
+                "// " + subject + ": the " + subjectClass + " the listener was registered on; keep it in a field of "
+                        + owner + "\n" + fix.code());
+    }
 
     /**
      * @param site   the registering frame, in the library
