@@ -21,7 +21,7 @@ def message = failure.@message.text() + '\n' + failure.text()
  'LowStockAlert is kept alive by Inventory after it was closed at LowStockAlertTest.java:14',
  'example.Inventory#addStockListener at LowStockAlert.<init> (LowStockAlert.java:13)',
  '.listeners → CopyOnWriteArrayList',
- 'inventory.removeStockListener(listener);'].each {
+ 'Inventory.SHARED.removeStockListener(listener);'].each {
     assert message.contains(it) : "the failure message lacks '${it}':\n${message}"
 }
 
