@@ -81,8 +81,8 @@ public final class SiteCapture {
      * class), because a program that disposes thousands of owners from one place would otherwise walk for each of
      * them. Inside a scope (a test) the stack is always walked, so that the end names its own test.
      */
-    public Site ending(int methodId, Class<?> ownerClass, boolean inScope) {
-        return cached(methodId, ownerClass, inScope, 0);
+    public Site ending(int methodId, Class<?> ownerClass) {
+        return cached(methodId, ownerClass, LapseHook.currentScope() != null, 0);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.lapse.agent.track.CandidateEnds;
 import dev.lapse.agent.track.EndOfLife;
 import dev.lapse.agent.track.RegistrationTable;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Site;
 import dev.lapse.agent.track.SiteCapture;
 import java.lang.reflect.Field;
 
@@ -48,7 +49,10 @@ public final class LifecycleEndRule {
         if (!candidate && !table.has(owner) && !weakWatch.watches(owner)) {
             return; // the common case: not an owner, or one that cleaned up after itself
         }
-        EndOfLife end = clock.end(Signal.LIFECYCLE_END, method == null ? null : method.display(), null, sites.here());
+        // the site is cached per method and owner class: a program that disposes thousands of owners from one place
+        // would otherwise walk the stack for each
+        Site site = method == null ? sites.here() : sites.ending(method.id(), owner.getClass());
+        EndOfLife end = clock.end(Signal.LIFECYCLE_END, method == null ? null : method.display(), null, site);
         if (candidate) {
             candidates.ended(owner, end);
         }
