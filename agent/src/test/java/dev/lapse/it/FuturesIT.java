@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Futures;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +20,14 @@ import org.junit.jupiter.api.Test;
 class FuturesIT {
     private static final String S = Futures.class.getName() + "$";
     private static ForkedJvm.Result result;
-    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+    private static FindingsByOwner findings;
 
     @BeforeAll
     static void run() {
         result = ForkedJvm.withLibraries(Futures.class, "lapse-weak-", "guava-", "failureaccess-")
                 .run()
                 .assertSuccess();
-        for (JsonValue f : result.findings()) {
-            byOwner.put(f.get("owner.class").string(), f);
-        }
+        findings = new FindingsByOwner(result, S);
     }
 
     private static JsonValue finding(String owner, String method) {
@@ -42,11 +39,8 @@ class FuturesIT {
     }
 
     private static JsonValue finding(String owner, String subject, String method, String firstField) {
-        JsonValue f = byOwner.get(S + owner);
-        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
-        assertEquals(1, f.get("count").number(), result.text());
+        JsonValue f = findings.of(owner, method);
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
-        assertEquals(method, f.get("registration.method").string(), result.text());
         assertEquals(subject, f.get("subject.class").string());
         assertEquals("captured", f.get("owner.relation").string());
         assertEquals(
@@ -94,7 +88,7 @@ class FuturesIT {
 
     @Test
     void a_callback_through_guava_futures_add_callback_is_owned_by_the_component_not_guava_s_wrapper() {
-        JsonValue f = byOwner.get(S + "GuavaCallback");
+        JsonValue f = findings.of("GuavaCallback");
         assertNotNull(f, "no finding for GuavaCallback\n" + result.text());
         assertEquals(1, f.get("count").number(), result.text());
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());

@@ -2,15 +2,13 @@ package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.JdkApis;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,36 +16,21 @@ import org.junit.jupiter.api.Test;
 class JdkApisIT {
     private static final String S = "dev.lapse.it.scenario.JdkApis$";
     private static ForkedJvm.Result result;
-    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+    private static FindingsByOwner findings;
 
     @BeforeAll
     static void run() {
         result = ForkedJvm.main(JdkApis.class).run().assertSuccess();
-        for (JsonValue f : result.findings()) {
-            JsonValue previous = byOwner.put(f.get("owner.class").string(), f);
-            if (previous != null) {
-                throw new AssertionError("two groups for one owner: " + f.get("owner.class") + "\n" + result.text());
-            }
-        }
+        findings = new FindingsByOwner(result, S);
     }
 
     private static JsonValue finding(String owner, String method) {
-        JsonValue f = byOwner.get(S + owner);
-        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
-        assertEquals(1, f.get("count").number(), result.text());
-        assertEquals(method, f.get("registration.method").string());
-        assertEquals(
-                S + owner,
-                f.get("registration.site").list().get(0).get("class").string(),
-                "the site starts at the application frame that registered\n" + result.text());
+        JsonValue f = findings.of(owner, method);
+        findings.registeredByOwner(f, owner);
         List<JsonValue> chain = f.get("chain").list();
         assertFalse(chain.isEmpty());
         assertEquals(S + owner, chain.get(chain.size() - 1).get("to").string(), result.text());
         return f;
-    }
-
-    private static String code(JsonValue f) {
-        return f.get("recommendation.code").string();
     }
 
     @Test
@@ -62,11 +45,14 @@ class JdkApisIT {
         JsonValue plain = finding("PcsView", "java.beans.PropertyChangeSupport#addPropertyChangeListener");
         assertEquals(
                 "java.beans.PropertyChangeSupport", plain.get("subject.class").string());
-        assertTrue(code(plain).contains("removePropertyChangeListener(listener);"), code(plain));
+        assertTrue(
+                FindingsByOwner.code(plain).contains("removePropertyChangeListener(listener);"),
+                FindingsByOwner.code(plain));
         JsonValue named = finding("NamedPcsView", "java.beans.PropertyChangeSupport#addPropertyChangeListener");
         assertTrue(
-                code(named).contains("removePropertyChangeListener(/* same String as when added */, listener)"),
-                code(named));
+                FindingsByOwner.code(named)
+                        .contains("removePropertyChangeListener(/* same String as when added */, listener)"),
+                FindingsByOwner.code(named));
     }
 
     @Test
@@ -79,7 +65,7 @@ class JdkApisIT {
     void observable() {
         JsonValue f = finding("ObserverView", "java.util.Observable#addObserver");
         assertEquals("self", f.get("owner.relation").string());
-        assertTrue(code(f).contains("deleteObserver(this);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains("deleteObserver(this);"), FindingsByOwner.code(f));
     }
 
     @Test
@@ -90,7 +76,7 @@ class JdkApisIT {
     @Test
     void swing_button_counts_once_though_it_delegates_to_its_event_listener_list() {
         JsonValue f = finding("ButtonView", "javax.swing.AbstractButton#addActionListener");
-        assertTrue(code(f).contains("removeActionListener("), code(f));
+        assertTrue(FindingsByOwner.code(f).contains("removeActionListener("), FindingsByOwner.code(f));
     }
 
     @Test
@@ -106,19 +92,23 @@ class JdkApisIT {
     @Test
     void event_listener_list_used_directly() {
         JsonValue f = finding("RawListView", "javax.swing.event.EventListenerList#add");
-        assertTrue(code(f).contains("remove(/* same Class as when added */, this);"), code(f));
+        assertTrue(
+                FindingsByOwner.code(f).contains("remove(/* same Class as when added */, this);"),
+                FindingsByOwner.code(f));
     }
 
     @Test
     void ui_manager_static_registration() {
         JsonValue f = finding("ThemeView", "javax.swing.UIManager#addPropertyChangeListener");
         assertTrue(f.get("subject.static").bool());
-        assertTrue(code(f).contains("UIManager.removePropertyChangeListener(listener);"), code(f));
+        assertTrue(
+                FindingsByOwner.code(f).contains("UIManager.removePropertyChangeListener(listener);"),
+                FindingsByOwner.code(f));
     }
 
     @Test
     void toolkit_awt_event_listener() {
         JsonValue f = finding("InputSpy", "java.awt.Toolkit#addAWTEventListener");
-        assertTrue(code(f).contains("removeAWTEventListener(listener);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains("removeAWTEventListener(listener);"), FindingsByOwner.code(f));
     }
 }

@@ -1,14 +1,12 @@
 package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Singletons;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,35 +19,20 @@ import org.junit.jupiter.api.Test;
 class JdkSingletonsIT {
     private static final String S = "dev.lapse.it.scenario.Singletons$";
     private static ForkedJvm.Result result;
-    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+    private static FindingsByOwner findings;
 
     @BeforeAll
     static void run() {
         result = ForkedJvm.main(Singletons.class).run().assertSuccess();
-        for (JsonValue f : result.findings()) {
-            JsonValue previous = byOwner.put(f.get("owner.class").string(), f);
-            if (previous != null) {
-                throw new AssertionError("two groups for one owner: " + f.get("owner.class") + "\n" + result.text());
-            }
-        }
+        findings = new FindingsByOwner(result, S);
     }
 
     private static JsonValue finding(String owner, String method) {
-        JsonValue f = byOwner.get(S + owner);
-        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
-        assertEquals(1, f.get("count").number(), result.text());
-        assertEquals(method, f.get("registration.method").string(), result.text());
+        JsonValue f = findings.of(owner, method);
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
-        assertEquals(
-                S + owner,
-                f.get("registration.site").list().get(0).get("class").string(),
-                "the site starts at the application frame that registered\n" + result.text());
+        findings.registeredByOwner(f, owner);
         assertEquals("remove-call", f.get("recommendation.kind").string(), result.text());
         return f;
-    }
-
-    private static String code(JsonValue f) {
-        return f.get("recommendation.code").string();
     }
 
     @Test
@@ -64,8 +47,9 @@ class JdkSingletonsIT {
         JsonValue f = finding("GcWatcher", "sun.management.NotificationEmitterSupport#addNotificationListener");
         assertTrue(f.get("subject.class").string().contains("GarbageCollector"), result.text());
         assertTrue(
-                code(f).contains(".removeNotificationListener(listener, /* same NotificationFilter as when added */"),
-                code(f));
+                FindingsByOwner.code(f)
+                        .contains(".removeNotificationListener(listener, /* same NotificationFilter as when added */"),
+                FindingsByOwner.code(f));
     }
 
     @Test
@@ -73,14 +57,16 @@ class JdkSingletonsIT {
         JsonValue f = finding("DelegateWatcher", "com.sun.jmx.mbeanserver.JmxMBeanServer#addNotificationListener");
         assertEquals("enclosing-instance", f.get("owner.relation").string());
         assertTrue(
-                code(f).contains(".removeNotificationListener(/* same ObjectName as when added */, listener"), code(f));
+                FindingsByOwner.code(f)
+                        .contains(".removeNotificationListener(/* same ObjectName as when added */, listener"),
+                FindingsByOwner.code(f));
     }
 
     @Test
     void logging_handler_on_a_logger() {
         JsonValue f = finding("LogCapture", "java.util.logging.Logger#addHandler");
         assertEquals("enclosing-instance", f.get("owner.relation").string());
-        assertTrue(code(f).contains(".removeHandler(listener);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains(".removeHandler(listener);"), FindingsByOwner.code(f));
     }
 
     @Test
@@ -89,7 +75,9 @@ class JdkSingletonsIT {
         assertEquals("enclosing-instance", f.get("owner.relation").string());
         assertEquals(
                 "java.lang.ApplicationShutdownHooks", f.get("subject.class").string(), result.text());
-        assertTrue(code(f).contains("Runtime.getRuntime().removeShutdownHook(listener);"), code(f));
+        assertTrue(
+                FindingsByOwner.code(f).contains("Runtime.getRuntime().removeShutdownHook(listener);"),
+                FindingsByOwner.code(f));
     }
 
     @Test

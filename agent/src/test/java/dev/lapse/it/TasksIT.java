@@ -1,15 +1,13 @@
 package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.Tasks;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +23,12 @@ import org.junit.jupiter.api.Test;
 class TasksIT {
     private static final String S = Tasks.class.getName() + "$";
     private static ForkedJvm.Result result;
-    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+    private static FindingsByOwner findings;
 
     @BeforeAll
     static void run() {
         result = ForkedJvm.main(Tasks.class).run().assertSuccess();
-        for (JsonValue f : result.findings()) {
-            byOwner.put(f.get("owner.class").string(), f);
-        }
+        findings = new FindingsByOwner(result, S);
     }
 
     private static JsonValue finding(String owner) {
@@ -40,9 +36,7 @@ class TasksIT {
     }
 
     private static JsonValue finding(String owner, String signal) {
-        JsonValue f = byOwner.get(S + owner);
-        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
-        assertEquals(1, f.get("count").number(), result.text());
+        JsonValue f = findings.of(owner);
         assertEquals(signal, f.get("signal").string(), result.text());
         assertEquals(
                 S + owner,

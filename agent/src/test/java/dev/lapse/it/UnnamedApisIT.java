@@ -1,14 +1,12 @@
 package dev.lapse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.UnnamedApis;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,14 +18,12 @@ import org.junit.jupiter.api.Test;
 class UnnamedApisIT {
     private static final String S = "dev.lapse.it.scenario.UnnamedApis$";
     private static ForkedJvm.Result result;
-    private static final Map<String, JsonValue> byOwner = new HashMap<>();
+    private static FindingsByOwner findings;
 
     @BeforeAll
     static void run() {
         result = ForkedJvm.main(UnnamedApis.class).run().assertSuccess();
-        for (JsonValue f : result.findings()) {
-            byOwner.put(f.get("owner.class").string(), f);
-        }
+        findings = new FindingsByOwner(result, S);
     }
 
     private static JsonValue finding(String owner, String method) {
@@ -35,17 +31,10 @@ class UnnamedApisIT {
     }
 
     private static JsonValue finding(String owner, String method, String fix) {
-        JsonValue f = byOwner.get(S + owner);
-        assertNotNull(f, "no finding for " + owner + "\n" + result.text());
-        assertEquals(1, f.get("count").number(), result.text());
-        assertEquals(method, f.get("registration.method").string(), result.text());
+        JsonValue f = findings.of(owner, method);
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
         assertEquals(fix, f.get("recommendation.kind").string(), result.text());
         return f;
-    }
-
-    private static String code(JsonValue f) {
-        return f.get("recommendation.code").string();
     }
 
     @Test
@@ -59,37 +48,38 @@ class UnnamedApisIT {
     void close_hook_named_outside_the_families() {
         JsonValue f = finding("Client", S + "Context#addCloseHook");
         assertEquals("self", f.get("owner.relation").string());
-        assertTrue(code(f).contains(".removeCloseHook(this);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains(".removeCloseHook(this);"), FindingsByOwner.code(f));
     }
 
     @Test
     void bare_add_and_remove_of_a_close_future() {
         JsonValue f = finding("NetClient", S + "CloseFuture#add");
-        assertTrue(code(f).contains(".remove(this);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains(".remove(this);"), FindingsByOwner.code(f));
     }
 
     @Test
     void lambda_sink_kept_in_an_array() {
         JsonValue f = finding("LogView", S + "Bus#addSink");
         assertEquals("captured", f.get("owner.relation").string());
-        assertTrue(code(f).contains(".removeSink(listener);"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains(".removeSink(listener);"), FindingsByOwner.code(f));
     }
 
     @Test
     void an_add_returning_the_handle_that_undoes_it() {
         JsonValue f = finding("FileView", S + "Watchers#addWatcher", "close-handle");
-        assertTrue(code(f).contains("registration.close();"), code(f));
-        assertTrue(code(f).contains("private UnnamedApis.Watch registration;"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains("registration.close();"), FindingsByOwner.code(f));
+        assertTrue(
+                FindingsByOwner.code(f).contains("private UnnamedApis.Watch registration;"), FindingsByOwner.code(f));
     }
 
     @Test
     void an_add_returning_a_lambda_handle() {
         JsonValue f = finding("ProbeView", S + "Watchers#addProbe", "close-handle");
-        assertTrue(code(f).contains("registration.close();"), code(f));
+        assertTrue(FindingsByOwner.code(f).contains("registration.close();"), FindingsByOwner.code(f));
     }
 
     @Test
     void containers_and_builders_are_no_registrations() {
-        assertTrue(!byOwner.containsKey(S + "Worker"), result.text());
+        assertTrue(!findings.has("Worker"), result.text());
     }
 }
