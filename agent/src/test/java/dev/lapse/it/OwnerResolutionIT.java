@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.it.scenario.CandidateOwners;
 import dev.lapse.it.scenario.CapturedComponents;
+import dev.lapse.it.scenario.RegisteringObjects;
 import dev.lapse.it.scenario.SwingTeardown;
+import dev.lapse.it.support.FindingsByOwner;
 import dev.lapse.it.support.ForkedJvm;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * Owners a listener keeps through what it captured: a child component leads to the application ancestor; of several
- * captured objects, the one whose life ended; a binder ends with the registry it was bound to.
+ * captured objects, the one whose life ended; a binder ends with the registry it was bound to; a listener that
+ * captured nothing of the application, the object whose code registered it.
  */
 class OwnerResolutionIT {
     private static final String S = "dev.lapse.it.scenario.CapturedComponents$";
@@ -68,6 +71,35 @@ class OwnerResolutionIT {
         assertEquals("lifecycle-end", f.get("signal").string(), result.text());
         assertEquals(row + "#removeNotify", f.get("endOfLife.method").string(), result.text());
         assertEquals("remove-call", f.get("recommendation.kind").string(), result.text());
+    }
+
+    @Test
+    void a_listener_that_captured_nothing_is_owned_by_the_object_that_registered_it_and_ended() {
+        ForkedJvm.Result result = ForkedJvm.main(RegisteringObjects.class).run().assertSuccess();
+        // the hand-over holds the caller weakly: a registration that threw before the add leaves nothing alive
+        assertTrue(
+                result.stdout.contains("registering objects done, broken opened false, collected true"), result.stdout);
+        // quiet: the proxy removed at the end, the event log that holds nothing of its panel, the broken panel
+        assertEquals(2, result.findings().size(), result.text());
+        assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
+        FindingsByOwner byOwner = new FindingsByOwner(result, "dev.lapse.it.scenario.RegisteringObjects$");
+
+        JsonValue editor = byOwner.of("EditorPanel", "java.beans.PropertyChangeSupport#addPropertyChangeListener");
+        assertEquals("registered-by", editor.get("owner.relation").string(), result.text());
+        assertEquals("lifecycle-end", editor.get("signal").string(), result.text());
+        byOwner.registeredByOwner(editor, "EditorPanel");
+        List<JsonValue> chain = editor.get("chain").list();
+        assertEquals("target", chain.get(chain.size() - 1).get("field").string(), result.text());
+        assertTrue(result.text().contains("EditorPanel registered"), result.text());
+        assertEquals("remove-call", editor.get("recommendation.kind").string(), result.text());
+
+        JsonValue tool = byOwner.of("ToolPanel");
+        assertEquals("registered-by", tool.get("owner.relation").string(), result.text());
+        assertEquals(
+                "dev.lapse.it.scenario.RegisteringObjects$ToolPanel#dispose",
+                tool.get("endOfLife.method").string(),
+                result.text());
+        byOwner.registeredByOwner(tool, "ToolPanel");
     }
 
     private static JsonValue finding(ForkedJvm.Result result, String owner) {

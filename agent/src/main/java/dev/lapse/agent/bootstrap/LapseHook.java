@@ -1,5 +1,7 @@
 package dev.lapse.agent.bootstrap;
 
+import java.lang.ref.WeakReference;
+
 /**
  * The only class that instrumented code calls. It is defined in the bootstrap class loader at start-up so
  * that instrumented JDK classes ({@code java.beans.PropertyChangeSupport}, Swing components, ...) can see it,
@@ -13,6 +15,12 @@ package dev.lapse.agent.bootstrap;
  * <p>Nested registration calls count once: {@code JButton.addActionListener} delegating to
  * {@code EventListenerList.add} is one registration, made by the outermost call. A per-thread depth counter
  * tells the outermost call apart.
+ *
+ * <p>A rewritten caller hands over, before the call, its call site's id and its {@code this} (the object whose code
+ * registers: an owner candidate when the listener captured nothing of the application). The object is kept weakly:
+ * a call that throws before it enters a registration method leaves what it handed over behind, and Lapse must not
+ * keep an application object alive. The reference is reused while the same object calls, so a registration allocates
+ * only when its caller changes.
  */
 public final class LapseHook {
 
@@ -21,9 +29,11 @@ public final class LapseHook {
         /**
          * An add-style method returned normally. {@code subject} is the receiver, or the class for a static API;
          * {@code handle} what it returned when that undoes the registration ({@code Disposable}, ...), else
-         * {@code null}; {@code siteId} the id of the call site that made it, or 0 when its caller was not rewritten.
+         * {@code null}; {@code siteId} the id of the call site that made it, or 0 when its caller was not rewritten;
+         * {@code caller} the {@code this} of the code that made the call, or {@code null} (a static method, a
+         * constructor before it initialised its object, a caller that was not rewritten).
          */
-        void added(int apiId, Object subject, Object listener, Object handle, int siteId);
+        void added(int apiId, Object subject, Object listener, Object handle, int siteId, Object caller);
 
         /** A remove-style method returned normally. */
         void removed(int apiId, Object subject, Object listener);
@@ -62,18 +72,37 @@ public final class LapseHook {
     private static volatile boolean scopesUsed;
 
     /**
-     * Per thread: the count of calls into registration methods (to find the outermost one), the call-site id a
-     * rewritten caller handed over for the call it is about to make, and the id the outermost call took.
+     * Per thread: the registration calls under way and what rewritten callers handed over for them. Instrumented code
+     * only passes it from {@link #enter} to the exit hooks, so the thread-local is looked up once per call.
      */
-    private static final ThreadLocal<int[]> DEPTH = new ThreadLocal<int[]>() {
+    public static final class Calls {
+        /** Calls into registration methods under way: the outermost one is the registration. */
+        int depth;
+
+        /** The call-site id a rewritten caller handed over for the call it is about to make. */
+        int pendingSite;
+
+        /** The id the outermost call took. */
+        int takenSite;
+
+        /** Whether the pending site came with its caller's {@code this}. */
+        boolean pendingCaller;
+
+        /** The last {@code this} a rewritten caller handed over, weakly: reused while the same object calls. */
+        WeakReference<Object> caller;
+
+        /** The caller the outermost call took, or {@code null}. */
+        WeakReference<Object> takenCaller;
+
+        private Calls() {}
+    }
+
+    private static final ThreadLocal<Calls> CALLS = new ThreadLocal<Calls>() {
         @Override
-        protected int[] initialValue() {
-            return new int[3];
+        protected Calls initialValue() {
+            return new Calls();
         }
     };
-
-    private static final int PENDING_SITE = 1;
-    private static final int TAKEN_SITE = 2;
 
     private LapseHook() {}
 
@@ -96,39 +125,43 @@ public final class LapseHook {
      * Entering a registration (add or remove) method: counts the call on this thread and returns the counter,
      * which the advice hands back on exit so the thread-local is looked up once per call.
      */
-    public static int[] enter() {
+    public static Calls enter() {
         // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
-        int[] depth = DEPTH.get();
-        if (depth[0]++ == 0) {
-            depth[TAKEN_SITE] = depth[PENDING_SITE];
+        Calls calls = CALLS.get();
+        if (calls.depth++ == 0) {
+            calls.takenSite = calls.pendingSite;
+            calls.takenCaller = calls.pendingSite != 0 && calls.pendingCaller ? calls.caller : null;
         }
         // taken by the outermost call only, and by no later one: a nested call's site is not the registration's
-        depth[PENDING_SITE] = 0;
-        return depth;
+        calls.pendingSite = 0;
+        return calls;
     }
 
     /**
      * A caller rewritten at instrumentation time is about to call a method that may be a registration API:
-     * {@code siteId} names that call instruction, for the call's {@link #enter} to take.
+     * {@code siteId} names that call instruction, for the call's {@link #enter} to take. The caller has no
+     * {@code this} to hand over (a static method, a constructor before its object is initialised).
      */
     public static void callSite(int siteId) {
-        DEPTH.get()[PENDING_SITE] = siteId;
+        Calls calls = CALLS.get();
+        calls.pendingSite = siteId;
+        calls.pendingCaller = false;
+    }
+
+    /** As {@link #callSite(int)}, from code whose {@code this} is {@code caller}. */
+    public static void callSite(int siteId, Object caller) {
+        Calls calls = CALLS.get();
+        calls.pendingSite = siteId;
+        WeakReference<Object> last = calls.caller;
+        if (last == null || !last.refersTo(caller)) {
+            calls.caller = new WeakReference<>(caller);
+        }
+        calls.pendingCaller = true;
     }
 
     /** The call at a rewritten site returned: an id it left untaken (no instrumented method ran) is no one's. */
     public static void callSiteReturned() {
-        DEPTH.get()[PENDING_SITE] = 0;
-    }
-
-    /**
-     * The call-site id the outermost registration call on this thread took on entry ({@code depth} is what
-     * {@link #enter} returned), or 0 when its caller was not rewritten; read once, by the registration being
-     * recorded, so a later one never sees it.
-     */
-    public static int takeRegisteringSite(int[] depth) {
-        int site = depth[TAKEN_SITE];
-        depth[TAKEN_SITE] = 0;
-        return site;
+        CALLS.get().pendingSite = 0;
     }
 
     /**
@@ -138,24 +171,51 @@ public final class LapseHook {
      * a local variable).
      */
     public static void added(
-            Object handle, int[] depth, int apiId, Object self, Class<?> declaringType, Object listener) {
-        Sink s = leave(depth);
+            Object handle, Calls calls, int apiId, Object self, Class<?> declaringType, Object listener) {
+        Sink s = leave(calls);
         if (s != null && listener != null) {
-            s.added(apiId, self != null ? self : declaringType, listener, handle, takeRegisteringSite(depth));
+            s.added(
+                    apiId,
+                    self != null ? self : declaringType,
+                    listener,
+                    handle,
+                    takeRegisteringSite(calls),
+                    takeRegisteringCaller(calls));
         }
     }
 
+    /**
+     * The call-site id the outermost registration call on this thread took on entry ({@code calls} is what
+     * {@link #enter} returned), or 0 when its caller was not rewritten; read once, by the registration being
+     * recorded, so a later one never sees it.
+     */
+    public static int takeRegisteringSite(Calls calls) {
+        int site = calls.takenSite;
+        calls.takenSite = 0;
+        return site;
+    }
+
+    /**
+     * The {@code this} the outermost registration call's caller handed over with its site, or {@code null}: none,
+     * or collected since; read once, like {@link #takeRegisteringSite}.
+     */
+    public static Object takeRegisteringCaller(Calls calls) {
+        WeakReference<Object> caller = calls.takenCaller;
+        calls.takenCaller = null;
+        return caller == null ? null : caller.get();
+    }
+
     /** A remove method returned normally; the counterpart of {@link #added}. */
-    public static void removed(int[] depth, int apiId, Object self, Class<?> declaringType, Object listener) {
-        Sink s = leave(depth);
+    public static void removed(Calls calls, int apiId, Object self, Class<?> declaringType, Object listener) {
+        Sink s = leave(calls);
         if (s != null && listener != null) {
             s.removed(apiId, self != null ? self : declaringType, listener);
         }
     }
 
     /** An add or remove method threw: uncounts the call, records nothing. */
-    public static void unwind(int[] depth) {
-        leave(depth);
+    public static void unwind(Calls calls) {
+        leave(calls);
     }
 
     /** A lifecycle-ending method, or a handle's closing method, returned normally. */
@@ -209,10 +269,10 @@ public final class LapseHook {
     }
 
     /** Uncounts the call; returns the sink when it was the outermost one. */
-    private static Sink leave(int[] depth) {
-        if (depth == null || depth[0] <= 0) {
+    private static Sink leave(Calls calls) {
+        if (calls == null || calls.depth <= 0) {
             return null; // entered before the advice was installed, or enter failed: nothing to pair with
         }
-        return --depth[0] == 0 ? sink : null;
+        return --calls.depth == 0 ? sink : null;
     }
 }

@@ -74,8 +74,20 @@ final class ClaimCheck {
             EndOfLife end = c.end();
             EndOfLife told = new EndOfLife(
                     end.signal(), end.method(), structure(path), end.site(), end.timeMillis(), end.majorGcsBefore());
-            found.add(findings.finding(
-                    subject, listener, new Candidates.Candidate(r, owner, told), path, true, retained.of(owner), 1));
+            Finding f = findings.finding(
+                    subject,
+                    listener,
+                    new Candidates.Candidate(r, owner, told),
+                    path,
+                    true,
+                    retained.of(owner),
+                    1,
+                    budget);
+            if (f == null) {
+                settled.add(c); // the listener does not reach the object that registered it
+                continue;
+            }
+            found.add(f);
             reported.add(r);
         }
     }

@@ -117,7 +117,12 @@ final class Confirmation {
 
     private void confirmed(
             Object subject, Object listener, Candidates.Candidate c, List<Step> toListener, boolean traced) {
-        found.add(findings.finding(subject, listener, c, toListener, traced, retained.of(c.owner()), 1));
+        Finding f = findings.finding(subject, listener, c, toListener, traced, retained.of(c.owner()), 1, budget);
+        if (f == null) {
+            notHeld++; // the listener does not reach the object that registered it
+            return;
+        }
+        found.add(f);
         reported.add(c.registration());
     }
 
@@ -174,7 +179,8 @@ final class Confirmation {
                         path,
                         true,
                         retained.of(owner) * paths.size(),
-                        paths.size());
+                        paths.size(),
+                        budget);
             }
         }
         return null;

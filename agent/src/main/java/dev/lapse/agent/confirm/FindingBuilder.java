@@ -33,6 +33,9 @@ final class FindingBuilder {
      *
      * @param traced whether {@code toListener} was traced all the way (a static registry may hide its first hop)
      * @param count  how many registrations it stands for: 1, or an accumulation's count
+     * @param budget what walks may still spend: the way from a listener to the object that registered it is walked
+     * @return the finding, or {@code null} when the listener does not reach its owner: an owner that registered a
+     *     listener holding nothing of it is not what that listener keeps alive
      */
     Finding finding(
             Object subject,
@@ -41,9 +44,17 @@ final class FindingBuilder {
             List<Step> toListener,
             boolean traced,
             long retainedBytes,
-            int count) {
-        List<Step> chain = new ArrayList<>(toListener);
+            int count,
+            ReferenceWalker.Budget budget) {
         OwnerResolver.Explanation explanation = owners.explain(listener);
+        if (explanation.relation() == OwnerRelation.REGISTERED_BY) {
+            List<Step> toOwner = ReferenceWalker.pathTo(listener, c.owner(), budget);
+            if (toOwner == null) {
+                return null;
+            }
+            explanation = new OwnerResolver.Explanation(OwnerRelation.REGISTERED_BY, toOwner);
+        }
+        List<Step> chain = new ArrayList<>(toListener);
         chain.addAll(explanation.hops());
         boolean staticSubject = subject instanceof Class;
         String subjectClass = staticSubject

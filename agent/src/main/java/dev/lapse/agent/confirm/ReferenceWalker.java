@@ -72,6 +72,13 @@ final class ReferenceWalker {
         return walk(root, targets, budget, null);
     }
 
+    /** The chain from {@code root} to {@code target}, or {@code null} when the walk does not reach it. */
+    static List<Step> pathTo(Object root, Object target, Budget budget) {
+        Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        targets.add(target);
+        return walk(root, targets, budget).get(target);
+    }
+
     /**
      * As {@link #walk(Object, Set, Budget)}, never entering the objects of {@code avoid}, an identity set (still
      * reached when they are targets): chains that do not pass through them; {@code null} for none.

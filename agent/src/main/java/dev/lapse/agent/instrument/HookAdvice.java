@@ -23,9 +23,15 @@ final class HookAdvice extends AdviceAdapter {
      */
     static final String HOOK = Type.getInternalName(LapseHook.class);
 
-    private static final Type DEPTH = Type.getType(int[].class);
-    private static final String ADDED = "(Ljava/lang/Object;[IILjava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)V";
-    private static final String REMOVED = "([IILjava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)V";
+    /** The per-thread calls the advice passes from entry to exit, named from the class so it follows the renaming. */
+    private static final Type CALLS = Type.getType(LapseHook.Calls.class);
+
+    private static final String ENTER = "()" + CALLS.getDescriptor();
+    private static final String ADDED =
+            "(Ljava/lang/Object;" + CALLS.getDescriptor() + "ILjava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)V";
+    private static final String REMOVED =
+            "(" + CALLS.getDescriptor() + "ILjava/lang/Object;Ljava/lang/Class;Ljava/lang/Object;)V";
+    private static final String UNWIND = "(" + CALLS.getDescriptor() + ")V";
     /** The most the advice pushes on top of what the method has on its stack when it returns. */
     private static final int EXTRA_STACK = 6;
 
@@ -33,7 +39,7 @@ final class HookAdvice extends AdviceAdapter {
     private final String owner;
     private final boolean frames;
     private final Label start = new Label();
-    private int depth = -1;
+    private int calls = -1;
 
     /**
      * @param owner  internal name of the class declaring the method
@@ -60,9 +66,9 @@ final class HookAdvice extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         if (counts()) {
-            visitMethodInsn(INVOKESTATIC, HOOK, "enter", "()[I", false);
-            depth = newLocal(DEPTH);
-            storeLocal(depth);
+            visitMethodInsn(INVOKESTATIC, HOOK, "enter", ENTER, false);
+            calls = newLocal(CALLS);
+            storeLocal(calls);
             visitLabel(start);
         }
     }
@@ -97,11 +103,11 @@ final class HookAdvice extends AdviceAdapter {
     }
 
     /**
-     * The depth, the id, the receiver (or the declaring class of a static method, the class whose statics keep a
+     * The calls, the id, the receiver (or the declaring class of a static method, the class whose statics keep a
      * singleton's listeners, or the argument a static task API adds to) and the listener.
      */
     private void pushCall() {
-        loadLocal(depth);
+        loadLocal(calls);
         push(api.id());
         String registry = JdkSingletons.registryOf(api);
         int subjectArgument = TaskApis.subjectArgument(api);
@@ -123,7 +129,7 @@ final class HookAdvice extends AdviceAdapter {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        if (depth >= 0) {
+        if (calls >= 0) {
             // last in the exception table, so the method's own handlers still take what they catch
             Label end = new Label();
             Label handler = new Label();
@@ -131,11 +137,11 @@ final class HookAdvice extends AdviceAdapter {
             visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
             visitLabel(handler);
             if (frames) {
-                // only the depth is live here (the sorter adds it); the method's own locals are not read
+                // only the calls local is live here (the sorter adds it); the method's own locals are not read
                 visitFrame(F_NEW, 0, new Object[0], 1, new Object[] {"java/lang/Throwable"});
             }
-            loadLocal(depth);
-            visitMethodInsn(INVOKESTATIC, HOOK, "unwind", "([I)V", false);
+            loadLocal(calls);
+            visitMethodInsn(INVOKESTATIC, HOOK, "unwind", UNWIND, false);
             visitInsn(ATHROW);
         }
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);

@@ -33,7 +33,7 @@ final class LapsedListenerEvent extends Event {
     String ownerClass;
 
     @Label("Owner Relation")
-    @Description("self, enclosing-instance, captured, weak-delegate or weakly-held")
+    @Description("self, enclosing-instance, captured, registered-by, weak-delegate or weakly-held")
     String ownerRelation;
 
     @Label("Subject Class")

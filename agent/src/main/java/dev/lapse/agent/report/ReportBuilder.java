@@ -133,7 +133,7 @@ public final class ReportBuilder {
         int listenerStep = f.listenerStep();
         ChainStep.Role end = switch (f.relation()) {
             case WEAK_DELEGATE, WEAKLY_HELD -> ChainStep.Role.COLLECTED;
-            case SELF, ENCLOSING_INSTANCE, CAPTURED -> ChainStep.Role.OWNER;
+            case SELF, ENCLOSING_INSTANCE, CAPTURED, REGISTERED_BY -> ChainStep.Role.OWNER;
         };
         for (int i = 0; i < f.chain().size(); i++) {
             Step s = f.chain().get(i);

@@ -31,14 +31,13 @@ final class Story {
             case WEAKLY_HELD -> Names.source(f.subjectClass()) + " held " + listener + " of " + owner + " only weakly";
             case SELF -> owner + " registered itself";
             case ENCLOSING_INSTANCE, CAPTURED -> {
-                List<String> fields = new ArrayList<>();
-                int listenerStep = f.listenerStep();
-                for (int i = listenerStep < 0 ? f.chain().size() : listenerStep + 1;
-                        i < f.chain().size();
-                        i++) {
-                    fields.add(f.chain().get(i).field());
-                }
-                yield listener + " captured " + (fields.isEmpty() ? "" : String.join(".", fields) + " = ") + owner;
+                String fields = fieldsToOwner(f);
+                yield listener + " captured " + (fields.isEmpty() ? "" : fields + " = ") + owner;
+            }
+            case REGISTERED_BY -> {
+                String fields = fieldsToOwner(f);
+                yield owner + " registered " + listener + ", which holds it"
+                        + (fields.isEmpty() ? "" : " through " + fields);
             }
         };
         // a lost listener's handle is beside the point: the callback stopped, nothing is kept alive; an ineffective
@@ -47,6 +46,18 @@ final class Story {
                 + (f.end().signal() == Signal.LOST_LISTENER || f.end().signal() == Signal.INEFFECTIVE_REMOVAL
                         ? ""
                         : handle(f));
+    }
+
+    /** The fields from the listener to the owner along the chain ({@code h.target}), joined by dots. */
+    private static String fieldsToOwner(Finding f) {
+        List<String> fields = new ArrayList<>();
+        int listenerStep = f.listenerStep();
+        for (int i = listenerStep < 0 ? f.chain().size() : listenerStep + 1;
+                i < f.chain().size();
+                i++) {
+            fields.add(f.chain().get(i).field());
+        }
+        return String.join(".", fields);
     }
 
     /**

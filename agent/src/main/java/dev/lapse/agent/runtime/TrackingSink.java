@@ -34,13 +34,13 @@ final class TrackingSink implements LapseHook.Sink {
     }
 
     @Override
-    public void added(int apiId, Object subject, Object listener, Object handle, int siteId) {
+    public void added(int apiId, Object subject, Object listener, Object handle, int siteId, Object caller) {
         try {
             if (listener == probe) {
                 probeSeen = true;
                 return;
             }
-            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId);
+            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId, caller);
         } catch (Throwable t) {
             failed("registration", t);
         }

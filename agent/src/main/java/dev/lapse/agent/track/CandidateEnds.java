@@ -2,6 +2,8 @@ package dev.lapse.agent.track;
 
 import dev.lapse.agent.instrument.ApiCatalog;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +72,38 @@ public final class CandidateEnds {
             }
         }
     }
+
+    /**
+     * At registration, for a listener that captured nothing of the application (it is its own owner: a JDK wrapper, a
+     * proxy, a lambda that captured only JDK objects, a named listener class): keeps the {@code this} of the code that
+     * registered it as a candidate owner, when that can end and the listener holds objects through which it may reach
+     * it (an {@code EventHandler}'s target, a wrapper's delegate). Whether it does is for the check to find.
+     */
+    void noteCaller(Object caller, Object listener) {
+        Class<?> type = listener.getClass();
+        if (mayEnd.get(caller.getClass()) && HOLDS_OBJECTS.get(type) && !WeakWrappers.isWeakWrapper(listener)) {
+            owners.noteCandidate(caller, listener);
+        }
+    }
+
+    /** Per class: whether its instances have an object field (theirs or inherited), through which they may hold one. */
+    private static final ClassValue<Boolean> HOLDS_OBJECTS = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                    for (Field f : c.getDeclaredFields()) {
+                        if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+                            return true;
+                        }
+                    }
+                }
+            } catch (LinkageError | SecurityException e) {
+                return false;
+            }
+            return false;
+        }
+    };
 
     /** Whether {@code o} is some live listener's candidate owner: the cheap test at every end of life. */
     public boolean isCandidate(Object o) {

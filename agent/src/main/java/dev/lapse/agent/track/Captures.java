@@ -54,7 +54,7 @@ final class Captures {
     private Captures() {}
 
     /** Whether a listener of this class captured two objects or more: only such a one has candidates. */
-    static boolean several(Class<?> type) {
+    private static boolean several(Class<?> type) {
         return CAPTURES.get(type).length >= 2;
     }
 

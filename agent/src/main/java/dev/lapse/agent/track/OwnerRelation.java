@@ -9,6 +9,12 @@ public enum OwnerRelation implements WireNamed {
     /** The owner is the receiver of a bound method reference or an object a lambda captured. */
     CAPTURED("captured"),
     /**
+     * The owner is the object whose code registered the listener (the caller's {@code this}), which the listener
+     * captured nothing of: it reaches the owner through fields of its own ({@code java.beans.EventHandler}'s target,
+     * a wrapper's delegate).
+     */
+    REGISTERED_BY("registered-by"),
+    /**
      * The listener is a weak wrapper and the owner registered it around a delegate that was collected: the chain
      * ends at the collected delegate, not at the owner (a lost listener).
      */

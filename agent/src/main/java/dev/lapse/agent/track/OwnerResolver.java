@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <p>A listener that captured several application objects (a lambda holding a long-lived service and the panel that
  * ended, an anonymous listener holding its binder and, through a captured lambda, the registry it was bound to) has
- * other <em>candidate</em> owners besides the one chosen at registration. They are kept weakly and bounded
+ * other <em>candidate</em> owners besides the one chosen at registration; so does one that captured nothing of the
+ * application, in the object whose code registered it. They are kept weakly and bounded
  * ({@link #noteCandidate}); when one of them ends, {@link CandidateEnds} decides whether that candidate becomes the
  * owner ({@link #adopt}: from then on it is the owner this resolver gives, for removals and reports alike).
  */
@@ -102,6 +103,14 @@ public final class OwnerResolver {
     /** listener -> the candidate that became its owner when its life ended. */
     private final WeakPairs adopted = new WeakPairs(4096);
 
+    /** Per listener class: whether one of its instances was adopted, so that only those classes pay the look-up. */
+    private final ClassValue<boolean[]> adoptedClass = new ClassValue<boolean[]>() {
+        @Override
+        protected boolean[] computeValue(Class<?> type) {
+            return new boolean[1];
+        }
+    };
+
     /** The owner of {@code listener}; the listener itself when nothing else owns it. */
     public Object ownerOf(Object listener) {
         Object chosen = adoptedOwner(listener);
@@ -127,9 +136,10 @@ public final class OwnerResolver {
         Object chosen = adoptedOwner(listener);
         if (chosen != null) {
             List<Step> path = new ArrayList<>();
-            if (Captures.pathTo(listener, chosen, 0, path)) {
-                return new Explanation(OwnerRelation.CAPTURED, path);
-            }
+            // a candidate it did not capture is the object whose code registered it (CandidateEnds#noteCaller)
+            return Captures.pathTo(listener, chosen, 0, path)
+                    ? new Explanation(OwnerRelation.CAPTURED, path)
+                    : new Explanation(OwnerRelation.REGISTERED_BY, List.of());
         }
         List<Step> hops = new ArrayList<>();
         Object current = listener;
@@ -176,11 +186,12 @@ public final class OwnerResolver {
 
     /** From now on the owner of {@code listener} is {@code candidate}, whose life ended. */
     void adopt(Object listener, Object candidate) {
+        adoptedClass.get(listener.getClass())[0] = true;
         adopted.replace(listener, candidate);
     }
 
     private Object adoptedOwner(Object listener) {
-        return adopted.any() && Captures.several(listener.getClass()) ? adopted.first(listener) : null;
+        return adopted.any() && adoptedClass.get(listener.getClass())[0] ? adopted.first(listener) : null;
     }
 
     /** The link to follow from {@code o}, or {@code null} when {@code o} is the owner. */

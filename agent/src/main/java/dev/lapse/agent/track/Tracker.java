@@ -88,8 +88,10 @@ public final class Tracker {
      * @param handle what the add returned when that undoes the registration ({@code Disposable}, ...), or
      *               {@code null}
      * @param siteId the id of the call site that made it ({@code instrument/callsite}), or 0 when none is known
+     * @param caller the {@code this} of the code that made the call, or {@code null} when none is known
      */
-    public void added(int apiId, Object subject, Object listener, String scope, Object handle, int siteId) {
+    public void added(
+            int apiId, Object subject, Object listener, String scope, Object handle, int siteId, Object caller) {
         ApiMethod api = catalog.get(apiId);
         if (api != null && api.isJdkOwn(listener.getClass())) {
             return; // the JDK's own listener on a singleton, or its own task on a scheduler: never the application's
@@ -118,6 +120,9 @@ public final class Tracker {
                 : handles.add(handle, listener, subjectRef, apiId, site, now, thread, scope, heldIn);
         table.add(owner, r);
         candidates.note(listener, owner);
+        if (owner == listener && caller != null && caller != listener && caller != subject) {
+            candidates.noteCaller(caller, listener); // it captured nothing of the application's
+        }
         if (owner == listener && WeakWrappers.isWeakWrapper(listener)) {
             lost.watch(r, listener);
         } else if (owner != listener) {

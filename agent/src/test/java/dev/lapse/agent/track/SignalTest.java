@@ -24,7 +24,7 @@ class SignalTest {
                         "detached-subject"),
                 Arrays.stream(Signal.values()).map(Signal::wireName).toList());
         assertEquals(
-                List.of("self", "enclosing-instance", "captured", "weak-delegate", "weakly-held"),
+                List.of("self", "enclosing-instance", "captured", "registered-by", "weak-delegate", "weakly-held"),
                 Arrays.stream(OwnerRelation.values())
                         .map(OwnerRelation::wireName)
                         .toList());

@@ -3,6 +3,8 @@ package dev.lapse.agent.instrument.callsite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.bootstrap.LapseHook;
@@ -37,10 +39,11 @@ class CallSiteRewriterTest {
 
         public void addChangeListener(Consumer<Object> l) {
             // what the callee's advice does: take the id on entry, and the registration reads it once
-            int[] depth = LapseHook.enter();
+            LapseHook.Calls calls = LapseHook.enter();
             listeners.add(l);
-            taken.add(LapseHook.takeRegisteringSite(depth));
-            LapseHook.removed(depth, 0, this, Bus.class, null);
+            taken.add(LapseHook.takeRegisteringSite(calls));
+            callers.add(LapseHook.takeRegisteringCaller(calls));
+            LapseHook.removed(calls, 0, this, Bus.class, null);
         }
 
         public List<Consumer<Object>> listeners() {
@@ -48,6 +51,7 @@ class CallSiteRewriterTest {
         }
 
         static final List<Integer> taken = new ArrayList<>();
+        static final List<Object> callers = new ArrayList<>();
     }
 
     private static final CallTargets TARGETS = new CallTargets() {
@@ -87,14 +91,18 @@ class CallSiteRewriterTest {
         assertEquals(List.of("callSite", "addChangeListener", "callSiteReturned"), callsAround(rewritten));
 
         Bus.taken.clear();
+        Bus.callers.clear();
         Runnable r = (Runnable) new Loader(Caller.class.getName(), rewritten)
                 .loadClass(Caller.class.getName())
                 .getDeclaredConstructor()
                 .newInstance();
         r.run();
         assertEquals(List.of(1), Bus.taken, "the callee took the id its call site handed over");
-        int[] next = LapseHook.enter();
+        assertEquals(1, Bus.callers.size());
+        assertSame(r, Bus.callers.get(0), "and the caller's this");
+        LapseHook.Calls next = LapseHook.enter();
         assertEquals(0, LapseHook.takeRegisteringSite(next), "taken once");
+        assertNull(LapseHook.takeRegisteringCaller(next), "taken once");
         LapseHook.unwind(next);
     }
 
@@ -118,20 +126,103 @@ class CallSiteRewriterTest {
 
     @Test
     void an_id_no_registration_took_is_dropped_when_the_call_returns_and_a_nested_call_takes_none() {
-        LapseHook.callSite(7);
+        LapseHook.callSite(7, this);
         LapseHook.callSiteReturned();
-        int[] outer = LapseHook.enter();
+        LapseHook.Calls outer = LapseHook.enter();
         assertEquals(0, LapseHook.takeRegisteringSite(outer), "the id of a call that reached no instrumented method");
+        assertNull(LapseHook.takeRegisteringCaller(outer), "and its caller");
         LapseHook.removed(outer, 0, this, getClass(), null);
 
         LapseHook.callSite(8);
         outer = LapseHook.enter();
-        LapseHook.callSite(9); // the outer add method calls another one
-        int[] inner = LapseHook.enter();
+        LapseHook.callSite(9, this); // the outer add method calls another one
+        LapseHook.Calls inner = LapseHook.enter();
         LapseHook.removed(inner, 0, this, getClass(), null);
         LapseHook.callSiteReturned();
         LapseHook.removed(outer, 0, this, getClass(), null);
         assertEquals(8, LapseHook.takeRegisteringSite(outer), "the outermost call's site");
+        assertNull(LapseHook.takeRegisteringCaller(outer), "a static caller's site hands over no this");
+    }
+
+    /**
+     * Constructors hand over their {@code this} once it is initialised, after {@code super(new ...)}; and a method
+     * that stores into local 0 (bytecode may; Java never does) hands over no caller from there on, where loading it
+     * as an object would fail verification. Both classes are loaded, so the verifier judges the rewriting.
+     */
+    public static class Base {
+        protected Base(Object config) {}
+    }
+
+    public static final class ConstructorCaller extends Base implements Runnable {
+        final Bus bus = new Bus();
+
+        public ConstructorCaller() {
+            super(new ArrayList<>());
+            bus.addChangeListener(o -> {});
+        }
+
+        @Override
+        public void run() {}
+    }
+
+    @Test
+    void a_constructor_hands_over_its_this_once_initialised() throws Exception {
+        CallSiteTable table = new CallSiteTable();
+        byte[] rewritten = rewrite(bytesOf(ConstructorCaller.class), table);
+        assertEquals(1, table.size());
+        Bus.callers.clear();
+        Object made = new Loader(ConstructorCaller.class.getName(), rewritten)
+                .loadClass(ConstructorCaller.class.getName())
+                .getDeclaredConstructor()
+                .newInstance();
+        assertEquals(1, Bus.callers.size());
+        assertSame(made, Bus.callers.get(0));
+    }
+
+    @Test
+    void a_method_that_reuses_local_0_hands_over_no_caller_after_the_store() throws Exception {
+        String name = "dev/lapse/agent/instrument/callsite/SlotReuser";
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", new String[] {"java/lang/Runnable"});
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        String bus = org.objectweb.asm.Type.getInternalName(Bus.class);
+        String consumer = "(Ljava/util/function/Consumer;)V";
+        MethodVisitor run = cw.visitMethod(Opcodes.ACC_PUBLIC, "run", "()V", null, null);
+        run.visitCode();
+        for (int i = 0; i < 2; i++) {
+            run.visitTypeInsn(Opcodes.NEW, bus);
+            run.visitInsn(Opcodes.DUP);
+            run.visitMethodInsn(Opcodes.INVOKESPECIAL, bus, "<init>", "()V", false);
+            run.visitInsn(Opcodes.ACONST_NULL);
+            run.visitMethodInsn(Opcodes.INVOKEVIRTUAL, bus, "addChangeListener", consumer, false);
+            if (i == 0) {
+                run.visitInsn(Opcodes.ICONST_1);
+                run.visitVarInsn(Opcodes.ISTORE, 0); // local 0 holds an int from here on
+            }
+        }
+        run.visitInsn(Opcodes.RETURN);
+        run.visitMaxs(0, 0);
+        run.visitEnd();
+        cw.visitEnd();
+
+        CallSiteTable table = new CallSiteTable();
+        byte[] rewritten = rewrite(cw.toByteArray(), table);
+        assertEquals(2, table.size());
+        Bus.callers.clear();
+        Runnable r = (Runnable) new Loader(name.replace('/', '.'), rewritten)
+                .loadClass(name.replace('/', '.'))
+                .getDeclaredConstructor()
+                .newInstance();
+        r.run(); // verified and ran
+        assertEquals(2, Bus.callers.size());
+        assertSame(r, Bus.callers.get(0), "before the store, local 0 is this");
+        assertNull(Bus.callers.get(1), "after it, nothing is handed over");
     }
 
     private static byte[] rewrite(byte[] bytes, CallSiteTable table) {
