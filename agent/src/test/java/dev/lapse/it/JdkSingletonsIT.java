@@ -37,7 +37,7 @@ class JdkSingletonsIT {
 
     @Test
     void one_group_per_ended_owner_and_nothing_else() {
-        assertEquals(4, result.findings().size(), result.text());
+        assertEquals(5, result.findings().size(), result.text());
         assertEquals(0, result.json().get("stats.hookErrors").number(), result.text());
         assertTrue(result.stdout.contains("singletons done"), result.stdout);
     }
@@ -78,6 +78,13 @@ class JdkSingletonsIT {
         assertTrue(
                 FindingsByOwner.code(f).contains("Runtime.getRuntime().removeShutdownHook(listener);"),
                 FindingsByOwner.code(f));
+    }
+
+    @Test
+    void shutdown_hook_through_a_method_reference_before_any_other_call_to_the_runtime() {
+        // the launch does not instrument the runtime: the method reference has it instrumented where it is made
+        JsonValue f = finding("ReferencedHookClient", "java.lang.Runtime#addShutdownHook");
+        assertEquals("enclosing-instance", f.get("owner.relation").string());
     }
 
     @Test

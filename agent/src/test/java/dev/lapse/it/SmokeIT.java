@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.PrintsALine;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
 import java.util.List;
@@ -39,5 +40,19 @@ class SmokeIT {
         assertFalse(r.stderr.contains("Sharing is only supported"), r.stderr);
         assertFalse(r.stdout.contains("Sharing is only supported"), r.stdout);
         assertEquals(1, r.findings().size(), r.text());
+    }
+
+    @Test
+    void a_program_that_registers_nothing_parses_no_class() {
+        // the launch instruments nothing up front (not even Runtime, whose first rewritten call has it instrumented),
+        // and a class whose bytes hold nothing to instrument is rejected from its constant pool: no class is read
+        ForkedJvm.Result r = ForkedJvm.main(PrintsALine.class)
+                .jvmArg("-Xlog:class+load=info:stdout")
+                .run()
+                .assertSuccess();
+        assertTrue(r.stdout.contains("a line"), r.stdout);
+        assertTrue(r.stdout.contains("dev.lapse.agent.runtime.LapseRuntime"), "the agent ran\n" + r.stdout);
+        assertFalse(r.stdout.contains("dev.lapse.agent.shaded.asm.ClassReader"), "a class was parsed\n" + r.stdout);
+        assertEquals(0, r.findings().size(), r.text());
     }
 }

@@ -35,6 +35,12 @@ public final class LapseHook {
          */
         void added(int apiId, Object subject, Object listener, Object handle, int siteId, Object caller);
 
+        /**
+         * A rewritten call to {@code className}, a JDK class loaded before the agent, is about to run: instrument it
+         * now if that is still to do, before returning.
+         */
+        void instrumentLate(String className);
+
         /** A remove-style method returned normally. */
         void removed(int apiId, Object subject, Object listener);
 
@@ -157,6 +163,17 @@ public final class LapseHook {
             calls.caller = new WeakReference<>(caller);
         }
         calls.pendingCaller = true;
+    }
+
+    /**
+     * A rewritten call is about to reach {@code className}, a JDK class loaded before the agent that is instrumented
+     * only once some code calls it (see {@link Sink#instrumentLate}).
+     */
+    public static void instrumentLate(String className) {
+        Sink s = sink;
+        if (s != null) {
+            s.instrumentLate(className);
+        }
     }
 
     /** The call at a rewritten site returned: an id it left untaken (no instrumented method ran) is no one's. */

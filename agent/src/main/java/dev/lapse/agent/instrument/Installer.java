@@ -8,6 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Installs the {@link RegistrationTransformer} for classes loaded from now on and, when attached to a running JVM,
@@ -21,6 +22,12 @@ public final class Installer {
     private final TypeScope scope;
     /** Gives the calls to registration methods their site ids (see {@code instrument/callsite}). */
     private final CallSiteTransformer callers;
+
+    /** The late classes ({@link #instrumentLate}) instrumented, or being instrumented at attach. */
+    private final Set<String> late = ConcurrentHashMap.newKeySet();
+
+    /** Set by {@link #install}, cleared by {@link #uninstall}: what late classes are retransformed with. */
+    private volatile Instrumentation inst;
 
     /**
      * @param lifecycleNames extra lifecycle-ending method names, beyond the built-in ones
@@ -39,17 +46,18 @@ public final class Installer {
      *
      * @param attached whether classes loaded before the agent must be retransformed. At launch they need not
      *                 be: the JDK UI classes Lapse instruments load after {@code premain}, and skipping the scan
-     *                 of loaded classes keeps start-up short. Only the singleton classes every JVM has loaded by
-     *                 then ({@code Runtime}) are retransformed, by name.
+     *                 of loaded classes keeps start-up short. The singleton classes every JVM has loaded by then
+     *                 ({@code Runtime}) are retransformed when a rewritten call to them first runs
+     *                 ({@link #instrumentLate}).
      */
     public void install(Instrumentation inst, boolean attached) {
+        this.inst = inst;
         callers.install(inst);
         inst.addTransformer(transformer, true);
-        if (!attached) {
+        if (attached) {
             for (Class<?> c : JdkSingletons.LOADED_AT_START) {
-                retransform(inst, c);
+                late.add(c.getName()); // among the loaded classes retransformed below
             }
-        } else {
             for (Class<?> c : inst.getAllLoadedClasses()) {
                 if (inst.isModifiableClass(c) && wouldInstrument(c)) {
                     retransform(inst, c);
@@ -58,8 +66,33 @@ public final class Installer {
         }
     }
 
+    /**
+     * A rewritten call to {@code className}, a class loaded before the agent ({@code JdkSingletons#LOADED_AT_START}),
+     * is about to run: instruments that class first, once. The caller waits for it, so its own call is seen; later
+     * calls pay one set look-up.
+     */
+    public void instrumentLate(String className) {
+        if (late.contains(className)) {
+            return;
+        }
+        synchronized (late) {
+            if (late.contains(className) || inst == null) {
+                return;
+            }
+            for (Class<?> c : JdkSingletons.LOADED_AT_START) {
+                if (c.getName().equals(className)) {
+                    retransform(inst, c);
+                }
+            }
+            late.add(className);
+        }
+    }
+
     /** Gives the instrumented classes their original code back. */
     public void uninstall(Instrumentation inst) {
+        synchronized (late) {
+            this.inst = null; // a late class asked for after this stays as it is
+        }
         callers.uninstall(inst);
         inst.removeTransformer(transformer);
         for (Class<?> c : inst.getAllLoadedClasses()) {

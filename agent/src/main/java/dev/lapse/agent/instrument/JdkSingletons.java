@@ -41,8 +41,21 @@ public final class JdkSingletons {
             "java.util.logging.Logger",
             "java.lang.Runtime");
 
-    /** The classes among {@link #CLASSES} loaded before any agent runs, so a launch retransforms them. */
+    /**
+     * The classes among {@link #CLASSES} loaded before any agent runs: a launch retransforms each when a rewritten call
+     * to it first runs ({@link Installer#instrumentLate}), an attach with the other loaded classes.
+     */
     static final List<Class<?>> LOADED_AT_START = List.of(Runtime.class);
+
+    /** Whether the class of this binary name is one of {@link #LOADED_AT_START}. */
+    static boolean loadedAtStart(String className) {
+        for (Class<?> c : LOADED_AT_START) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private JdkSingletons() {}
 
@@ -58,6 +71,16 @@ public final class JdkSingletons {
     static boolean isJdkOwn(Class<?> listenerClass) {
         ClassLoader loader = listenerClass.getClassLoader();
         return (loader == null || loader == ClassLoader.getPlatformClassLoader()) && listenerClass != Thread.class;
+    }
+
+    /** Whether {@code name} is the add of a listed pair, whichever class declares it: for the call sites. */
+    static boolean isPairAdd(String name) {
+        for (Pair p : PAIRS) {
+            if (p.add().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The listed pair {@code method} is the add or the remove of, or {@code null}. */

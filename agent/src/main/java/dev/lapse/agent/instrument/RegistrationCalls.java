@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The calls whose sites get an id: calls from application code to a method named like an add method
- * ({@link NameRules#isAdd}) of a class Lapse looks at, passing some object. The same rules as the ones that
+ * ({@link NameRules#isAdd}, or the add of a JDK singleton's pair named outside the families, such as
+ * {@code addShutdownHook}) of a class Lapse looks at, passing some object. The same rules as the ones that
  * choose the instrumented methods, applied to names only, since the called class may not be loaded yet.
  * {@code EventListenerList.add} called directly is left out (a bare {@code add} would pass every collection's
  * callers): its registrations walk the stack.
@@ -24,7 +25,7 @@ final class RegistrationCalls implements CallTargets {
 
     @Override
     public boolean nameMayRegister(String name) {
-        return NameRules.isAdd(name);
+        return NameRules.isAdd(name) || JdkSingletons.isPairAdd(name);
     }
 
     @Override
@@ -34,9 +35,14 @@ final class RegistrationCalls implements CallTargets {
 
     @Override
     public boolean mayRegister(String owner, String name, String descriptor) {
-        return NameRules.isAdd(name)
+        return nameMayRegister(name)
                 && descriptor.indexOf('L') >= 0
                 && descriptor.indexOf('L') < descriptor.indexOf(')')
                 && scope.kindOf(owner.replace('/', '.')) != TypeScope.Kind.NONE;
+    }
+
+    @Override
+    public boolean instrumentedLate(String owner) {
+        return JdkSingletons.loadedAtStart(owner.replace('/', '.'));
     }
 }

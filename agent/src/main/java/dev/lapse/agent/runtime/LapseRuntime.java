@@ -69,7 +69,7 @@ public final class LapseRuntime implements Controlled {
     private final TrackingSink sink;
     private final String version = Report.lapseVersion();
     private Instrumentation inst;
-    private Installer installer;
+    private volatile Installer installer;
     private Thread exitHook;
 
     private LapseRuntime(Startup startup, boolean attached) {
@@ -83,7 +83,15 @@ public final class LapseRuntime implements Controlled {
                 ? new SharedReportDir(
                         files, Long.toString(ProcessHandle.current().pid()), SharedReportDir.currentRun())
                 : null;
-        this.sink = new TrackingSink(tracker, callbacks, callbacks);
+        this.sink = new TrackingSink(tracker, callbacks, callbacks, callbacks);
+    }
+
+    /** A rewritten call to a JDK class loaded before the agent is about to run ({@link Installer#instrumentLate}). */
+    void instrumentLate(String className) {
+        Installer i = installer;
+        if (i != null) {
+            i.instrumentLate(className);
+        }
     }
 
     /**
@@ -102,7 +110,8 @@ public final class LapseRuntime implements Controlled {
         Access.init(inst);
         LapseHook.install(runtime.sink);
         runtime.inst = inst;
-        // Lapse's own hook is registered before Runtime#addShutdownHook is instrumented: it is never tracked
+        // Lapse's own hook is registered before Runtime#addShutdownHook is instrumented (the agent's calls are not
+        // rewritten, so they never instrument it): it is never tracked
         runtime.exitHook = new Thread(runtime.callbacks, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
         runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());

@@ -3,6 +3,7 @@ package dev.lapse.agent.runtime;
 import dev.lapse.agent.bootstrap.LapseHook;
 import dev.lapse.agent.track.Stats;
 import dev.lapse.agent.track.Tracker;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +19,16 @@ final class TrackingSink implements LapseHook.Sink {
     private final Stats stats;
     private final Supplier<Object> reporter;
     private final ScopeChecker scopes;
+    private final Consumer<String> lateClasses;
     private volatile Object probe;
     private volatile boolean probeSeen;
 
-    TrackingSink(Tracker tracker, Supplier<Object> reporter, ScopeChecker scopes) {
+    TrackingSink(Tracker tracker, Supplier<Object> reporter, ScopeChecker scopes, Consumer<String> lateClasses) {
         this.tracker = tracker;
         this.stats = tracker.stats();
         this.reporter = reporter;
         this.scopes = scopes;
+        this.lateClasses = lateClasses;
     }
 
     /** Checks the registrations of one scope; see {@link LapseHook.Sink#checkScope}. */
@@ -43,6 +46,15 @@ final class TrackingSink implements LapseHook.Sink {
             tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId, caller);
         } catch (Throwable t) {
             failed("registration", t);
+        }
+    }
+
+    @Override
+    public void instrumentLate(String className) {
+        try {
+            lateClasses.accept(className);
+        } catch (Throwable t) {
+            failed("late instrumentation", t);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.lapse.it.scenario;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.Consumer;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -118,6 +119,29 @@ public final class Singletons {
         void shutdown() {}
     }
 
+    /**
+     * The same client registering through a method reference, before any other code of the application calls the
+     * runtime: the JDK's lambda class makes the call, and the runtime, which the launch did not instrument, must be
+     * instrumented where the reference is made.
+     */
+    static final class ReferencedHookClient {
+        private final byte[] buffers = new byte[1024];
+
+        ReferencedHookClient() {
+            Consumer<Thread> register = Runtime.getRuntime()::addShutdownHook;
+            register.accept(new Thread() {
+                @Override
+                public void run() {
+                    if (buffers.length < 0) {
+                        ReferencedHookClient.this.shutdown();
+                    }
+                }
+            });
+        }
+
+        void shutdown() {}
+    }
+
     /** The same client, fixed: its shutdown takes the hook off the runtime. */
     static final class HookedClientFixed {
         private final Thread hook = new Thread(this::flush);
@@ -159,6 +183,7 @@ public final class Singletons {
     static JvmWideService service;
 
     public static void main(String[] args) throws Exception {
+        new ReferencedHookClient().shutdown(); // first: no rewritten call to the runtime has run yet
         Logger.getLogger("dev.lapse.it").info("JDK logging configures its root handler"); // LogManager's own
         new GcWatcher().close();
         new GcWatcherFixed().close();

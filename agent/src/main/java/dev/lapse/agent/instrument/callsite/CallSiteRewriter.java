@@ -2,6 +2,7 @@ package dev.lapse.agent.instrument.callsite;
 
 import dev.lapse.agent.bootstrap.LapseHook;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -14,6 +15,10 @@ import org.objectweb.asm.Type;
  * instruction's class, method and line are, so the registration path looks nothing up and walks no stack (JaCoCo's
  * probes). Two static calls around the instruction and two slots of operand stack; no frame, local or branch is
  * added, so no frame is recomputed and no class is loaded.
+ *
+ * <p>A call to a JDK class loaded before the agent ({@code Runtime#addShutdownHook}) first has that class instrumented
+ * ({@link LapseHook#instrumentLate}): the launch does not retransform it, which would load all of the instrumentation
+ * in a program that never calls it.
  *
  * <p>A constructor has no {@code this} to hand over until it has called its superclass's (or another of its own)
  * constructor: before that, {@code this} is uninitialised and the verifier refuses to pass it. That call is the first
@@ -171,6 +176,9 @@ final class CallSiteRewriter extends ClassVisitor {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
                 return;
             }
+            if (targets.instrumentedLate(owner)) {
+                instrumentLate(owner);
+            }
             // the arguments are on the stack already: nothing runs between the hand-over and the call
             super.visitLdcInsn(id);
             if (thisReady && !slotReplaced) {
@@ -183,6 +191,32 @@ final class CallSiteRewriter extends ClassVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "callSiteReturned", "()V", false);
             changed = true;
             rewritten++;
+        }
+
+        /**
+         * A method reference to a late class's registration method ({@code Runtime.getRuntime()::addShutdownHook}):
+         * the JDK's lambda class makes the call, and it is never rewritten, so the class is instrumented where the
+         * reference is made.
+         */
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            for (Object argument : arguments) {
+                if (argument instanceof Handle h
+                        && targets.instrumentedLate(h.getOwner())
+                        && targets.mayRegister(h.getOwner(), h.getName(), h.getDesc())) {
+                    instrumentLate(h.getOwner());
+                    changed = true;
+                    rewritten++;
+                    break;
+                }
+            }
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        }
+
+        /** A call that has the late class {@code owner} instrumented before the code goes on (one slot of stack). */
+        private void instrumentLate(String owner) {
+            super.visitLdcInsn(owner.replace('/', '.'));
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOK, "instrumentLate", "(Ljava/lang/String;)V", false);
         }
 
         @Override

@@ -27,4 +27,11 @@ public interface CallTargets {
      * internal name {@code owner}, may be a registration.
      */
     boolean mayRegister(String owner, String name, String descriptor);
+
+    /**
+     * Whether the class or interface with internal name {@code owner} is loaded before any agent runs and
+     * instrumented only when a rewritten call to it first runs ({@code Runtime}: retransforming it at launch would
+     * load the whole instrumentation in a program that never registers a shutdown hook).
+     */
+    boolean instrumentedLate(String owner);
 }

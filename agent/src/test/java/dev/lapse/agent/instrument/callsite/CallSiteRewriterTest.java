@@ -74,6 +74,11 @@ class CallSiteRewriterTest {
         public boolean mayRegister(String owner, String name, String descriptor) {
             return nameMayRegister(name);
         }
+
+        @Override
+        public boolean instrumentedLate(String owner) {
+            return false;
+        }
     };
 
     @Test
