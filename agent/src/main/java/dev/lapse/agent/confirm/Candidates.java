@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The candidates of a check: the registrations of ended owners that an end of life covers, grouped by subject (and
  * then by listener, all by identity) so that a subject with many listeners is walked once. A candidate whose subject
  * or listener is gone, whose subject is the scope's own, or whose owner ended inside its subject's own teardown
- * ({@link Teardown}), is none; one whose signal came after the last full collection awaits one.
+ * ({@link Teardown}), is none; one whose signal came after the last full collection awaits one, and one whose owner's
+ * teardown is still running on another thread awaits its end ({@link Teardown#stillEnding}).
  */
 final class Candidates {
     /** A registration of an ended owner, waiting for confirmation. */
@@ -23,6 +24,7 @@ final class Candidates {
 
     private final Map<Object, Map<Object, Candidate>> bySubject = new IdentityHashMap<>();
     private int awaitingGc;
+    private int stillEnding;
 
     private Candidates() {}
 
@@ -45,6 +47,14 @@ final class Candidates {
             EndOfLife end = e.record().end();
             Object owner = e.record().owner();
             if (end == null || owner == null) {
+                continue;
+            }
+            if (teardown.stillEnding(end)) {
+                for (Registration r : e.registrations()) {
+                    if (which.test(r) && end.covers(r)) {
+                        candidates.stillEnding++;
+                    }
+                }
                 continue;
             }
             for (Registration r : e.registrations()) {
@@ -76,6 +86,11 @@ final class Candidates {
     /** Candidates that still await a full collection after their signal. */
     int awaitingGc() {
         return awaitingGc;
+    }
+
+    /** Candidates left to a later check because their owners' teardown was still running on another thread. */
+    int stillEnding() {
+        return stillEnding;
     }
 
     /** Whether any registration {@code which} accepts is covered by its owner's end. */

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
  * @param candidates         ended owners with registrations left, before confirmation
  * @param awaitingGc         registrations of ended owners not confirmed because no full collection happened since the
  *                           signal
+ * @param stillEnding        registrations of ended owners not judged because the teardown that ended them was still
+ *                           running on another thread ({@code endingThreads} names those threads, sorted)
  * @param notHeld            registrations of ended owners that the subject no longer holds (nothing leaks through them)
  * @param undecided          registrations the walk could not decide within its budget
  * @param unjudged           live registrations the check could not judge: no end of life covers them, so nothing said
@@ -33,6 +35,8 @@ public record CheckResult(
         boolean explicitGcDisabled,
         int candidates,
         int awaitingGc,
+        int stillEnding,
+        List<String> endingThreads,
         int notHeld,
         int undecided,
         int unjudged,
@@ -42,6 +46,7 @@ public record CheckResult(
         Decisions decisions) {
     public CheckResult {
         findings = List.copyOf(findings);
+        endingThreads = List.copyOf(endingThreads);
         suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
     }
 
@@ -69,6 +74,8 @@ public record CheckResult(
                 explicitGcDisabled,
                 candidates,
                 awaitingGc,
+                stillEnding,
+                endingThreads,
                 notHeld,
                 undecided,
                 unjudged,

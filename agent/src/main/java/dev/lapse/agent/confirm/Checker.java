@@ -161,6 +161,8 @@ public final class Checker {
                 counts && gc.explicitGcDisabled(),
                 ended.size(),
                 candidates.awaitingGc() + confirmation.awaitingGc(),
+                candidates.stillEnding(),
+                teardown.runningThreads(),
                 confirmation.notHeld(),
                 confirmation.undecided(),
                 tracker.unjudged(unreported(which, reported)),

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether an owner ended inside its subject's own teardown, which is not the owner's leak (a container that closes
@@ -18,11 +19,23 @@ import java.util.Set;
  * the subject's class (its stack at the end shows one, below the owner's own). The stack tells the class, not the
  * instance: a container of the subject's class closing is taken for the subject closing. Read at the check only, from
  * what the tracker already keeps; the set of lifecycle methods is built at the first question.
+ *
+ * <p>Also whether a teardown is still running on another thread ({@link #stillEnding}): then what it has ended is not
+ * judged at this check, since the rest of that teardown may yet take the listeners off. At the JVM's exit the
+ * application's shutdown hooks run beside Lapse's, so without this a report would depend on which hook ran first.
  */
 final class Teardown {
     private final ApiCatalog catalog;
     private final Tracker tracker;
     private Set<String> endMethods;
+    /**
+     * The lifecycle methods running now on other threads ({@code class#method}, to the name of one such thread), read
+     * from their stacks at the first question.
+     */
+    private Map<String, String> running;
+    /** The threads whose teardowns {@link #stillEnding} found running, for the report's note. */
+    private final Set<String> runningThreads = new TreeSet<>();
+
     private final Map<Question, Boolean> insideTeardown = new HashMap<>();
 
     /** @param tracker whose {@link Tracker#endOf} says the end of life it recorded for an object */
@@ -65,6 +78,70 @@ final class Teardown {
         for (; i < frames.size(); i++) {
             StackTraceElement f = frames.get(i);
             if (isEnd(f, ends) && within(subjectType, f.getClassName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the teardown that ended an owner is still running on another thread: a lifecycle method on the stack of
+     * its end (the owner's own, or one it ended within) is on another live thread's stack now. Two cases: a second
+     * {@code close()} returned at once because the first, on another thread, is still closing (the owner has not
+     * finished ending); a container's {@code close()} that stopped the owner and has yet to undo its registrations.
+     * A thread inside {@code java.lang.Shutdown} (it called {@code System.exit}, or returned from {@code main} into
+     * the JVM's exit) never runs on, so what its stack shows is not running. Classes and methods are matched, not
+     * instances, as for the stacks above.
+     */
+    boolean stillEnding(EndOfLife end) {
+        if (end.signal() != Signal.LIFECYCLE_END || end.site() == null) {
+            return false;
+        }
+        Map<String, String> now = running();
+        if (now.isEmpty()) {
+            return false;
+        }
+        for (StackTraceElement f : end.site().frames()) {
+            String thread = now.get(f.getClassName() + "#" + f.getMethodName());
+            if (thread != null) {
+                runningThreads.add(thread);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The threads whose teardowns kept owners from this check ({@link #stillEnding}), by name. */
+    List<String> runningThreads() {
+        return List.copyOf(runningThreads);
+    }
+
+    private Map<String, String> running() {
+        if (running == null) {
+            running = new HashMap<>();
+            Set<String> ends = endMethods();
+            Thread self = Thread.currentThread();
+            for (Map.Entry<Thread, StackTraceElement[]> e :
+                    Thread.getAllStackTraces().entrySet()) {
+                if (e.getKey() == self || exiting(e.getValue())) {
+                    continue;
+                }
+                for (StackTraceElement f : e.getValue()) {
+                    if (isEnd(f, ends)) {
+                        running.putIfAbsent(
+                                f.getClassName() + "#" + f.getMethodName(),
+                                e.getKey().getName());
+                    }
+                }
+            }
+        }
+        return running;
+    }
+
+    /** Whether a thread is in the JVM's exit ({@code System.exit}, or the end of {@code main}): it never runs on. */
+    private static boolean exiting(StackTraceElement[] stack) {
+        for (StackTraceElement f : stack) {
+            if (f.getClassName().equals("java.lang.Shutdown")) {
                 return true;
             }
         }

@@ -41,6 +41,11 @@ final class ReportNotes {
             notes.add(check.awaitingGc() + " registration(s) of ended owners await a full collection"
                     + (options.gc() ? "" : " (gc=false: Lapse does not force one)") + ".");
         }
+        if (check.stillEnding() > 0) {
+            notes.add(check.stillEnding() + " registration(s) of ended owners were not judged at this check: the"
+                    + " teardown that ended them was still running (thread " + String.join(", ", check.endingThreads())
+                    + ").");
+        }
         if (check.undecided() > 0) {
             notes.add(check.undecided() + " registration(s) could not be confirmed within the walk budget"
                     + " (walkLimit=" + options.walkLimit() + ", walkTimeout="
