@@ -50,6 +50,12 @@ public record CheckResult(
         suppressed = Collections.unmodifiableMap(new LinkedHashMap<>(suppressed));
     }
 
+    /** What a check finds when no registration was ever seen: nothing to judge, so no phase of it runs. */
+    public static CheckResult nothingSeen() {
+        return new CheckResult(
+                List.of(), false, false, false, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, Map.of(), Decisions.NONE);
+    }
+
     /** How many findings known-registration rules left out. */
     public int suppressedCount() {
         int n = 0;

@@ -43,14 +43,24 @@ final class CheckRunner {
         this.gc = options.gc();
     }
 
-    /** A check of every registration, for the JVM's report. */
+    /**
+     * A check of every registration, for the JVM's report. A run that never registered anything has nothing to judge:
+     * none of the check's phases runs (they would cost the exit of a JVM that uses no registration API some
+     * milliseconds of class loading), nor a collection.
+     */
     CheckResult all() {
+        if (tracker.stats().seen() == 0) {
+            return CheckResult.nothingSeen();
+        }
         apply(checker.detachedSubjects());
         return applied(checker.check(gc));
     }
 
     /** A check of the registrations {@code which} accepts, for a scope (see {@link Checker#check}). */
     CheckResult scope(Predicate<Registration> which, Object root, boolean defer) {
+        if (tracker.stats().seen() == 0) {
+            return CheckResult.nothingSeen();
+        }
         return applied(checker.check(gc, which, root, defer));
     }
 

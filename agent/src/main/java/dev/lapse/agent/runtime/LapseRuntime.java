@@ -79,10 +79,8 @@ public final class LapseRuntime implements Controlled {
                 new Tracker(catalog, owners, new SiteCapture(catalog), stats, options.maxTracked(), callbacks, gc);
         this.checks = new CheckRunner(tracker, catalog, owners, gc, options, startup.suppressions());
         this.files = startup.files();
-        this.shared = options.shared()
-                ? new SharedReportDir(
-                        files, Long.toString(ProcessHandle.current().pid()), SharedReportDir.currentRun())
-                : null;
+        this.shared =
+                options.shared() ? new SharedReportDir(files, ThisProcess.pid(), SharedReportDir.currentRun()) : null;
         this.sink = new TrackingSink(tracker, callbacks, callbacks, callbacks);
     }
 
@@ -315,12 +313,12 @@ public final class LapseRuntime implements Controlled {
 
     private Jvm jvm() {
         String command = System.getProperty("sun.java.command", "");
-        long uptime = JvmUptime.millis();
+        long uptime = ThisProcess.uptimeMillis();
         return new Jvm(
                 System.getProperty("java.version"),
                 System.getProperty("java.vendor"),
                 System.getProperty("java.vm.name"),
-                Long.toString(ProcessHandle.current().pid()),
+                ThisProcess.pid(),
                 command.isEmpty() ? "" : command.split(" ", 2)[0],
                 IsoTime.of(Instant.ofEpochMilli(System.currentTimeMillis() - uptime)),
                 attached ? "attach" : "launch",
