@@ -43,9 +43,10 @@ class SmokeIT {
     }
 
     @Test
-    void a_program_that_registers_nothing_parses_no_class() {
+    void a_program_that_registers_nothing_parses_no_class_and_checks_nothing_at_exit() {
         // the launch instruments nothing up front (not even Runtime, whose first rewritten call has it instrumented),
-        // and a class whose bytes hold nothing to instrument is rejected from its constant pool: no class is read
+        // and a class whose bytes hold nothing to instrument is rejected from its constant pool: no class is read;
+        // with no registration seen the exit runs none of the check's phases, only the report
         ForkedJvm.Result r = ForkedJvm.main(PrintsALine.class)
                 .jvmArg("-Xlog:class+load=info:stdout")
                 .run()
@@ -53,6 +54,9 @@ class SmokeIT {
         assertTrue(r.stdout.contains("a line"), r.stdout);
         assertTrue(r.stdout.contains("dev.lapse.agent.runtime.LapseRuntime"), "the agent ran\n" + r.stdout);
         assertFalse(r.stdout.contains("dev.lapse.agent.shaded.asm.ClassReader"), "a class was parsed\n" + r.stdout);
+        assertFalse(r.stdout.contains("dev.lapse.agent.confirm.Candidates"), "a check ran\n" + r.stdout);
         assertEquals(0, r.findings().size(), r.text());
+        assertEquals(0, r.json().get("stats").get("registrationsSeen").number(), r.text());
+        assertTrue(r.text().contains("Lapse saw no registration"), r.text());
     }
 }
