@@ -49,20 +49,13 @@ final class Candidates {
             if (end == null || owner == null) {
                 continue;
             }
-            if (teardown.stillEnding(end)) {
-                for (Registration r : e.registrations()) {
-                    if (which.test(r) && end.covers(r)) {
-                        candidates.stillEnding++;
-                    }
-                }
-                continue;
-            }
             for (Registration r : e.registrations()) {
                 Object subject = r.subject();
                 if (which.test(r)
                         && end.covers(r)
                         && (subject == null || !teardown.endedWithSubject(owner, subject, end))) {
-                    candidates.consider(new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn);
+                    candidates.consider(
+                            new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn, teardown);
                 }
             }
         }
@@ -156,7 +149,7 @@ final class Candidates {
                 : end;
     }
 
-    private void consider(Candidate c, long fullGcs, ScopeGraph scopeOwn) {
+    private void consider(Candidate c, long fullGcs, ScopeGraph scopeOwn, Teardown teardown) {
         Object subject = c.registration().subject();
         Object listener = c.registration().listener();
         if (subject == null || listener == null || scopeOwn.contains(subject)) {
@@ -164,6 +157,11 @@ final class Candidates {
         }
         if (fullGcs <= c.end().majorGcsBefore()) {
             awaitingGc++;
+            return;
+        }
+        // last: it reads the other threads' stacks, which only a candidate that would be judged now is worth
+        if (teardown.stillEnding(c.end())) {
+            stillEnding++;
             return;
         }
         bySubject.computeIfAbsent(subject, s -> new IdentityHashMap<>()).put(listener, c);

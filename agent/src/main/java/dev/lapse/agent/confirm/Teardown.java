@@ -7,6 +7,7 @@ import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.Tracker;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,8 @@ final class Teardown {
      * from their stacks at the first question.
      */
     private Map<String, String> running;
+    /** An end's frames, by identity, to the thread found running one of them, or {@code ""} for none. */
+    private final Map<List<StackTraceElement>, String> runningAt = new IdentityHashMap<>();
     /** The threads whose teardowns {@link #stillEnding} found running, for the report's note. */
     private final Set<String> runningThreads = new TreeSet<>();
 
@@ -101,14 +104,21 @@ final class Teardown {
         if (now.isEmpty()) {
             return false;
         }
-        for (StackTraceElement f : end.site().frames()) {
-            String thread = now.get(f.getClassName() + "#" + f.getMethodName());
-            if (thread != null) {
-                runningThreads.add(thread);
-                return true;
+        // many owners ended at one place share its frames: each list is looked at once
+        String thread = runningAt.computeIfAbsent(end.site().frames(), frames -> {
+            for (StackTraceElement f : frames) {
+                String t = now.get(f.getClassName() + "#" + f.getMethodName());
+                if (t != null) {
+                    return t;
+                }
             }
+            return "";
+        });
+        if (thread.isEmpty()) {
+            return false;
         }
-        return false;
+        runningThreads.add(thread);
+        return true;
     }
 
     /** The threads whose teardowns kept owners from this check ({@link #stillEnding}), by name. */
