@@ -33,7 +33,7 @@ public final class LapseHook {
          * {@code caller} the {@code this} of the code that made the call, or {@code null} (a static method, a
          * constructor before it initialised its object, a caller that was not rewritten); {@code inner}, for an add
          * that returns its handle, the subjects it registered on inside its own call (a {@code subscribe} that
-         * subscribed to the chain's sources), oldest first up to the first {@code null}, or {@code null} for none:
+         * subscribed to the chain's sources), in the order their calls began, up to the first {@code null}, or {@code null} for none:
          * the hook's own array, to read during the call only.
          */
         void added(
@@ -108,34 +108,71 @@ public final class LapseHook {
         boolean handleCall;
 
         /**
-         * The subjects the outermost handle call registered on inside its own call, oldest first, up to the first
-         * {@code null}: made at its first such call, and emptied when the outermost call returns or throws, so it
-         * holds them no longer than the call that reached them does.
+         * The subjects the outermost handle call registered on inside its own call, in the order those calls began,
+         * up to the first {@code null}: made at its first such call, and emptied when the outermost call returns or
+         * throws, so it holds them no longer than the call that reached them does.
          */
         Object[] inner;
+
+        /** When each of {@link #inner}'s calls began: its place in {@link #began}'s count. */
+        int[] innerBegan;
 
         /** The filled places of {@link #inner}. */
         int innerCount;
 
+        /** Calls begun inside the outermost handle call so far. */
+        int began;
+
+        /** When the call at each depth inside the outermost handle call began, for its return to tell. */
+        int[] beganAt;
+
         private Calls() {}
 
-        /** A nested add of the handle call registered on {@code subject}: kept once, the oldest let go when full. */
-        void keepInner(Object subject) {
-            Object[] kept = inner;
-            if (kept == null) {
-                kept = inner = new Object[INNER];
+        /** A call at {@code depth} (1 for the first nested one) is beginning inside the outermost handle call. */
+        void begin(int depth) {
+            began++;
+            if (depth < DEPTHS) {
+                if (beganAt == null) {
+                    beganAt = new int[DEPTHS];
+                }
+                beganAt[depth] = began;
+            }
+        }
+
+        /**
+         * A nested add of the handle call, whose call is at {@code depth}, returned having registered on
+         * {@code subject}: kept once, in the order the calls began (a call returns after the ones it made, so its
+         * return order is not that), the earliest let go when full: a chain subscribes from its end towards its
+         * source, the long-lived one, which it reaches last.
+         */
+        void keepInner(Object subject, int depth) {
+            if (inner == null) {
+                inner = new Object[INNER];
+                innerBegan = new int[INNER];
             }
             for (int i = 0; i < innerCount; i++) {
-                if (kept[i] == subject) {
+                if (inner[i] == subject) {
                     return;
                 }
             }
+            int when = depth < DEPTHS && beganAt != null ? beganAt[depth] : began;
             if (innerCount == INNER) {
-                // the last ones are kept: a chain subscribes from its end towards its source, the long-lived one
-                System.arraycopy(kept, 1, kept, 0, INNER - 1);
+                if (when < innerBegan[0]) {
+                    return;
+                }
+                System.arraycopy(inner, 1, inner, 0, INNER - 1);
+                System.arraycopy(innerBegan, 1, innerBegan, 0, INNER - 1);
                 innerCount--;
             }
-            kept[innerCount++] = subject;
+            int at = innerCount;
+            while (at > 0 && innerBegan[at - 1] > when) {
+                inner[at] = inner[at - 1];
+                innerBegan[at] = innerBegan[at - 1];
+                at--;
+            }
+            inner[at] = subject;
+            innerBegan[at] = when;
+            innerCount++;
         }
 
         /** The outermost call is over: forgets the inner subjects. */
@@ -149,6 +186,9 @@ public final class LapseHook {
 
     /** Inner subjects kept for one handle call: an operator chain subscribes through a few. */
     static final int INNER = 8;
+
+    /** Depths inside a handle call whose beginnings are told apart; a deeper call counts as the latest. */
+    static final int DEPTHS = 32;
 
     private static final ThreadLocal<Calls> CALLS = new ThreadLocal<Calls>() {
         @Override
@@ -195,10 +235,14 @@ public final class LapseHook {
     private static Calls enter(boolean handle) {
         // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
         Calls calls = CALLS.get();
-        if (calls.depth++ == 0) {
+        int depth = calls.depth++;
+        if (depth == 0) {
             calls.takenSite = calls.pendingSite;
             calls.takenCaller = calls.pendingSite != 0 && calls.pendingCaller ? calls.caller : null;
             calls.handleCall = handle;
+            calls.began = 0;
+        } else if (calls.handleCall) {
+            calls.begin(depth);
         }
         // taken by the outermost call only, and by no later one: a nested call's site is not the registration's
         calls.pendingSite = 0;
@@ -257,7 +301,7 @@ public final class LapseHook {
         }
         if (calls.depth > 0) {
             if (calls.handleCall && listener != null) {
-                calls.keepInner(self != null ? self : declaringType);
+                calls.keepInner(self != null ? self : declaringType, calls.depth);
             }
             return;
         }

@@ -87,8 +87,8 @@ final class ClaimCheck {
 
     /**
      * The subjects a claim's undo was to free, each still alive: the inner ones the add registered on inside its own
-     * call, the latest first (a chain subscribes from its end towards its source, the subject that outlives it), then
-     * the add's own.
+     * call, the last begun first (a chain subscribes from its end towards its source, the subject that outlives it,
+     * which it reaches last), then the add's own.
      */
     private static List<Object> subjectsOf(Registration r) {
         List<Object> inner = r.innerSubjects();

@@ -42,7 +42,7 @@ class HandleRegistration extends Registration {
      * that other handles' registrations carry no field for them.
      */
     static final class Chained extends HandleRegistration {
-        /** The inner subjects' shared weak references ({@link SubjectRefs}), oldest first. */
+        /** The inner subjects' shared weak references ({@link SubjectRefs}), in the order their calls began. */
         private final WeakReference<Object>[] inner;
 
         Chained(

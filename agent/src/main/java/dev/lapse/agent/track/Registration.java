@@ -68,8 +68,8 @@ public class Registration extends WeakReference<Object> {
     }
 
     /**
-     * The subjects other than {@link #subject()} the add registered on inside its own call, oldest first, those not
-     * collected: what an operator chain's {@code subscribe} subscribed to on the way to its source, which the handle's
+     * The subjects other than {@link #subject()} the add registered on inside its own call, in the order those calls
+     * began, those not collected: what an operator chain's {@code subscribe} subscribed to on the way to its source, which the handle's
      * undo must let go of too. Empty for most.
      */
     public List<Object> innerSubjects() {

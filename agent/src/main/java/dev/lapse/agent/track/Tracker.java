@@ -90,8 +90,8 @@ public final class Tracker {
      *               {@code null}
      * @param siteId the id of the call site that made it ({@code instrument/callsite}), or 0 when none is known
      * @param caller the {@code this} of the code that made the call, or {@code null} when none is known
-     * @param inner  for an add that returned its handle, the subjects it registered on inside its own call, oldest
-     *               first up to the first {@code null} (read here, not kept), or {@code null} for none
+     * @param inner  for an add that returned its handle, the subjects it registered on inside its own call, in
+     *               the order those calls began, up to the first {@code null} (read here, not kept), or {@code null} for none
      */
     public void added(
             int apiId,
@@ -151,7 +151,7 @@ public final class Tracker {
     }
 
     /**
-     * The shared weak references to the inner subjects other than the add's own subject, oldest first, or {@code null}
+     * The shared weak references to the inner subjects other than the add's own subject, in order, or {@code null}
      * when there is none: a {@code subscribe} on a subject that subscribes to it again inside is no chain.
      */
     private WeakReference<Object>[] innerRefs(Object[] inner, Object subject) {
