@@ -137,7 +137,7 @@ public final class Tracker {
                         thread,
                         scope,
                         heldIn,
-                        innerRefs(inner, subject));
+                        innerRefs(inner, subject, listener, owner, handle));
         table.add(owner, r);
         candidates.note(listener, owner);
         if (owner == listener && caller != null && caller != listener && caller != subject) {
@@ -151,10 +151,12 @@ public final class Tracker {
     }
 
     /**
-     * The shared weak references to the inner subjects other than the add's own subject, in order, or {@code null}
-     * when there is none: a {@code subscribe} on a subject that subscribes to it again inside is no chain.
+     * The shared weak references to the inner subjects, in order, or {@code null} when there is none. The add's own
+     * subject is none (a {@code subscribe} that subscribes to it again inside is no chain), and neither is the
+     * listener, its owner or the handle: each holds the listener whatever the undo did.
      */
-    private WeakReference<Object>[] innerRefs(Object[] inner, Object subject) {
+    private WeakReference<Object>[] innerRefs(
+            Object[] inner, Object subject, Object listener, Object owner, Object handle) {
         if (inner == null) {
             return null;
         }
@@ -165,13 +167,14 @@ public final class Tracker {
         WeakReference<Object>[] refs = null;
         int kept = 0;
         for (int i = 0; i < n; i++) {
-            if (inner[i] != subject) {
+            Object s = inner[i];
+            if (s != subject && s != listener && s != owner && s != handle) {
                 if (refs == null) {
                     @SuppressWarnings("unchecked")
                     WeakReference<Object>[] made = new WeakReference[n - i];
                     refs = made;
                 }
-                refs[kept++] = subjects.of(inner[i]);
+                refs[kept++] = subjects.of(s);
             }
         }
         return refs == null || kept == refs.length ? refs : Arrays.copyOf(refs, kept);
