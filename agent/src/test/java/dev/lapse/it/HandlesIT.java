@@ -55,13 +55,11 @@ class HandlesIT {
                 ChainedHandles.Source.class.getName(), f.get("subject.class").string(), text);
         List<JsonValue> chain = f.get("chain").list();
         assertEquals("consumers", chain.get(0).get("field").string(), text);
-        String operator = ChainedHandles.Prefixed.class.getName() + "$$Lambda";
-        assertEquals(
-                2,
-                chain.stream()
-                        .filter(s -> s.get("to").string().startsWith(operator))
-                        .count(),
-                "the chain as it stands, through both operators' inner consumers\n" + text);
+        for (Class<?> operator : List.of(ChainedHandles.Prefixed.class, ChainedHandles.Trimmed.class)) {
+            assertTrue(
+                    chain.stream().anyMatch(s -> s.get("to").string().startsWith(operator.getName() + "$$Lambda")),
+                    "the chain as it stands, through both operators' inner consumers\n" + text);
+        }
         assertEquals(
                 ChainedHandles.Screen.class.getName(),
                 chain.get(chain.size() - 1).get("to").string(),

@@ -8,10 +8,10 @@ import java.util.function.Consumer;
  * Handles chained the way an operator library chains them (RxJava's {@code map}, {@code repeatWhen}): subscribing to
  * an operator subscribes, inside that call, to its upstream with an inner consumer, and so on to the long-lived
  * source. Each {@code subscribe} returns the handle that undoes it; there is no remove method. A screen subscribes to
- * two operators over the application's {@link #TICKS} and cancels its handle when it closes. The operator's handle
- * forgets to cancel its upstream subscription (the shape of ReactiveX/RxJava#4782), so the source still holds the
- * inner consumers and, through them, the screen; with {@code fixed} as the argument it cancels it. Another screen,
- * still on display, keeps its chain and has no end.
+ * two operators over the application's {@link #TICKS} and cancels its handle when it closes. The operators' handles
+ * forget to cancel their upstream subscriptions (the shape of ReactiveX/RxJava#4782), so the source still holds the
+ * inner consumers and, through them, the screen, while the operator the screen subscribed to is held by nothing; with
+ * {@code fixed} as the argument they cancel them. Another screen, still on display, keeps its chain and has no end.
  */
 public final class ChainedHandles {
     /** The long-lived source: application-wide ticks. */
@@ -54,7 +54,15 @@ public final class ChainedHandles {
         }
     }
 
-    /** An operator that prefixes each item: subscribing to it subscribes to its upstream, inside the same call. */
+    /** The handle an operator returns: the bug forgets the upstream subscription, the fix cancels it. */
+    static Subscription undoing(Subscription upstream, boolean fixed) {
+        return new Subscription(fixed ? upstream::cancel : () -> {});
+    }
+
+    /**
+     * An operator that prefixes each item: subscribing to it subscribes to its upstream, inside the same call, with a
+     * consumer that holds the operator.
+     */
     public static final class Prefixed implements Feed {
         private final Feed upstream;
         private final String prefix;
@@ -68,9 +76,23 @@ public final class ChainedHandles {
 
         @Override
         public Subscription subscribe(Consumer<String> downstream) {
-            Subscription up = upstream.subscribe(item -> downstream.accept(prefix + item));
-            // the bug: the handle it returns undoes nothing upstream; the fix cancels the upstream subscription
-            return new Subscription(fixed ? up::cancel : () -> {});
+            return undoing(upstream.subscribe(item -> downstream.accept(prefix + item)), fixed);
+        }
+    }
+
+    /** An operator that trims each item; its consumer holds nothing of it, so nothing holds it once subscribed. */
+    public static final class Trimmed implements Feed {
+        private final Feed upstream;
+        private final boolean fixed;
+
+        Trimmed(Feed upstream, boolean fixed) {
+            this.upstream = upstream;
+            this.fixed = fixed;
+        }
+
+        @Override
+        public Subscription subscribe(Consumer<String> downstream) {
+            return undoing(upstream.subscribe(item -> downstream.accept(item.trim())), fixed);
         }
     }
 
@@ -85,7 +107,7 @@ public final class ChainedHandles {
         }
 
         void open() {
-            subscription = new Prefixed(new Prefixed(TICKS, "tick ", fixed), "> ", fixed).subscribe(this::show);
+            subscription = new Trimmed(new Prefixed(TICKS, "tick ", fixed), fixed).subscribe(this::show);
         }
 
         void show(String item) {
