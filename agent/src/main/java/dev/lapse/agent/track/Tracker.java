@@ -151,7 +151,8 @@ public final class Tracker {
     }
 
     /**
-     * The shared weak references to the inner subjects, in order, or {@code null} when there is none. The add's own
+     * Weak references to the inner subjects, in order (a subject's shared one when it has one: a source others
+     * registered on), or {@code null} when there is none. The add's own
      * subject is none (a {@code subscribe} that subscribes to it again inside is no chain), and neither is the
      * listener, its owner or the handle: each holds the listener whatever the undo did.
      */
@@ -174,7 +175,7 @@ public final class Tracker {
                     WeakReference<Object>[] made = new WeakReference[n - i];
                     refs = made;
                 }
-                refs[kept++] = subjects.of(s);
+                refs[kept++] = subjects.ifShared(s);
             }
         }
         return refs == null || kept == refs.length ? refs : Arrays.copyOf(refs, kept);
