@@ -33,8 +33,8 @@ public final class LapseHook {
          * {@code caller} the {@code this} of the code that made the call, or {@code null} (a static method, a
          * constructor before it initialised its object, a caller that was not rewritten); {@code inner}, for an add
          * that returns its handle, the subjects it registered on inside its own call (a {@code subscribe} that
-         * subscribed to the chain's sources), in the order their calls began, up to the first {@code null}, or {@code null} for none:
-         * the hook's own array, to read during the call only.
+         * subscribed to the chain's sources), in the order their calls began, up to the first {@code null}, or
+         * {@code null} for none: the hook's own array, to read during the call only.
          */
         void added(
                 int apiId, Object subject, Object listener, Object handle, int siteId, Object caller, Object[] inner);
