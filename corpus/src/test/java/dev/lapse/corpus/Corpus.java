@@ -2,7 +2,6 @@ package dev.lapse.corpus;
 
 import static dev.lapse.corpus.Shape.*;
 import static dev.lapse.corpus.Status.FOUND;
-import static dev.lapse.corpus.Status.MISSED;
 
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.Signal;
@@ -51,10 +50,8 @@ final class Corpus {
                     "dev.lapse.corpus.rxjava.RepeatWhenDriver$StatusScreen",
                     Signal.INEFFECTIVE_REMOVAL,
                     Fix.Kind.CLOSE_HANDLE,
-                    MISSED,
-                    "the Disposable's dispose() returns and Lapse forgets the registration, while the subject the"
-                            + " repeatWhen handler switched to still holds the inner observer and the chain down to"
-                            + " the subscriber"),
+                    FOUND,
+                    null),
             new CorpusCase(
                     "curator-persistent-watcher",
                     "Apache Curator",

@@ -26,9 +26,16 @@ import org.junit.jupiter.api.TestFactory;
  * version and the control, and on the affected version exactly what the manifest's status says.
  */
 class CorpusIT {
+    /** {@code -Dcorpus.case=<id>} runs that case alone (its variants still all run); unset, every case runs. */
+    private static final String ONLY = System.getProperty("corpus.case", "");
+
     @TestFactory
     Stream<DynamicContainer> every_case_in_every_variant() {
+        assertTrue(
+                ONLY.isEmpty() || Corpus.CASES.stream().anyMatch(c -> c.id().equals(ONLY)),
+                "no case " + ONLY + " in the manifest");
         return Corpus.CASES.stream()
+                .filter(c -> ONLY.isEmpty() || c.id().equals(ONLY))
                 .map(c -> DynamicContainer.dynamicContainer(
                         c.id(), c.variants().stream().map(v -> DynamicTest.dynamicTest(v.label(), () -> check(c, v)))));
     }

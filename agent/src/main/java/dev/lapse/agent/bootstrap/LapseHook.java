@@ -31,9 +31,13 @@ public final class LapseHook {
          * {@code handle} what it returned when that undoes the registration ({@code Disposable}, ...), else
          * {@code null}; {@code siteId} the id of the call site that made it, or 0 when its caller was not rewritten;
          * {@code caller} the {@code this} of the code that made the call, or {@code null} (a static method, a
-         * constructor before it initialised its object, a caller that was not rewritten).
+         * constructor before it initialised its object, a caller that was not rewritten); {@code inner}, for an add
+         * that returns its handle, the subjects it registered on inside its own call (a {@code subscribe} that
+         * subscribed to the chain's sources), in the order their calls began, up to the first {@code null}, or
+         * {@code null} for none: the hook's own array, to read during the call only.
          */
-        void added(int apiId, Object subject, Object listener, Object handle, int siteId, Object caller);
+        void added(
+                int apiId, Object subject, Object listener, Object handle, int siteId, Object caller, Object[] inner);
 
         /**
          * A rewritten call to {@code className}, a JDK class loaded before the agent, is about to run: instrument it
@@ -100,8 +104,91 @@ public final class LapseHook {
         /** The caller the outermost call took, or {@code null}. */
         WeakReference<Object> takenCaller;
 
+        /** Whether the outermost call is an add that returns its undo handle ({@link #enterHandle}). */
+        boolean handleCall;
+
+        /**
+         * The subjects the outermost handle call registered on inside its own call, in the order those calls began,
+         * up to the first {@code null}: made at its first such call, and emptied when the outermost call returns or
+         * throws, so it holds them no longer than the call that reached them does.
+         */
+        Object[] inner;
+
+        /** When each of {@link #inner}'s calls began: its place in {@link #began}'s count. */
+        int[] innerBegan;
+
+        /** The filled places of {@link #inner}. */
+        int innerCount;
+
+        /** Calls begun inside the outermost handle call so far. */
+        int began;
+
+        /** When the call at each depth inside the outermost handle call began, for its return to tell. */
+        int[] beganAt;
+
         private Calls() {}
+
+        /** A call at {@code depth} (1 for the first nested one) is beginning inside the outermost handle call. */
+        void begin(int depth) {
+            began++;
+            if (depth < DEPTHS) {
+                if (beganAt == null) {
+                    beganAt = new int[DEPTHS];
+                }
+                beganAt[depth] = began;
+            }
+        }
+
+        /**
+         * A nested add of the handle call, whose call is at {@code depth}, returned having registered on
+         * {@code subject}: kept once, in the order the calls began (a call returns after the ones it made, so its
+         * return order is not that), the earliest let go when full: a chain subscribes from its end towards its
+         * source, the long-lived one, which it reaches last.
+         */
+        void keepInner(Object subject, int depth) {
+            if (inner == null) {
+                inner = new Object[INNER];
+                innerBegan = new int[INNER];
+            }
+            for (int i = 0; i < innerCount; i++) {
+                if (inner[i] == subject) {
+                    return;
+                }
+            }
+            int when = depth < DEPTHS && beganAt != null ? beganAt[depth] : began;
+            if (innerCount == INNER) {
+                if (when < innerBegan[0]) {
+                    return;
+                }
+                System.arraycopy(inner, 1, inner, 0, INNER - 1);
+                System.arraycopy(innerBegan, 1, innerBegan, 0, INNER - 1);
+                innerCount--;
+            }
+            int at = innerCount;
+            while (at > 0 && innerBegan[at - 1] > when) {
+                inner[at] = inner[at - 1];
+                innerBegan[at] = innerBegan[at - 1];
+                at--;
+            }
+            inner[at] = subject;
+            innerBegan[at] = when;
+            innerCount++;
+        }
+
+        /** The outermost call is over: forgets the inner subjects. */
+        void releaseInner() {
+            for (int i = 0; i < innerCount; i++) {
+                inner[i] = null;
+            }
+            innerCount = 0;
+        }
     }
+
+    /** Inner subjects kept for one handle call: an operator chain subscribes through a few. */
+    static final int INNER = 8;
+
+    /** Depths inside a handle call whose beginnings are told apart; a deeper call counts as the latest. */
+    static final int DEPTHS = 32;
 
     private static final ThreadLocal<Calls> CALLS = new ThreadLocal<Calls>() {
         @Override
@@ -132,11 +219,30 @@ public final class LapseHook {
      * which the advice hands back on exit so the thread-local is looked up once per call.
      */
     public static Calls enter() {
+        return enter(false);
+    }
+
+    /**
+     * As {@link #enter()}, for an add that returns the handle that undoes it ({@code subscribe} returning a
+     * {@code Disposable}): the adds it makes inside its own call (a {@code subscribe()} that subscribes to the
+     * chain's sources) are not registrations of their own, but their subjects are the handle's too, whose undo must
+     * let go of them ({@link Sink#added}'s {@code inner}).
+     */
+    public static Calls enterHandle() {
+        return enter(true);
+    }
+
+    private static Calls enter(boolean handle) {
         // Counted even without a sink, so that enter and exit stay paired across install and uninstall.
         Calls calls = CALLS.get();
-        if (calls.depth++ == 0) {
+        int depth = calls.depth++;
+        if (depth == 0) {
             calls.takenSite = calls.pendingSite;
             calls.takenCaller = calls.pendingSite != 0 && calls.pendingCaller ? calls.caller : null;
+            calls.handleCall = handle;
+            calls.began = 0;
+        } else if (calls.handleCall) {
+            calls.begin(depth);
         }
         // taken by the outermost call only, and by no later one: a nested call's site is not the registration's
         calls.pendingSite = 0;
@@ -190,6 +296,15 @@ public final class LapseHook {
     public static void added(
             Object handle, Calls calls, int apiId, Object self, Class<?> declaringType, Object listener) {
         Sink s = leave(calls);
+        if (calls == null) {
+            return;
+        }
+        if (calls.depth > 0) {
+            if (calls.handleCall && listener != null) {
+                calls.keepInner(self != null ? self : declaringType, calls.depth);
+            }
+            return;
+        }
         if (s != null && listener != null) {
             s.added(
                     apiId,
@@ -197,8 +312,10 @@ public final class LapseHook {
                     listener,
                     handle,
                     takeRegisteringSite(calls),
-                    takeRegisteringCaller(calls));
+                    takeRegisteringCaller(calls),
+                    calls.innerCount == 0 ? null : calls.inner);
         }
+        calls.releaseInner();
     }
 
     /**
@@ -228,11 +345,19 @@ public final class LapseHook {
         if (s != null && listener != null) {
             s.removed(apiId, self != null ? self : declaringType, listener);
         }
+        releaseIfOutermost(calls);
     }
 
     /** An add or remove method threw: uncounts the call, records nothing. */
     public static void unwind(Calls calls) {
         leave(calls);
+        releaseIfOutermost(calls);
+    }
+
+    private static void releaseIfOutermost(Calls calls) {
+        if (calls != null && calls.depth == 0) {
+            calls.releaseInner();
+        }
     }
 
     /** A lifecycle-ending method, or a handle's closing method, returned normally. */

@@ -23,6 +23,11 @@ import java.util.function.Predicate;
  * the owner within a short walk. An owner still in use whose private subject keeps a stale copy is not reported. A claim the walk does not reach is settled (the
  * removal did what it said), and so is one the owner alone explains; one the budget ran out on, or that awaits a
  * collection after it, is kept for the next check. Walks share the check's budget.
+ *
+ * <p>A handle's undo claims more when the add registered on other subjects inside its own call (an operator chain's
+ * {@code subscribe}, {@link Registration#innerSubjects}): each is verified the same way, and one that still holds the
+ * listener is reported unless another that does reaches it (the source a chain was left subscribed to holds the
+ * chain's own subjects too).
  */
 final class ClaimCheck {
     private final FindingBuilder findings;
@@ -45,51 +50,117 @@ final class ClaimCheck {
         for (RemovalClaims.Claim c : tracker.removalClaims()) {
             Registration r = c.registration();
             Object owner = c.owner();
-            Object subject = r.subject();
             Object listener = r.listener();
-            if (owner == null || subject == null || listener == null || !which.test(r)) {
+            List<Object> subjects = subjectsOf(r);
+            if (owner == null || listener == null || subjects.isEmpty() || !which.test(r)) {
                 continue; // collected: the claims' own purge drops it
             }
             if (fullGcs <= c.end().majorGcsBefore() || budget.exhausted()) {
                 continue;
             }
-            if (tracker.registered(owner, subject, listener)) {
-                settled.add(c);
-                continue;
-            }
-            List<Step> path = ReferenceWalker.walk(subject, identitySetOf(listener), budget, identitySetOf(owner))
-                    .get(listener);
-            if (path == null) {
-                if (!budget.exhausted()) {
-                    settled.add(c);
+            List<Object> holders = new ArrayList<>();
+            List<List<Step>> paths = new ArrayList<>();
+            for (Object subject : subjects) {
+                List<Step> path = holding(tracker, c, subject, listener, owner);
+                if (path != null) {
+                    holders.add(subject);
+                    paths.add(path);
                 }
+            }
+            if (budget.exhausted()) {
+                continue; // undecided: kept for the next check
+            }
+            boolean any = false;
+            for (int i : roots(holders, owner)) {
+                any |= report(c, holders.get(i), listener, owner, paths.get(i));
+            }
+            if (budget.exhausted() && !any) {
                 continue;
             }
-            boolean ending =
-                    teardown.insideEndOf(owner.getClass(), c.end().site().frames());
-            if (ending ? Confirmation.keepsNothing(subject, owner) : !heldElsewhere(subject, owner)) {
-                settled.add(c);
-                continue;
+            if (any) {
+                reported.add(r);
+            } else {
+                settled.add(c); // the removal did what it said, or what still holds the listener is explained
             }
-            EndOfLife end = c.end();
-            EndOfLife told = new EndOfLife(
-                    end.signal(), end.method(), structure(path), end.site(), end.timeMillis(), end.majorGcsBefore());
-            Finding f = findings.finding(
-                    subject,
-                    listener,
-                    new Candidates.Candidate(r, owner, told),
-                    path,
-                    true,
-                    retained.of(owner),
-                    1,
-                    budget);
-            if (f == null) {
-                settled.add(c); // the listener does not reach the object that registered it
-                continue;
-            }
-            found.add(f);
-            reported.add(r);
         }
+    }
+
+    /**
+     * The subjects a claim's undo was to free, each still alive: the inner ones the add registered on inside its own
+     * call, the last begun first (a chain subscribes from its end towards its source, the subject that outlives it,
+     * which it reaches last), then the add's own.
+     */
+    private static List<Object> subjectsOf(Registration r) {
+        List<Object> inner = r.innerSubjects();
+        List<Object> subjects = new ArrayList<>(inner.size() + 1);
+        for (int i = inner.size() - 1; i >= 0; i--) {
+            subjects.add(inner.get(i));
+        }
+        Object own = r.subject();
+        if (own != null) {
+            subjects.add(own);
+        }
+        return subjects;
+    }
+
+    /**
+     * The way {@code subject} still reaches {@code listener} by a walk that never enters the owner, or {@code null}:
+     * it let go, the owner registered the listener there again, or the hold is explained (the owner, ended, alone
+     * holds the subject; or, in use, it still holds the subject no one else does).
+     */
+    private List<Step> holding(Tracker tracker, RemovalClaims.Claim c, Object subject, Object listener, Object owner) {
+        if (tracker.registered(owner, subject, listener) || budget.exhausted()) {
+            return null;
+        }
+        List<Step> path = ReferenceWalker.walk(subject, identitySetOf(listener), budget, identitySetOf(owner))
+                .get(listener);
+        if (path == null) {
+            return null;
+        }
+        boolean ending = teardown.insideEndOf(owner.getClass(), c.end().site().frames());
+        return (ending ? Confirmation.keepsNothing(subject, owner) : !heldElsewhere(subject, owner)) ? null : path;
+    }
+
+    /**
+     * The indexes of the holders no earlier one reaches (without entering the owner): of an operator chain left
+     * subscribed, the source it was subscribed to holds the chain's own subjects too, which are that one hold, not
+     * more. Two holders that reach each other are one, told by the first.
+     */
+    private List<Integer> roots(List<Object> holders, Object owner) {
+        List<Integer> roots = new ArrayList<>();
+        for (int i = 0; i < holders.size(); i++) {
+            boolean reached = false;
+            for (int j = 0; j < roots.size() && !reached; j++) {
+                reached = ReferenceWalker.walk(
+                                holders.get(roots.get(j)), identitySetOf(holders.get(i)), budget, identitySetOf(owner))
+                        .containsKey(holders.get(i));
+            }
+            if (!reached) {
+                roots.add(i);
+            }
+        }
+        return roots;
+    }
+
+    /** Reports that {@code subject} still holds the listener by {@code path}; whether it was a finding. */
+    private boolean report(RemovalClaims.Claim c, Object subject, Object listener, Object owner, List<Step> path) {
+        EndOfLife end = c.end();
+        EndOfLife told = new EndOfLife(
+                end.signal(), end.method(), structure(path), end.site(), end.timeMillis(), end.majorGcsBefore());
+        Finding f = findings.finding(
+                subject,
+                listener,
+                new Candidates.Candidate(c.registration(), owner, told),
+                path,
+                true,
+                retained.of(owner),
+                1,
+                budget);
+        if (f == null) {
+            return false; // the listener does not reach the object that registered it
+        }
+        found.add(f);
+        return true;
     }
 
     private static Set<Object> identitySetOf(Object o) {

@@ -9,7 +9,8 @@ import org.objectweb.asm.commons.AdviceAdapter;
 
 /**
  * The advice woven into one instrumented method: calls into the hook, with the method's id as a constant. An add
- * or remove method counts its call on entry ({@link LapseHook#enter}) and reports it on a normal return
+ * or remove method counts its call on entry ({@link LapseHook#enter}, {@link LapseHook#enterHandle} for an add that
+ * returns its undo handle) and reports it on a normal return
  * ({@link LapseHook#added}, {@link LapseHook#removed}); a catch-all handler around the body uncounts it when the
  * method throws ({@link LapseHook#unwind}) and rethrows. A lifecycle end or a handle's close reports on a normal
  * return only ({@link LapseHook#ended}). No field, method or class is added, so retransformation can apply and
@@ -66,7 +67,9 @@ final class HookAdvice extends AdviceAdapter {
     @Override
     protected void onMethodEnter() {
         if (counts()) {
-            visitMethodInsn(INVOKESTATIC, HOOK, "enter", ENTER, false);
+            // an add returning its handle also collects the subjects its own nested adds registered on
+            boolean handle = api.kind() == ApiMethod.Kind.ADD && api.handleClose() != null;
+            visitMethodInsn(INVOKESTATIC, HOOK, handle ? "enterHandle" : "enter", ENTER, false);
             calls = newLocal(CALLS);
             storeLocal(calls);
             visitLabel(start);

@@ -39,7 +39,7 @@ final class Fixes {
             return TaskFixes.dropCancelled(f, owner, subject, method(place[0], place[1]), where);
         }
         if (f.end().signal() == Signal.INEFFECTIVE_REMOVAL && f.end().reason() != null) {
-            return secondStructure(f, owner, place, where);
+            return ClaimFixes.left(f, owner, place, where);
         }
         Fix fix = switch (f.end().signal()) {
             case LOST_LISTENER -> keepDelegate(f, owner, subject, registeredAt, where);
@@ -80,32 +80,6 @@ final class Fixes {
     private static String boundPlace(Finding f, String owner) {
         return "a close() of " + owner + ", called when the "
                 + Names.source(f.end().reason()) + " it was bound to closes (" + owner + " has no end of its own)";
-    }
-
-    /**
-     * A removal that returned and left the listener in a second structure of the subject (a copy made at start, an
-     * inner manager the add wrapped it for): the structure, by its fields, is what must let go, and the remove method
-     * that left it there is the one to fix.
-     */
-    private static Fix secondStructure(Finding f, String owner, String[] place, String where) {
-        String method = f.end().method() == null ? "?#?" : f.end().method();
-        String remove =
-                Names.source(method.substring(0, Math.max(0, method.indexOf('#')))) + "." + Names.methodOf(method);
-        String structure = f.end().reason();
-        List<String> code = new ArrayList<>();
-        code.add("// " + remove + "(…) returned, yet " + Names.source(f.subjectClass())
-                + " still holds the listener in:");
-        code.add("//   " + structure);
-        code.add("// " + remove + " must take it out of there too (a library's: upgrade to a version that does, or"
-                + " report it);");
-        code.add("// until then, " + owner + " can keep one listener for its whole life instead of removing it.");
-        return new Fix(
-                Fix.Kind.REMOVE_CALL,
-                "The removal " + remove + "(…) in " + method(place[0], place[1]) + " left the listener in "
-                        + structure + ", which keeps " + owner + " reachable from " + Names.source(f.subjectClass())
-                        + ".",
-                where,
-                String.join("\n", code));
     }
 
     /**

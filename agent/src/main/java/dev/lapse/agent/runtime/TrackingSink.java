@@ -37,13 +37,14 @@ final class TrackingSink implements LapseHook.Sink {
     }
 
     @Override
-    public void added(int apiId, Object subject, Object listener, Object handle, int siteId, Object caller) {
+    public void added(
+            int apiId, Object subject, Object listener, Object handle, int siteId, Object caller, Object[] inner) {
         try {
             if (listener == probe) {
                 probeSeen = true;
                 return;
             }
-            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId, caller);
+            tracker.added(apiId, subject, listener, LapseHook.currentScope(), handle, siteId, caller, inner);
         } catch (Throwable t) {
             failed("registration", t);
         }

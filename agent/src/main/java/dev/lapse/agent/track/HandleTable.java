@@ -14,7 +14,10 @@ final class HandleTable {
     /** Set at the first handle: until then a {@code close()} anywhere needs no lookup. */
     private volatile boolean seen;
 
-    /** A registration whose add returned {@code handle}, indexed under it. */
+    /**
+     * A registration whose add returned {@code handle}, indexed under it; {@code inner} the other subjects the add
+     * registered on inside its own call, or {@code null}.
+     */
     Registration add(
             Object handle,
             Object listener,
@@ -24,10 +27,14 @@ final class HandleTable {
             long now,
             String thread,
             String scope,
-            String heldIn) {
+            String heldIn,
+            WeakReference<Object>[] inner) {
         seen = true;
         return handles.withRecord(handle, scope, record -> {
-            Registration r = new HandleRegistration(listener, subject, apiId, site, now, thread, scope, heldIn, record);
+            Registration r = inner == null
+                    ? new HandleRegistration(listener, subject, apiId, site, now, thread, scope, heldIn, record)
+                    : new HandleRegistration.Chained(
+                            listener, subject, apiId, site, now, thread, scope, heldIn, record, inner);
             record.add(r);
             return r;
         });

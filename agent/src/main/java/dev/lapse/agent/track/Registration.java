@@ -1,6 +1,7 @@
 package dev.lapse.agent.track;
 
 import java.lang.ref.WeakReference;
+import java.util.List;
 
 /**
  * One add call: a weak reference to the listener carrying the facts of the registration (the
@@ -64,6 +65,15 @@ public class Registration extends WeakReference<Object> {
     /** Whether the add returned a handle that was collected while the registration stays: nothing can undo it. */
     public boolean handleDropped() {
         return false;
+    }
+
+    /**
+     * The subjects other than {@link #subject()} the add registered on inside its own call, in the order those calls
+     * began, those not collected: what an operator chain's {@code subscribe} subscribed to on the way to its source, which the handle's
+     * undo must let go of too. Empty for most.
+     */
+    public List<Object> innerSubjects() {
+        return List.of();
     }
 
     /**

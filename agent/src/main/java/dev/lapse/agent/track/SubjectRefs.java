@@ -23,18 +23,33 @@ final class SubjectRefs {
     /** The shared weak reference to {@code subject}. */
     WeakReference<Object> of(Object subject) {
         int hash = mix(System.identityHashCode(subject));
+        WeakReference<Object> r = find(subject, hash);
+        return r != null ? r : insert(subject, hash);
+    }
+
+    /**
+     * The shared weak reference to {@code subject} when it has one already, else a reference of its own that the table
+     * does not keep: for a subject that may live no longer than one call (an operator a chain subscribed through),
+     * which would only take a slot and the lock.
+     */
+    WeakReference<Object> ifShared(Object subject) {
+        WeakReference<Object> r = find(subject, mix(System.identityHashCode(subject)));
+        return r != null ? r : new WeakReference<>(subject);
+    }
+
+    /** The subject's reference in the table, read without the lock, or {@code null} when not seen there. */
+    private WeakReference<Object> find(Object subject, int hash) {
         WeakReference<Object>[] table = slots;
         int mask = table.length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask) {
             WeakReference<Object> r = table[i];
             if (r == null) {
-                break;
+                return null;
             }
             if (r.refersTo(subject)) {
                 return r;
             }
         }
-        return insert(subject, hash);
     }
 
     private synchronized WeakReference<Object> insert(Object subject, int hash) {

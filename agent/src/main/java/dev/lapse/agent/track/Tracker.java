@@ -13,6 +13,7 @@ import dev.lapse.agent.track.signal.RemovalClaims;
 import dev.lapse.agent.track.signal.ScopeEndRule;
 import dev.lapse.agent.track.signal.SignalClock;
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -89,9 +90,18 @@ public final class Tracker {
      *               {@code null}
      * @param siteId the id of the call site that made it ({@code instrument/callsite}), or 0 when none is known
      * @param caller the {@code this} of the code that made the call, or {@code null} when none is known
+     * @param inner  for an add that returned its handle, the subjects it registered on inside its own call, in
+     *               the order those calls began, up to the first {@code null} (read here, not kept), or {@code null} for none
      */
     public void added(
-            int apiId, Object subject, Object listener, String scope, Object handle, int siteId, Object caller) {
+            int apiId,
+            Object subject,
+            Object listener,
+            String scope,
+            Object handle,
+            int siteId,
+            Object caller,
+            Object[] inner) {
         ApiMethod api = catalog.get(apiId);
         if (api != null && api.isJdkOwn(listener.getClass())) {
             return; // the JDK's own listener on a singleton, or its own task on a scheduler: never the application's
@@ -117,7 +127,17 @@ public final class Tracker {
         WeakReference<Object> subjectRef = subjects.of(subject);
         Registration r = handle == null || handle == subject
                 ? new Registration(listener, subjectRef, apiId, site, now, thread, scope, heldIn)
-                : handles.add(handle, listener, subjectRef, apiId, site, now, thread, scope, heldIn);
+                : handles.add(
+                        handle,
+                        listener,
+                        subjectRef,
+                        apiId,
+                        site,
+                        now,
+                        thread,
+                        scope,
+                        heldIn,
+                        innerRefs(inner, subject, listener, owner, handle));
         table.add(owner, r);
         candidates.note(listener, owner);
         if (owner == listener && caller != null && caller != listener && caller != subject) {
@@ -128,6 +148,37 @@ public final class Tracker {
         } else if (owner != listener) {
             lost.handedOver(r, subject, listener, owner); // one array read, unless its subject holds it weakly
         }
+    }
+
+    /**
+     * Weak references to the inner subjects, in order (a subject's shared one when it has one: a source others
+     * registered on), or {@code null} when there is none. The add's own
+     * subject is none (a {@code subscribe} that subscribes to it again inside is no chain), and neither is the
+     * listener, its owner or the handle: each holds the listener whatever the undo did.
+     */
+    private WeakReference<Object>[] innerRefs(
+            Object[] inner, Object subject, Object listener, Object owner, Object handle) {
+        if (inner == null) {
+            return null;
+        }
+        int n = 0;
+        while (n < inner.length && inner[n] != null) {
+            n++;
+        }
+        WeakReference<Object>[] refs = null;
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            Object s = inner[i];
+            if (s != subject && s != listener && s != owner && s != handle) {
+                if (refs == null) {
+                    @SuppressWarnings("unchecked")
+                    WeakReference<Object>[] made = new WeakReference[n - i];
+                    refs = made;
+                }
+                refs[kept++] = subjects.ifShared(s);
+            }
+        }
+        return refs == null || kept == refs.length ? refs : Arrays.copyOf(refs, kept);
     }
 
     /** A remove method returned: forget the registration it undid, if it undid one. */

@@ -39,7 +39,7 @@ public final class TrackerFixture {
         return new TrackedSubject.Hook() {
             @Override
             public void added(Object subject, Object listener) {
-                tracker.added(add.id(), subject, listener, null, null, 0, null);
+                tracker.added(add.id(), subject, listener, null, null, 0, null, null);
             }
 
             @Override
@@ -50,11 +50,11 @@ public final class TrackerFixture {
     }
 
     public void add(Object subject, Object listener) {
-        tracker.added(add.id(), subject, listener, null, null, 0, null);
+        tracker.added(add.id(), subject, listener, null, null, 0, null, null);
     }
 
     public void addInScope(Object subject, Object listener, String scope) {
-        tracker.added(add.id(), subject, listener, scope, null, 0, null);
+        tracker.added(add.id(), subject, listener, scope, null, 0, null, null);
     }
 
     public void remove(Object subject, Object listener) {

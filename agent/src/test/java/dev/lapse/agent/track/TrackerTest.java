@@ -31,7 +31,7 @@ class TrackerTest {
     void removal_of_the_same_listener_forgets_the_registration() {
         Object subject = new Object();
         Hostile listener = new Hostile();
-        tracker.added(add.id(), subject, listener, null, null, 0, null);
+        tracker.added(add.id(), subject, listener, null, null, 0, null, null);
         assertEquals(1, stats.tracked());
         tracker.removed(remove.id(), subject, listener);
         assertEquals(0, stats.tracked());
@@ -43,7 +43,7 @@ class TrackerTest {
     void removal_of_another_instance_or_from_another_subject_forgets_nothing() {
         Object subject = new Object();
         Hostile listener = new Hostile();
-        tracker.added(add.id(), subject, listener, null, null, 0, null);
+        tracker.added(add.id(), subject, listener, null, null, 0, null, null);
         tracker.removed(remove.id(), subject, new Hostile());
         tracker.removed(remove.id(), new Object(), listener);
         assertEquals(1, stats.tracked());
@@ -54,7 +54,7 @@ class TrackerTest {
     void end_of_life_is_recorded_with_time_and_gc_count_and_registering_again_revives() {
         Object subject = new Object();
         Hostile owner = new Hostile();
-        tracker.added(add.id(), subject, owner, null, null, 0, null);
+        tracker.added(add.id(), subject, owner, null, null, 0, null, null);
         clock.set(2_000);
         fullGcs.set(7);
         tracker.ended(dispose.id(), owner);
@@ -63,7 +63,7 @@ class TrackerTest {
         assertEquals("com.acme.View#dispose", end.method());
         assertEquals(2_000, end.timeMillis());
         assertEquals(7, end.majorGcsBefore());
-        tracker.added(add.id(), subject, owner, null, null, 0, null);
+        tracker.added(add.id(), subject, owner, null, null, 0, null, null);
         assertTrue(tracker.ended().isEmpty(), "an owner that registers again is alive again");
     }
 
@@ -84,7 +84,7 @@ class TrackerTest {
 
     private WeakReference<Object> register(Object subject) {
         Hostile owner = new Hostile();
-        tracker.added(add.id(), subject, owner, null, null, 0, null);
+        tracker.added(add.id(), subject, owner, null, null, 0, null, null);
         tracker.ended(dispose.id(), owner);
         return new WeakReference<>(owner);
     }
@@ -96,7 +96,7 @@ class TrackerTest {
         for (int i = 0; i < 150; i++) {
             Hostile l = new Hostile();
             keep.add(l);
-            tracker.added(add.id(), subject, l, null, null, 0, null);
+            tracker.added(add.id(), subject, l, null, null, 0, null, null);
         }
         assertEquals(100, stats.tracked());
         assertEquals(50, stats.dropped());
@@ -106,7 +106,7 @@ class TrackerTest {
     @Test
     void a_subject_listening_to_itself_is_not_tracked() {
         Hostile self = new Hostile();
-        tracker.added(add.id(), self, self, null, null, 0, null);
+        tracker.added(add.id(), self, self, null, null, 0, null, null);
         assertEquals(0, stats.tracked());
     }
 }

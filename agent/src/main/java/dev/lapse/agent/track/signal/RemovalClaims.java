@@ -44,7 +44,10 @@ public final class RemovalClaims {
         }
 
         boolean dead() {
-            return registration.listener() == null || registration.subject() == null || ownerRef.get() == null;
+            return registration.listener() == null
+                    || ownerRef.get() == null
+                    || (registration.subject() == null
+                            && registration.innerSubjects().isEmpty());
         }
     }
 

@@ -157,7 +157,7 @@ class IneffectiveRemovalRuleTest {
             ApiMethod remove = CatalogForTests.remove(t.catalog, "com.acme.Model" + i, "removeListener");
             Hostile h = new Hostile();
             live.add(h);
-            t.tracker.added(add.id(), s, h, null, null, 0, null);
+            t.tracker.added(add.id(), s, h, null, null, 0, null, null);
             t.tracker.removed(remove.id(), s, h);
         }
         assertEquals(RemovalClaims.CAP, t.tracker.removalClaims().size());
@@ -187,7 +187,7 @@ class IneffectiveRemovalRuleTest {
     void a_handles_undo_is_a_claim_too() {
         Hostile h = new Hostile();
         Object handle = new Object();
-        t.tracker.added(t.add.id(), subject, h, null, handle, 0, null);
+        t.tracker.added(t.add.id(), subject, h, null, handle, 0, null, null);
         t.tracker.ended(t.dispose.id(), handle);
         List<RemovalClaims.Claim> claims = t.tracker.removalClaims();
         assertEquals(1, claims.size());
