@@ -1,12 +1,15 @@
 package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Site;
 import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.LostListenerRule;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,13 @@ final class Confirmation {
     private final ReferenceWalker.Budget budget;
     private final RetainedEstimate retained;
     private final List<Finding> found = new ArrayList<>();
+    /**
+     * The candidates' findings by shape: one finding per shape stands for all of its registrations. A report tells a
+     * group by its first finding and sums the others' counts, sizes and times, so it says the same as with a finding
+     * per registration, and a leak repeated 100,000 times from one line costs one chain and one set of names.
+     */
+    private final Map<Shape, Shape> shapes = new HashMap<>();
+
     private final List<Registration> reported = new ArrayList<>();
     private int notHeld;
     private int undecided;
@@ -46,28 +56,24 @@ final class Confirmation {
             for (Candidates.Candidate c : byListener.values()) {
                 owners.add(c.owner());
             }
-            Map<Object, List<Step>> paths =
-                    budget.exhausted() ? Map.of() : ReferenceWalker.walk(subject, targets, budget, owners);
+            ReferenceWalker.Reached paths =
+                    budget.exhausted() ? null : ReferenceWalker.reach(subject, targets, budget, owners);
             for (Map.Entry<Object, Candidates.Candidate> c : byListener.entrySet()) {
                 Object listener = c.getKey();
-                List<Step> toListener = paths.get(listener);
-                if (toListener == null && subject instanceof Class<?> type && ofTheJdk(type) && !budget.exhausted()) {
+                boolean reached = paths != null && paths.contains(listener);
+                if (!reached && subject instanceof Class<?> type && ofTheJdk(type) && !budget.exhausted()) {
                     // a JDK static API may keep its listeners in a registry no static field reaches (UIManager's
                     // state lives in an AppContext): the listener surviving a full collection with no removal is
                     // the evidence, and the chain says that its first hop was not traced. An application's or a
                     // library's static pair whose store no static field reaches is a store per thread (a toString
                     // recursion guard, which counts like a set), never confirmed without a chain
-                    toListener = List.of(new Step(
-                            ((Class<?>) subject).getName(),
-                            "(static registry)",
-                            listener.getClass().getName()));
-                    confirmed(subject, listener, c.getValue(), toListener, false);
-                } else if (toListener != null
+                    confirmed(subject, listener, c.getValue(), null, false);
+                } else if (reached
                         && (keepsNothing(subject, c.getValue().owner())
                                 || partOf(subject, c.getValue().owner()))) {
                     notHeld++;
-                } else if (toListener != null) {
-                    confirmed(subject, listener, c.getValue(), toListener, true);
+                } else if (reached) {
+                    confirmed(subject, listener, c.getValue(), paths, true);
                 } else if (budget.exhausted()) {
                     undecided++;
                 } else {
@@ -115,14 +121,42 @@ final class Confirmation {
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
+    /**
+     * A confirmed candidate: the first of its shape is made a finding, with its chain and names; the others of the
+     * shape are decided as that one was (a listener that holds nothing of the object that registered it must reach
+     * it) and counted in, without a chain or names of their own. Each owner's retained size is still walked, in the
+     * order the candidates come, so that the sum is the same.
+     *
+     * @param paths the walk that reached the listener, or {@code null} for a static registry's untraced first hop
+     */
     private void confirmed(
-            Object subject, Object listener, Candidates.Candidate c, List<Step> toListener, boolean traced) {
-        Finding f = findings.finding(subject, listener, c, toListener, traced, retained.of(c.owner()), 1, budget);
-        if (f == null) {
-            notHeld++; // the listener does not reach the object that registered it
-            return;
+            Object subject, Object listener, Candidates.Candidate c, ReferenceWalker.Reached paths, boolean traced) {
+        long bytes = retained.of(c.owner());
+        long registered = c.registration().timeMillis();
+        Shape probe = new Shape(subject, listener, c, traced);
+        Shape shape = shapes.get(probe);
+        if (shape != null) {
+            if (!findings.reachesOwner(listener, c.owner(), budget)) {
+                notHeld++; // the listener does not reach the object that registered it
+                return;
+            }
+            shape.add(bytes, registered);
+        } else {
+            List<Step> toListener = paths != null
+                    ? paths.chainTo(listener)
+                    : List.of(new Step(
+                            ((Class<?>) subject).getName(),
+                            "(static registry)",
+                            listener.getClass().getName()));
+            Finding f = findings.finding(subject, listener, c, toListener, traced, bytes, 1, budget);
+            if (f == null) {
+                notHeld++; // the listener does not reach the object that registered it
+                return;
+            }
+            probe.first(found.size(), bytes, registered);
+            shapes.put(probe, probe);
+            found.add(f);
         }
-        found.add(f);
         reported.add(c.registration());
     }
 
@@ -186,8 +220,15 @@ final class Confirmation {
         return null;
     }
 
+    /** The findings, each candidates' finding counting every registration of its shape. */
     List<Finding> found() {
-        return found;
+        List<Finding> all = new ArrayList<>(found);
+        for (Shape s : shapes.values()) {
+            if (s.count > 1) {
+                all.set(s.index, all.get(s.index).merged(s.count, s.bytes, s.firstMillis, s.lastMillis));
+            }
+        }
+        return all;
     }
 
     /** The registrations of the findings that needed an end (candidates and lost listeners). */
@@ -206,5 +247,84 @@ final class Confirmation {
     /** Lost listeners that await a full collection after their loss. */
     int awaitingGc() {
         return awaitingGc;
+    }
+
+    /**
+     * What the registrations one finding stands for have in common: the API, the subject's class (and whether it is
+     * static), the listener's and the owner's classes, the site (sites are shared, so compared by identity), the
+     * signal and whether the chain was traced; a report's group signature is made of these. And their tally: where
+     * the shape's finding is, how many registrations it stands for, their retained bytes and registration times.
+     */
+    private static final class Shape {
+        private final int apiId;
+        private final Class<?> subjectType;
+        private final boolean staticSubject;
+        private final Class<?> listenerType;
+        private final Class<?> ownerType;
+        private final Site site;
+        private final Signal signal;
+        private final boolean traced;
+        private final int hash;
+
+        private int index;
+        private int count;
+        private long bytes;
+        private long firstMillis;
+        private long lastMillis;
+
+        Shape(Object subject, Object listener, Candidates.Candidate c, boolean traced) {
+            this.apiId = c.registration().apiId();
+            this.staticSubject = subject instanceof Class;
+            this.subjectType = staticSubject ? (Class<?>) subject : subject.getClass();
+            this.listenerType = listener.getClass();
+            this.ownerType = c.owner().getClass();
+            this.site = c.registration().site();
+            this.signal = c.end().signal();
+            this.traced = traced;
+            this.hash =
+                    ((((apiId * 31 + System.identityHashCode(subjectType)) * 31 + System.identityHashCode(listenerType))
+                                                                    * 31
+                                                            + System.identityHashCode(ownerType))
+                                                    * 31
+                                            + System.identityHashCode(site))
+                                    * 31
+                            + signal.ordinal();
+        }
+
+        void first(int index, long bytes, long registered) {
+            this.index = index;
+            this.count = 1;
+            this.bytes = bytes;
+            this.firstMillis = registered;
+            this.lastMillis = registered;
+        }
+
+        void add(long bytes, long registered) {
+            count++;
+            this.bytes += bytes;
+            firstMillis = Math.min(firstMillis, registered);
+            lastMillis = Math.max(lastMillis, registered);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Shape)) {
+                return false;
+            }
+            Shape s = (Shape) o;
+            return apiId == s.apiId
+                    && subjectType == s.subjectType
+                    && staticSubject == s.staticSubject
+                    && listenerType == s.listenerType
+                    && ownerType == s.ownerType
+                    && site == s.site
+                    && signal == s.signal
+                    && traced == s.traced;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }
