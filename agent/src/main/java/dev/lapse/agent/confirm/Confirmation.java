@@ -124,24 +124,26 @@ final class Confirmation {
     /**
      * A confirmed candidate: the first of its shape is made a finding, with its chain and names; the others of the
      * shape are decided as that one was (a listener that holds nothing of the object that registered it must reach
-     * it) and counted in, without a chain or names of their own. Each owner's retained size is still walked, in the
-     * order the candidates come, so that the sum is the same.
+     * it) and counted in, without a chain or names of their own. The owners' retained sizes are walked for the
+     * first {@link Checker#RETAINED_SAMPLE} of a shape, in the order the candidates come, and extrapolated to the rest.
      *
      * @param paths the walk that reached the listener, or {@code null} for a static registry's untraced first hop
      */
     private void confirmed(
             Object subject, Object listener, Candidates.Candidate c, ReferenceWalker.Reached paths, boolean traced) {
-        long bytes = retained.of(c.owner());
         long registered = c.registration().timeMillis();
         Shape probe = new Shape(subject, listener, c, traced);
         Shape shape = shapes.get(probe);
         if (shape != null) {
+            boolean walk = shape.walked < Checker.RETAINED_SAMPLE;
+            long bytes = walk ? retained.of(c.owner()) : 0;
             if (!findings.reachesOwner(listener, c.owner(), budget)) {
                 notHeld++; // the listener does not reach the object that registered it
                 return;
             }
-            shape.add(bytes, registered);
+            shape.add(walk, bytes, registered);
         } else {
+            long bytes = retained.of(c.owner());
             List<Step> toListener = paths != null
                     ? paths.chainTo(listener)
                     : List.of(new Step(
@@ -225,10 +227,19 @@ final class Confirmation {
         List<Finding> all = new ArrayList<>(found);
         for (Shape s : shapes.values()) {
             if (s.count > 1) {
-                all.set(s.index, all.get(s.index).merged(s.count, s.bytes, s.firstMillis, s.lastMillis));
+                all.set(s.index, all.get(s.index).merged(s.count, s.retainedBytes(), s.firstMillis, s.lastMillis));
             }
         }
         return all;
+    }
+
+    /** Findings whose retained size was extrapolated from their first {@link Checker#RETAINED_SAMPLE} owners. */
+    int extrapolated() {
+        int n = 0;
+        for (Shape s : shapes.values()) {
+            n += s.count > s.walked ? 1 : 0;
+        }
+        return n;
     }
 
     /** The registrations of the findings that needed an end (candidates and lost listeners). */
@@ -268,7 +279,11 @@ final class Confirmation {
 
         private int index;
         private int count;
-        private long bytes;
+        /** How many of the {@link #count} owners' retained sizes were walked, and their bytes, the first's apart. */
+        private int walked;
+
+        private long firstBytes;
+        private long walkedBytes;
         private long firstMillis;
         private long lastMillis;
 
@@ -294,16 +309,27 @@ final class Confirmation {
         void first(int index, long bytes, long registered) {
             this.index = index;
             this.count = 1;
-            this.bytes = bytes;
+            this.walked = 1;
+            this.firstBytes = bytes;
             this.firstMillis = registered;
             this.lastMillis = registered;
         }
 
-        void add(long bytes, long registered) {
+        /** One more registration of the shape; {@code bytes} its owner's retained size when {@code walked}. */
+        void add(boolean walked, long bytes, long registered) {
             count++;
-            this.bytes += bytes;
+            if (walked) {
+                this.walked++;
+                walkedBytes += bytes;
+            }
             firstMillis = Math.min(firstMillis, registered);
             lastMillis = Math.max(lastMillis, registered);
+        }
+
+        /** The walked owners' bytes, and the others' at the mean of the walked ones after the first. */
+        long retainedBytes() {
+            long rest = count - walked;
+            return firstBytes + walkedBytes + (rest == 0 ? 0 : rest * walkedBytes / (walked - 1));
         }
 
         @Override
