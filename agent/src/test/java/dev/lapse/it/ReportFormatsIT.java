@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.agent.report.SharedReportDir;
+import dev.lapse.it.scenario.ManyOfOneShape;
 import dev.lapse.it.scenario.OwnerKinds;
 import dev.lapse.it.scenario.Retained;
 import dev.lapse.it.support.Chromium;
@@ -84,6 +85,30 @@ class ReportFormatsIT {
         assertEquals(5, labels.get("count").number());
         assertTrue(labels.get("retained.bytes").number() < 4096, r.text());
         assertTrue(r.text().contains("x1  ~1.0 MB kept alive"), r.text());
+    }
+
+    @Test
+    void a_group_of_more_owners_than_the_size_sample_counts_them_all_and_says_its_size_is_extrapolated() {
+        ForkedJvm.Result r = ForkedJvm.main(ManyOfOneShape.class).run().assertSuccess();
+        List<JsonValue> groups = r.findings();
+        assertEquals(2, groups.size(), r.text());
+        JsonValue many = groups.get(0);
+        assertTrue(many.get("owner.class").string().endsWith("ManyOfOneShape$BufferView"), r.text());
+        assertEquals(1000, many.get("count").number());
+        // each owner keeps its own 1 KiB buffer (1,040 bytes with its header) and itself: all 1,000 are counted,
+        // the 744 whose size was not walked at the mean of the walked ones
+        long perOwner = many.get("retained.bytes").number() / 1000;
+        assertTrue(perOwner >= 1040 && perOwner < 1200, r.text());
+        JsonValue few = groups.get(1);
+        assertEquals(10, few.get("count").number());
+        assertEquals(perOwner, few.get("retained.bytes").number() / 10, r.text());
+        assertEquals(1010, r.json().get("stats.findings").number());
+        List<String> notes =
+                r.json().get("notes").list().stream().map(JsonValue::string).collect(Collectors.toList());
+        assertTrue(
+                notes.contains("The retained sizes of 1 finding(s) of more than 256 registrations of one shape (API,"
+                        + " classes, site) were walked for 256 of their owners and extrapolated to the others."),
+                notes.toString());
     }
 
     @Test
