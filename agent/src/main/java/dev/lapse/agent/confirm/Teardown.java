@@ -7,6 +7,7 @@ import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.Tracker;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,11 @@ final class Teardown {
     private Map<String, String> running;
     /** The threads whose teardowns {@link #stillEnding} found running, for the report's note. */
     private final Set<String> runningThreads = new TreeSet<>();
+    /**
+     * {@link #stillEnding}'s answer per end site, by identity (the frames are one list per site): thousands of owners
+     * that ended at one place would otherwise each name every frame of its stack.
+     */
+    private final Map<List<StackTraceElement>, Boolean> stillEndingAt = new IdentityHashMap<>();
 
     private final Map<Question, Boolean> insideTeardown = new HashMap<>();
 
@@ -129,14 +135,16 @@ final class Teardown {
         if (now.isEmpty()) {
             return false;
         }
-        for (StackTraceElement f : end.site().frames()) {
-            String thread = now.get(f.getClassName() + "#" + f.getMethodName());
-            if (thread != null) {
-                runningThreads.add(thread);
-                return true;
+        return stillEndingAt.computeIfAbsent(end.site().frames(), frames -> {
+            for (StackTraceElement f : frames) {
+                String thread = now.get(f.getClassName() + "#" + f.getMethodName());
+                if (thread != null) {
+                    runningThreads.add(thread);
+                    return true;
+                }
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** The threads whose teardowns kept owners from this check ({@link #stillEnding}), by name. */
