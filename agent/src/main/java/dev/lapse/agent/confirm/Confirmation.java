@@ -136,7 +136,12 @@ final class Confirmation {
         Shape shape = shapes.get(probe);
         if (shape != null) {
             boolean walk = shape.walked < Checker.RETAINED_SAMPLE;
-            long bytes = walk ? retained.of(c.owner()) : 0;
+            long bytes = 0;
+            if (walk) {
+                bytes = retained.of(c.owner());
+            } else {
+                retained.estimated(c.owner()); // counted at the shape's mean: no other walk counts it again
+            }
             if (!findings.reachesOwner(listener, c.owner(), budget)) {
                 notHeld++; // the listener does not reach the object that registered it
                 return;

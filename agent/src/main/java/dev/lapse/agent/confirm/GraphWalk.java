@@ -51,8 +51,13 @@ final class GraphWalk {
     /** Marks objects the walks must neither visit nor enter. */
     void exclude(Iterable<?> objects) {
         for (Object o : objects) {
-            seen.add(o);
+            exclude(o);
         }
+    }
+
+    /** Marks an object the walks must neither visit nor enter. */
+    void exclude(Object o) {
+        seen.add(o);
     }
 
     /** Whether a walk met {@code o} (or it was excluded). */

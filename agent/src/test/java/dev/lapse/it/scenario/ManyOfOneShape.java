@@ -4,11 +4,13 @@ import dev.lapse.it.scenario.Subjects.Model;
 
 /**
  * Many leaks of one shape: 1,000 views, each holding a 1 KiB buffer of its own, registered from one line and
- * disposed, more than the check walks the retained size of; and 10 views of another class, fewer than that. The
- * report must count every one and give each group the size of all its owners.
+ * disposed, more than the check walks the retained size of; each also leaves a lambda on a second model, from
+ * another line, so the same owners are in a second group; and 10 views of another class, fewer than that. The report
+ * must count every one and give the groups the size of all their owners, each owner counted once.
  */
 public final class ManyOfOneShape {
     static final Model MODEL = new Model();
+    static final Model OTHER = new Model();
 
     static final class BufferView implements Subjects.ChangeListener {
         @SuppressWarnings("unused")
@@ -16,6 +18,7 @@ public final class ManyOfOneShape {
 
         BufferView() {
             MODEL.addChangeListener(this);
+            OTHER.addChangeListener(what -> changed(what));
         }
 
         @Override
@@ -46,5 +49,6 @@ public final class ManyOfOneShape {
             new SmallView().dispose();
         }
         MODEL.fire("done");
+        OTHER.fire("done");
     }
 }
