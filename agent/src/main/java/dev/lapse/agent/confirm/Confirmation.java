@@ -19,7 +19,8 @@ import java.util.Set;
  * Confirmation, the phase of a check after its collection: a candidate is a finding when the walk from its subject
  * still reaches its listener (or, for a static registry no static field reaches, when the listener survived the
  * collection with no removal); an accumulation when its subject still holds at least the threshold of its listeners;
- * a lost listener when a full collection ran after its loss. All walks of one check share one budget.
+ * a lost listener when a full collection ran after its loss. All walks of one check share one budget. The
+ * candidates of one {@link Shape} (API, classes, site, signal) make one finding that counts them all.
  */
 final class Confirmation {
     private final FindingBuilder findings;
@@ -282,12 +283,15 @@ final class Confirmation {
         private final boolean traced;
         private final int hash;
 
+        /** Where the shape's finding is in {@link #found}. */
         private int index;
-        private int count;
-        /** How many of the {@link #count} owners' retained sizes were walked, and their bytes, the first's apart. */
-        private int walked;
 
+        private int count;
+        /** How many of the {@link #count} owners' retained sizes were walked, the first's included. */
+        private int walked;
+        /** The first owner's retained bytes, and the other walked owners' together. */
         private long firstBytes;
+
         private long walkedBytes;
         private long firstMillis;
         private long lastMillis;
@@ -301,14 +305,12 @@ final class Confirmation {
             this.site = c.registration().site();
             this.signal = c.end().signal();
             this.traced = traced;
-            this.hash =
-                    ((((apiId * 31 + System.identityHashCode(subjectType)) * 31 + System.identityHashCode(listenerType))
-                                                                    * 31
-                                                            + System.identityHashCode(ownerType))
-                                                    * 31
-                                            + System.identityHashCode(site))
-                                    * 31
-                            + signal.ordinal();
+            int h = apiId;
+            h = 31 * h + System.identityHashCode(subjectType);
+            h = 31 * h + System.identityHashCode(listenerType);
+            h = 31 * h + System.identityHashCode(ownerType);
+            h = 31 * h + System.identityHashCode(site);
+            this.hash = 31 * h + signal.ordinal();
         }
 
         void first(int index, long bytes, long registered) {
