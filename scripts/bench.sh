@@ -7,6 +7,7 @@
 #   scripts/bench.sh --startup  start-up and exit only: no agent, JaCoCo's and Lapse's side by side (a few minutes)
 #   scripts/bench.sh --classload  defining and linking 20,000 classes only (JMH)
 #   scripts/bench.sh --leaky    a whole run leaking 20,000 owners: no agent, Lapse's and JFR's leak profiler (minutes)
+#   scripts/bench.sh --exit     the check and report with 100,000 lapsed listeners only, wall and CPU time (seconds)
 # Prints a Markdown table and leaves it in bench/target/bench-results.md. Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,8 @@ for arg in "$@"; do
     --startup) bench_args+=(--only startup) ;;
     --classload) bench_args+=(--only classload) ;;
     --leaky) bench_args+=(--only leaky) ;;
-    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --exit) bench_args+=(--only exit) ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.lapse.agent.report.JsonValue;
 import dev.lapse.agent.report.SharedReportDir;
+import dev.lapse.it.scenario.ManyOfOneShape;
 import dev.lapse.it.scenario.OwnerKinds;
 import dev.lapse.it.scenario.Retained;
 import dev.lapse.it.support.Chromium;
@@ -84,6 +85,36 @@ class ReportFormatsIT {
         assertEquals(5, labels.get("count").number());
         assertTrue(labels.get("retained.bytes").number() < 4096, r.text());
         assertTrue(r.text().contains("x1  ~1.0 MB kept alive"), r.text());
+    }
+
+    @Test
+    void groups_of_more_owners_than_the_size_sample_count_them_all_once_and_say_their_sizes_are_extrapolated() {
+        ForkedJvm.Result r = ForkedJvm.main(ManyOfOneShape.class).run().assertSuccess();
+        List<JsonValue> groups = r.findings();
+        assertEquals(3, groups.size(), r.text());
+        long buffersBytes = 0;
+        for (JsonValue g : groups) {
+            if (g.get("owner.class").string().endsWith("ManyOfOneShape$BufferView")) {
+                assertEquals(1000, g.get("count").number(), r.text());
+                buffersBytes += g.get("retained.bytes").number();
+            } else {
+                assertEquals(10, g.get("count").number(), r.text());
+                // 10 views walked one by one: each itself and its own 1 KiB buffer (1,040 bytes with its header)
+                assertTrue(g.get("retained.bytes").number() >= 10 * 1040, r.text());
+                assertTrue(g.get("retained.bytes").number() < 10 * 1200, r.text());
+            }
+        }
+        // each view and its buffer counted once across its two groups (1,000 views of which 256 are walked in the
+        // group met first, the others counted at their mean), neither left out nor counted again in the other group
+        assertTrue(buffersBytes >= 1000 * 1040, r.text());
+        assertTrue(buffersBytes < 1000 * 1200, r.text());
+        assertEquals(2010, r.json().get("stats.findings").number());
+        List<String> notes =
+                r.json().get("notes").list().stream().map(JsonValue::string).collect(Collectors.toList());
+        assertTrue(
+                notes.contains("The retained sizes of 2 finding(s) of more than 256 registrations of one shape (API,"
+                        + " classes, site) were walked for 256 of their owners and extrapolated to the others."),
+                notes.toString());
     }
 
     @Test

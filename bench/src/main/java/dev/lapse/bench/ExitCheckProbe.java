@@ -7,7 +7,8 @@ import java.lang.reflect.Method;
 /**
  * The check and report with many findings: 100,000 views registered from 10 call sites on static subjects and
  * disposed, so 100,000 lapsed listeners in 10 groups. Times {@code Lapse.writeReport()}, the same check (full
- * collection, confirmation walk, grouping, writing) the agent runs at exit.
+ * collection, confirmation walk, grouping, writing) the agent runs at exit, by the wall clock, by the process's
+ * CPU time and by its threads' CPU time split by kind (main, collector, compiler, other).
  */
 public final class ExitCheckProbe {
     static final Model[] SUBJECTS = new Model[10];
@@ -25,13 +26,15 @@ public final class ExitCheckProbe {
             v.dispose();
         }
         Method writeReport = Class.forName("dev.lapse.Lapse").getMethod("writeReport");
+        long[] threadsBefore = ProcessCpu.byKind();
         long cpuBefore = ProcessCpu.millis();
         long start = System.nanoTime();
         Object dir = writeReport.invoke(null);
         long millis = (System.nanoTime() - start) / 1_000_000;
         long cpu = ProcessCpu.millis() - cpuBefore;
-        System.out.println(
-                "checkMillis=" + millis + " checkCpuMillis=" + (cpuBefore < 0 ? "-" : cpu) + " report=" + dir);
+        String split = ProcessCpu.split(threadsBefore, ProcessCpu.byKind());
+        System.out.println("checkMillis=" + millis + " checkCpuMillis=" + (cpuBefore < 0 ? "-" : cpu) + " " + split
+                + " report=" + dir);
     }
 
     /** Ten call sites, one per line: the site is part of a finding's signature, so ten groups. */

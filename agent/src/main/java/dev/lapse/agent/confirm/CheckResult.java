@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  * @param unjudged           live registrations the check could not judge: no end of life covers them, so nothing said
  *                           their owners should be dead
  * @param visited            objects the reference walk visited
+ * @param sizesExtrapolated  findings of more registrations than {@link Checker#RETAINED_SAMPLE} whose retained
+ *                           size was walked for that many owners and extrapolated to the others
  * @param suppressed         findings left out by a known-registration rule: how many per rule ({@code reason (origin)})
  * @param decisions          what the check decided that the tracker must record; the runtime applies it
  */
@@ -41,6 +43,7 @@ public record CheckResult(
         int undecided,
         int unjudged,
         int visited,
+        int sizesExtrapolated,
         long durationMillis,
         Map<String, Integer> suppressed,
         Decisions decisions) {
@@ -53,7 +56,7 @@ public record CheckResult(
     /** What a check finds when no registration was ever seen: nothing to judge, so no phase of it runs. */
     public static CheckResult nothingSeen() {
         return new CheckResult(
-                List.of(), false, false, false, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, Map.of(), Decisions.NONE);
+                List.of(), false, false, false, 0, 0, 0, List.of(), 0, 0, 0, 0, 0, 0, Map.of(), Decisions.NONE);
     }
 
     /** How many findings known-registration rules left out. */
@@ -86,6 +89,7 @@ public record CheckResult(
                 undecided,
                 unjudged,
                 visited,
+                sizesExtrapolated,
                 durationMillis,
                 suppressed,
                 decisions);

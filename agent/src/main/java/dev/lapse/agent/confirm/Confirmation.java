@@ -1,12 +1,15 @@
 package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Signal;
+import dev.lapse.agent.track.Site;
 import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.LostListenerRule;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +19,21 @@ import java.util.Set;
  * Confirmation, the phase of a check after its collection: a candidate is a finding when the walk from its subject
  * still reaches its listener (or, for a static registry no static field reaches, when the listener survived the
  * collection with no removal); an accumulation when its subject still holds at least the threshold of its listeners;
- * a lost listener when a full collection ran after its loss. All walks of one check share one budget.
+ * a lost listener when a full collection ran after its loss. All walks of one check share one budget. The
+ * candidates of one {@link Shape} (API, classes, site, signal) make one finding that counts them all.
  */
 final class Confirmation {
     private final FindingBuilder findings;
     private final ReferenceWalker.Budget budget;
     private final RetainedEstimate retained;
     private final List<Finding> found = new ArrayList<>();
+    /**
+     * The candidates' findings by shape: one finding per shape stands for all of its registrations. A report tells a
+     * group by its first finding and sums the others' counts, sizes and times, so it says the same as with a finding
+     * per registration, and a leak repeated 100,000 times from one line costs one chain and one set of names.
+     */
+    private final Map<Shape, Shape> shapes = new HashMap<>();
+
     private final List<Registration> reported = new ArrayList<>();
     private int notHeld;
     private int undecided;
@@ -46,28 +57,24 @@ final class Confirmation {
             for (Candidates.Candidate c : byListener.values()) {
                 owners.add(c.owner());
             }
-            Map<Object, List<Step>> paths =
-                    budget.exhausted() ? Map.of() : ReferenceWalker.walk(subject, targets, budget, owners);
+            ReferenceWalker.Reached paths =
+                    budget.exhausted() ? null : ReferenceWalker.reach(subject, targets, budget, owners);
             for (Map.Entry<Object, Candidates.Candidate> c : byListener.entrySet()) {
                 Object listener = c.getKey();
-                List<Step> toListener = paths.get(listener);
-                if (toListener == null && subject instanceof Class<?> type && ofTheJdk(type) && !budget.exhausted()) {
+                boolean reached = paths != null && paths.contains(listener);
+                if (!reached && subject instanceof Class<?> type && ofTheJdk(type) && !budget.exhausted()) {
                     // a JDK static API may keep its listeners in a registry no static field reaches (UIManager's
                     // state lives in an AppContext): the listener surviving a full collection with no removal is
                     // the evidence, and the chain says that its first hop was not traced. An application's or a
                     // library's static pair whose store no static field reaches is a store per thread (a toString
                     // recursion guard, which counts like a set), never confirmed without a chain
-                    toListener = List.of(new Step(
-                            ((Class<?>) subject).getName(),
-                            "(static registry)",
-                            listener.getClass().getName()));
-                    confirmed(subject, listener, c.getValue(), toListener, false);
-                } else if (toListener != null
+                    confirmed(subject, listener, c.getValue(), null, false);
+                } else if (reached
                         && (keepsNothing(subject, c.getValue().owner())
                                 || partOf(subject, c.getValue().owner()))) {
                     notHeld++;
-                } else if (toListener != null) {
-                    confirmed(subject, listener, c.getValue(), toListener, true);
+                } else if (reached) {
+                    confirmed(subject, listener, c.getValue(), paths, true);
                 } else if (budget.exhausted()) {
                     undecided++;
                 } else {
@@ -115,14 +122,49 @@ final class Confirmation {
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
+    /**
+     * A confirmed candidate: the first of its shape is made a finding, with its chain and names; the others of the
+     * shape are decided as that one was (a listener that holds nothing of the object that registered it must reach
+     * it) and counted in, without a chain or names of their own. The owners' retained sizes are walked for the
+     * first {@link Checker#RETAINED_SAMPLE} of a shape, in the order the candidates come, and extrapolated to the rest.
+     *
+     * @param paths the walk that reached the listener, or {@code null} for a static registry's untraced first hop
+     */
     private void confirmed(
-            Object subject, Object listener, Candidates.Candidate c, List<Step> toListener, boolean traced) {
-        Finding f = findings.finding(subject, listener, c, toListener, traced, retained.of(c.owner()), 1, budget);
-        if (f == null) {
-            notHeld++; // the listener does not reach the object that registered it
-            return;
+            Object subject, Object listener, Candidates.Candidate c, ReferenceWalker.Reached paths, boolean traced) {
+        long registered = c.registration().timeMillis();
+        Shape probe = new Shape(subject, listener, c, traced);
+        Shape shape = shapes.get(probe);
+        if (shape != null) {
+            boolean walk = shape.walked < Checker.RETAINED_SAMPLE;
+            long bytes = 0;
+            if (walk) {
+                bytes = retained.of(c.owner());
+            } else {
+                retained.estimated(c.owner()); // counted at the shape's mean: no other walk counts it again
+            }
+            if (!findings.reachesOwner(listener, c.owner(), budget)) {
+                notHeld++; // the listener does not reach the object that registered it
+                return;
+            }
+            shape.add(walk, bytes, registered);
+        } else {
+            long bytes = retained.of(c.owner());
+            List<Step> toListener = paths != null
+                    ? paths.chainTo(listener)
+                    : List.of(new Step(
+                            ((Class<?>) subject).getName(),
+                            "(static registry)",
+                            listener.getClass().getName()));
+            Finding f = findings.finding(subject, listener, c, toListener, traced, bytes, 1, budget);
+            if (f == null) {
+                notHeld++; // the listener does not reach the object that registered it
+                return;
+            }
+            probe.first(found.size(), bytes, registered);
+            shapes.put(probe, probe);
+            found.add(f);
         }
-        found.add(f);
         reported.add(c.registration());
     }
 
@@ -186,8 +228,24 @@ final class Confirmation {
         return null;
     }
 
+    /** The findings, each candidates' finding counting every registration of its shape. */
     List<Finding> found() {
-        return found;
+        List<Finding> all = new ArrayList<>(found);
+        for (Shape s : shapes.values()) {
+            if (s.count > 1) {
+                all.set(s.index, all.get(s.index).merged(s.count, s.retainedBytes(), s.firstMillis, s.lastMillis));
+            }
+        }
+        return all;
+    }
+
+    /** Findings whose retained size was extrapolated from their first {@link Checker#RETAINED_SAMPLE} owners. */
+    int extrapolated() {
+        int n = 0;
+        for (Shape s : shapes.values()) {
+            n += s.count > s.walked ? 1 : 0;
+        }
+        return n;
     }
 
     /** The registrations of the findings that needed an end (candidates and lost listeners). */
@@ -206,5 +264,100 @@ final class Confirmation {
     /** Lost listeners that await a full collection after their loss. */
     int awaitingGc() {
         return awaitingGc;
+    }
+
+    /**
+     * What the registrations one finding stands for have in common: the API, the subject's class (and whether it is
+     * static), the listener's and the owner's classes, the site (sites are shared, so compared by identity), the
+     * signal and whether the chain was traced; a report's group signature is made of these. And their tally: where
+     * the shape's finding is, how many registrations it stands for, their retained bytes and registration times.
+     */
+    private static final class Shape {
+        private final int apiId;
+        private final Class<?> subjectType;
+        private final boolean staticSubject;
+        private final Class<?> listenerType;
+        private final Class<?> ownerType;
+        private final Site site;
+        private final Signal signal;
+        private final boolean traced;
+        private final int hash;
+
+        /** Where the shape's finding is in {@link #found}. */
+        private int index;
+
+        private int count;
+        /** How many of the {@link #count} owners' retained sizes were walked, the first's included. */
+        private int walked;
+        /** The first owner's retained bytes, and the other walked owners' together. */
+        private long firstBytes;
+
+        private long walkedBytes;
+        private long firstMillis;
+        private long lastMillis;
+
+        Shape(Object subject, Object listener, Candidates.Candidate c, boolean traced) {
+            this.apiId = c.registration().apiId();
+            this.staticSubject = subject instanceof Class;
+            this.subjectType = staticSubject ? (Class<?>) subject : subject.getClass();
+            this.listenerType = listener.getClass();
+            this.ownerType = c.owner().getClass();
+            this.site = c.registration().site();
+            this.signal = c.end().signal();
+            this.traced = traced;
+            int h = apiId;
+            h = 31 * h + System.identityHashCode(subjectType);
+            h = 31 * h + System.identityHashCode(listenerType);
+            h = 31 * h + System.identityHashCode(ownerType);
+            h = 31 * h + System.identityHashCode(site);
+            this.hash = 31 * h + signal.ordinal();
+        }
+
+        void first(int index, long bytes, long registered) {
+            this.index = index;
+            this.count = 1;
+            this.walked = 1;
+            this.firstBytes = bytes;
+            this.firstMillis = registered;
+            this.lastMillis = registered;
+        }
+
+        /** One more registration of the shape; {@code bytes} its owner's retained size when {@code walked}. */
+        void add(boolean walked, long bytes, long registered) {
+            count++;
+            if (walked) {
+                this.walked++;
+                walkedBytes += bytes;
+            }
+            firstMillis = Math.min(firstMillis, registered);
+            lastMillis = Math.max(lastMillis, registered);
+        }
+
+        /** The walked owners' bytes, and the others' at the mean of the walked ones after the first. */
+        long retainedBytes() {
+            long rest = count - walked;
+            return firstBytes + walkedBytes + (rest == 0 ? 0 : rest * walkedBytes / (walked - 1));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Shape)) {
+                return false;
+            }
+            Shape s = (Shape) o;
+            return apiId == s.apiId
+                    && subjectType == s.subjectType
+                    && staticSubject == s.staticSubject
+                    && listenerType == s.listenerType
+                    && ownerType == s.ownerType
+                    && site == s.site
+                    && signal == s.signal
+                    && traced == s.traced;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -80,6 +80,15 @@ final class FindingBuilder {
     }
 
     /**
+     * Whether {@link #finding} would make a finding of {@code listener} and {@code owner}: a listener that holds
+     * nothing of the object that registered it must reach it, by a walk. Asked of the registrations of a shape whose
+     * finding is made once.
+     */
+    boolean reachesOwner(Object listener, Object owner, ReferenceWalker.Budget budget) {
+        return !owners.registeredBy(listener) || ReferenceWalker.pathTo(listener, owner, budget) != null;
+    }
+
+    /**
      * A lost listener needs no walk: its evidence is the collected delegate and the owner that outlived it. The chain
      * goes from the subject to the wrapper (not traced: the subject may have let it go when it removed itself) and on
      * to the delegate that is gone.

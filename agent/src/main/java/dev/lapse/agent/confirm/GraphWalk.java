@@ -30,6 +30,9 @@ final class GraphWalk {
     }
 
     private final Set<Object> seen;
+    /** The walk's queue, one for all walks: a check asks for a walk from each of thousands of owners. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+
     private int queueLimit;
     private boolean truncated;
 
@@ -48,8 +51,13 @@ final class GraphWalk {
     /** Marks objects the walks must neither visit nor enter. */
     void exclude(Iterable<?> objects) {
         for (Object o : objects) {
-            seen.add(o);
+            exclude(o);
         }
+    }
+
+    /** Marks an object the walks must neither visit nor enter. */
+    void exclude(Object o) {
+        seen.add(o);
     }
 
     /** Whether a walk met {@code o} (or it was excluded). */
@@ -63,9 +71,8 @@ final class GraphWalk {
      * @return how many were visited
      */
     int walk(Object start, int limit, Consumer<Object> visitor) {
-        ArrayDeque<Object> queue = new ArrayDeque<>();
         queueLimit = limit;
-        offer(start, queue);
+        offer(start);
         int visited = 0;
         while (!queue.isEmpty() && visited < limit) {
             Object o = queue.poll();
@@ -75,16 +82,17 @@ final class GraphWalk {
             if (type.isArray()) {
                 if (!type.getComponentType().isPrimitive()) {
                     for (int i = 0, n = Array.getLength(o); i < n; i++) {
-                        offer(Array.get(o, i), queue);
+                        offer(Array.get(o, i));
                     }
                 }
             } else {
                 for (Field f : ReferenceFields.of(type)) {
-                    offer(ReferenceFields.read(f, o), queue);
+                    offer(ReferenceFields.read(f, o));
                 }
             }
         }
         truncated |= !queue.isEmpty();
+        queue.clear();
         return visited;
     }
 
@@ -96,15 +104,16 @@ final class GraphWalk {
         return truncated;
     }
 
-    private void offer(Object o, ArrayDeque<Object> queue) {
-        if (o == null || !entered(o) || seen.contains(o)) {
+    private void offer(Object o) {
+        if (o == null || !entered(o)) {
             return;
         }
         if (queue.size() >= queueLimit) {
-            truncated = true;
+            truncated |= !seen.contains(o);
             return;
         }
-        seen.add(o);
-        queue.add(o);
+        if (seen.add(o)) { // one probe of the set for an object not seen yet, not two
+            queue.add(o);
+        }
     }
 }

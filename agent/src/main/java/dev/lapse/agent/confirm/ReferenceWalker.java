@@ -84,6 +84,25 @@ final class ReferenceWalker {
      * reached when they are targets): chains that do not pass through them; {@code null} for none.
      */
     static Map<Object, List<Step>> walk(Object root, Set<Object> targets, Budget budget, Set<Object> avoid) {
+        Reached reached = reach(root, targets, budget, avoid);
+        if (reached.count() == 0) {
+            return Collections.emptyMap();
+        }
+        Map<Object, List<Step>> found = new IdentityHashMap<>();
+        for (Object target : targets) {
+            List<Step> chain = reached.chainTo(target);
+            if (chain != null) {
+                found.put(target, chain);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * As {@link #walk(Object, Set, Budget, Set)}, with each chain made only when it is asked for: a check that
+     * confirms thousands of listeners of one subject tells the chain of a few of them (one per finding).
+     */
+    static Reached reach(Object root, Set<Object> targets, Budget budget, Set<Object> avoid) {
         Walk walk = new Walk(targets, avoid);
         walk.parents.put(root, null);
         if (root instanceof Class) {
@@ -94,7 +113,7 @@ final class ReferenceWalker {
         } else {
             walk.queue.add(root);
         }
-        while (!walk.queue.isEmpty() && walk.found.size() < targets.size() && budget.spend()) {
+        while (!walk.queue.isEmpty() && walk.found < targets.size() && budget.spend()) {
             Object o = walk.queue.poll();
             Class<?> type = o.getClass();
             if (type.isArray()) {
@@ -115,19 +134,44 @@ final class ReferenceWalker {
                 }
             }
         }
-        return walk.found.isEmpty() ? Collections.emptyMap() : walk.found;
+        return new Reached(walk);
+    }
+
+    /** The targets one walk reached, and the chain to each on demand. */
+    static final class Reached {
+        private final Walk walk;
+
+        private Reached(Walk walk) {
+            this.walk = walk;
+        }
+
+        /** Whether the walk reached {@code target}, one of its targets. */
+        boolean contains(Object target) {
+            return walk.parents.get(target) != null && walk.targets.contains(target);
+        }
+
+        /** The steps from the root to {@code target}, or {@code null} when the walk did not reach it. */
+        List<Step> chainTo(Object target) {
+            return contains(target) ? walk.chain(target, walk.parents.get(target)) : null;
+        }
+
+        /** How many targets the walk reached. */
+        int count() {
+            return walk.found;
+        }
     }
 
     /** One walk's state. */
     private static final class Walk {
         final Set<Object> targets;
         final Set<Object> avoid;
-        final Map<Object, List<Step>> found = new IdentityHashMap<>();
         final Map<Object, Parent> parents = new IdentityHashMap<>();
         /** The steps to each holder of a target, made once: a subject's thousands of listeners share them. */
         final Map<Object, List<Step>> toHolders = new IdentityHashMap<>();
 
         final ArrayDeque<Object> queue = new ArrayDeque<>();
+        /** How many targets were reached. */
+        int found;
 
         Walk(Set<Object> targets, Set<Object> avoid) {
             this.targets = targets;
@@ -140,7 +184,7 @@ final class ReferenceWalker {
             }
             parents.put(value, from);
             if (targets.contains(value)) {
-                found.put(value, chain(value, from));
+                found++;
             }
             if (GraphWalk.entered(value) && (avoid == null || !avoid.contains(value))) {
                 queue.add(value);

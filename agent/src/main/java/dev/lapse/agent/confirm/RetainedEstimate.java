@@ -4,6 +4,7 @@ import dev.lapse.agent.reflect.Access;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How much memory a lapsed owner keeps alive, estimated by a bounded walk: the shallow sizes of the objects
@@ -24,6 +25,12 @@ final class RetainedEstimate {
     /** Shallow sizes of instances, per class: asking the JVM for each of 100,000 owners' objects is a native call. */
     private final Map<Class<?>, Long> instanceSizes = new IdentityHashMap<>();
 
+    /** What {@link #visitor} has counted of the current owner's walk. */
+    private long bytes;
+
+    /** Made once: a visitor that captured a counter would be allocated for each of thousands of owners. */
+    private final Consumer<Object> visitor = o -> bytes += sizeOf(o);
+
     private int budget = PER_CHECK;
 
     /**
@@ -37,9 +44,18 @@ final class RetainedEstimate {
 
     /** Bytes reachable from {@code owner} and not yet counted in this check. */
     long of(Object owner) {
-        long[] bytes = new long[1];
-        budget -= walk.walk(owner, Math.min(PER_OWNER, Math.max(budget, 0)), o -> bytes[0] += sizeOf(o));
-        return bytes[0];
+        bytes = 0;
+        budget -= walk.walk(owner, Math.min(PER_OWNER, Math.max(budget, 0)), visitor);
+        return bytes;
+    }
+
+    /**
+     * Counts {@code owner} as walked without walking it: its size is estimated elsewhere (extrapolated from others of
+     * its kind), so a later walk that meets it, from another owner or from the same owner in another finding, neither
+     * counts it nor enters it, as if it had been walked first.
+     */
+    void estimated(Object owner) {
+        walk.exclude(owner);
     }
 
     private long sizeOf(Object o) {

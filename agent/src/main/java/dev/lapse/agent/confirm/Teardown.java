@@ -60,14 +60,42 @@ final class Teardown {
         }
         return insideTeardown.computeIfAbsent(
                 new Question(subject.getClass(), owner.getClass(), end.site().frames()),
-                q -> insideTeardownOf(q.subjectType(), q.ownerType(), q.frames()));
+                q -> insideTeardownOf(q.subjectType, q.ownerType, q.frames));
     }
 
     /**
      * What {@link #insideTeardownOf} is asked: a few distinct ones per check, thousands of times over where many
-     * owners of one class ended at one place (the frames are one list per end site).
+     * owners of one class ended at one place. Compared by identity: the classes are, and the frames are one list per
+     * end site, so a list's frames are never hashed (an equal list of another site is a question of its own, with
+     * the same answer). Not a record, whose equality is linked through method handles at its first use, at exit.
      */
-    private record Question(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {}
+    private static final class Question {
+        final Class<?> subjectType;
+        final Class<?> ownerType;
+        final List<StackTraceElement> frames;
+        private final int hash;
+
+        Question(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {
+            this.subjectType = subjectType;
+            this.ownerType = ownerType;
+            this.frames = frames;
+            this.hash = (System.identityHashCode(subjectType) * 31 + System.identityHashCode(ownerType)) * 31
+                    + System.identityHashCode(frames);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Question q
+                    && q.subjectType == subjectType
+                    && q.ownerType == ownerType
+                    && q.frames == frames;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     private boolean insideTeardownOf(Class<?> subjectType, Class<?> ownerType, List<StackTraceElement> frames) {
         Set<String> ends = endMethods();

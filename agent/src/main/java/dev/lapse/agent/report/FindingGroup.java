@@ -43,8 +43,8 @@ public final class FindingGroup {
             FindingGroup g = groups.computeIfAbsent(signature, s -> new FindingGroup(s, f));
             g.count += f.count();
             g.retainedBytes += f.retainedBytes();
-            g.firstSeen = Math.min(g.firstSeen, f.registeredMillis());
-            g.lastSeen = Math.max(g.lastSeen, f.registeredMillis());
+            g.firstSeen = Math.min(g.firstSeen, f.firstRegisteredMillis());
+            g.lastSeen = Math.max(g.lastSeen, f.lastRegisteredMillis());
         }
         List<FindingGroup> sorted = new ArrayList<>(groups.values());
         if (sorted.size() < 2) {

@@ -2,6 +2,7 @@ package dev.lapse.agent.runtime;
 
 import dev.lapse.agent.config.AgentOptions;
 import dev.lapse.agent.confirm.CheckResult;
+import dev.lapse.agent.confirm.Checker;
 import dev.lapse.agent.report.IsoTime;
 import dev.lapse.agent.track.Stats;
 import java.time.Instant;
@@ -51,6 +52,11 @@ final class ReportNotes {
                     + " (walkLimit=" + options.walkLimit() + ", walkTimeout="
                     + options.walkTimeout().toMillis()
                     + "ms).");
+        }
+        if (check.sizesExtrapolated() > 0) {
+            notes.add("The retained sizes of " + check.sizesExtrapolated() + " finding(s) of more than "
+                    + Checker.RETAINED_SAMPLE + " registrations of one shape (API, classes, site) were walked for "
+                    + Checker.RETAINED_SAMPLE + " of their owners and extrapolated to the others.");
         }
         if (!selfTestPassed) {
             notes.add("Self-test failed: a registration on java.beans.PropertyChangeSupport did not reach Lapse"

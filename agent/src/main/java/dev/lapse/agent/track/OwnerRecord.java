@@ -2,7 +2,6 @@ package dev.lapse.agent.track;
 
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -190,13 +189,20 @@ public class OwnerRecord extends WeakReference<Object> {
         size = 0;
     }
 
-    /** A snapshot of the registrations. Call under the segment lock. */
+    /**
+     * A snapshot of the registrations, unmodifiable. Call under the segment lock. Made as the immutable list that
+     * {@link List#copyOf} keeps as it is: a check snapshots every ended owner's registrations (100,000 of them for
+     * 100,000 lapsed listeners) into records that copy what they are given.
+     */
     public List<Registration> snapshot() {
-        List<Registration> copy = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            copy.add(at(i));
+        switch (size) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(at(0));
+            default:
+                return List.of(Arrays.copyOf((Registration[]) registrations, size));
         }
-        return copy;
     }
 
     private int purgeDeadCount() {

@@ -162,6 +162,16 @@ public final class OwnerResolver {
     }
 
     /**
+     * Whether {@link #explain} tells {@code listener}'s owner as the object that registered it ({@link
+     * OwnerRelation#REGISTERED_BY}), asked without naming the hops: a check asks it of every registration of a shape
+     * whose chain it tells once.
+     */
+    public boolean registeredBy(Object listener) {
+        Object chosen = adoptedOwner(listener);
+        return chosen != null && !Captures.pathTo(listener, chosen, 0, new ArrayList<>());
+    }
+
+    /**
      * The other application objects {@code listener} captured besides {@code owner}: its candidate owners. A listener
      * that captured fewer than two objects costs one class-value read and allocates nothing.
      */
