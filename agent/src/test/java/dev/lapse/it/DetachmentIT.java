@@ -80,11 +80,27 @@ class DetachmentIT {
     void a_child_its_parent_let_go_of_that_still_holds_the_parents_listener_is_a_detached_subject() {
         ForkedJvm.Result r = ForkedJvm.main(DetachedSubject.class).run().assertSuccess();
         Map<String, JsonValue> findings = byOwner(r);
-        assertEquals(List.of("Dialog", "OrdersView", "Parent"), List.copyOf(findings.keySet()), r.text());
+        assertEquals(List.of("Dialog", "OrdersView", "Parent", "Tree"), List.copyOf(findings.keySet()), r.text());
         for (JsonValue f : findings.values()) {
             assertEquals("detached-subject", f.get("signal").string(), r.text());
-            assertEquals(1, f.get("count").number(), r.text()); // the parent's new child is not one
         }
+        for (String single : List.of("Dialog", "OrdersView", "Parent")) {
+            assertEquals(1, findings.get(single).get("count").number(), r.text()); // the parent's new child is not one
+        }
+        JsonValue tree = findings.get("Tree");
+        assertEquals(3, tree.get("count").number(), r.text());
+        assertEquals("children[]", tree.get("endOfLife.reason").string(), r.text());
+        assertTrue(
+                tree.get("summary")
+                        .string()
+                        .contains("which it no longer holds (it was in DetachedSubject.Tree.children)"),
+                tree.get("summary").string());
+        String treeFix = tree.get("recommendation.code").string();
+        assertTrue(
+                treeFix.contains("// where DetachedSubject.Tree takes a Subjects.Model out of children (a removal, a"
+                        + " clear), for each model it takes out, before it lets go of it"),
+                treeFix);
+        assertTrue(treeFix.contains("model.removeChangeListener(listener);"), treeFix);
         JsonValue parent = findings.get("Parent");
         assertEquals("child", parent.get("endOfLife.reason").string(), r.text());
         assertTrue(

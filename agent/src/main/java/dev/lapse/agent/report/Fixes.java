@@ -28,7 +28,9 @@ final class Fixes {
                         ? Names.source(f.subjectClass())
                         : f.subjectField() != null
                                 ? f.subjectField()
-                                : detached && f.end().reason() != null
+                                : detached
+                                                && f.end().reason() != null
+                                                && !Names.heldAmong(f.end().reason())
                                         ? f.end().reason()
                                         : Names.variable(f.subjectClass());
         StackTraceElement site = Names.topApplicationFrame(f.site());
@@ -313,8 +315,13 @@ final class Fixes {
                 "where " + owner + " is done (a close() of its own, called before "
                         + f.end().reason() + " ends)";
             case DETACHED_SUBJECT ->
-                "where " + owner + " replaces or clears " + subject + ", before it lets go of the"
-                        + " old one (it registers in " + method(place[0], place[1])
+                (Names.heldAmong(f.end().reason())
+                                ? "where " + owner + " takes a " + Names.source(f.subjectClass()) + " out of "
+                                        + Names.heldField(f.end().reason()) + " (a removal, a clear), for each "
+                                        + subject + " it takes out, before it lets go of it"
+                                : "where " + owner + " replaces or clears " + subject + ", before it lets go of the"
+                                        + " old one")
+                        + " (it registers in " + method(place[0], place[1])
                         + (f.end().method() == null
                                 ? ""
                                 : "; it ended in "

@@ -1,5 +1,6 @@
 package dev.lapse.agent.report;
 
+import dev.lapse.agent.track.HeldSubjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,19 @@ final class Names {
      * A source-like name: {@code View.Handler} for the member class {@code View$Handler}, {@code Object[]} for an
      * array, {@code lambda in View} for a lambda's class.
      */
+    /**
+     * The owner's field a detached subject was held in, from a detached subject's reason: the field's name, without the
+     * mark that says the subject was an element of what the field holds ({@link #heldAmong}).
+     */
+    static String heldField(String reason) {
+        return heldAmong(reason) ? reason.substring(0, reason.length() - HeldSubjects.CONTAINER_MARK.length()) : reason;
+    }
+
+    /** Whether a detached subject was an element of the collection, map or array in the owner's field. */
+    static boolean heldAmong(String reason) {
+        return reason != null && reason.endsWith(HeldSubjects.CONTAINER_MARK);
+    }
+
     static String source(String binaryName) {
         if (binaryName.startsWith("[")) {
             return arrayName(binaryName);

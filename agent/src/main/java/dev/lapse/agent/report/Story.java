@@ -120,7 +120,8 @@ final class Story {
             case ACCUMULATION -> "one of " + reason(end);
             case DETACHED_SUBJECT ->
                 "still registered on the " + Names.source(f.subjectClass()) + " it no longer holds"
-                        + " (it was in " + Names.source(f.ownerClass()) + "." + end.reason() + " when it registered)"
+                        + " (it was in " + Names.source(f.ownerClass()) + "." + Names.heldField(end.reason())
+                        + " when it registered)"
                         + (end.method() == null ? "" : ", " + Names.pastTense(method) + where);
             case LOST_LISTENER ->
                 end.reason() == null
@@ -230,7 +231,7 @@ final class Story {
             }
             case DETACHED_SUBJECT ->
                 keptBy + ", which it no longer holds (it was in " + owner + "."
-                        + f.end().reason() + "), through the listener it registered on it";
+                        + Names.heldField(f.end().reason()) + "), through the listener it registered on it";
             case LIFECYCLE_END, EXPLICIT, SCOPE_END, INEFFECTIVE_REMOVAL -> keptBy + " after it was " + end(f);
         };
     }

@@ -5,13 +5,33 @@ import dev.lapse.agent.reflect.FieldReader;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decides, at registration, whether to watch a registration for a detached subject: the owner registered from its
- * own code on a subject it holds in a field of its own (a parent listening to its child). The test runs on every
+ * own code on a subject it holds in a field of its own (a parent listening to its child), or among the first
+ * {@value #CONTAINER_SCAN} elements of a JDK collection, map or array one of its own fields holds (a parent
+ * listening to each of its children, {@value #CONTAINER_MARK}). The test runs on every
  * registration: a comparison of the caller's class name with the owner's class and its application superclasses
  * (which ends it for registrations made by other code), then, for a registration by the owner's code, a read of the
  * fields application classes declare (a Swing component inherits about a hundred from the JDK, none of which is
@@ -23,6 +43,19 @@ public final class HeldSubjects {
     /** Subject classes remembered per owner class: an owner class registers on very few kinds of subject. */
     private static final int SUBJECT_CLASSES = 4;
 
+    /** Elements looked at in each container field: a registration pays a bounded scan, never the whole collection. */
+    static final int CONTAINER_SCAN = 64;
+
+    /** Container fields looked at per owner class, in declaration order. */
+    private static final int CONTAINER_FIELDS = 4;
+
+    /**
+     * What {@link #heldIn} appends to a field's name when the subject was an element of the collection, map or array
+     * in that field, not the field's value: the report's fix then says to take the listener off each subject the owner
+     * takes out of it.
+     */
+    public static final String CONTAINER_MARK = "[]";
+
     /**
      * Per owner class: its own fields (see {@link #ownFields}), and for the last few subject classes asked about the
      * ones that can hold such a subject, so that a registration costs a comparison or two and, mostly, one field
@@ -31,17 +64,23 @@ public final class HeldSubjects {
     private static final ClassValue<Owned> OWNED = new ClassValue<Owned>() {
         @Override
         protected Owned computeValue(Class<?> type) {
-            return new Owned(ownFields(type));
+            FieldReader[] fields = ownFields(type);
+            return new Owned(fields, containers(fields));
         }
     };
 
-    /** An owner class's own fields and, copied on write, its fields per subject class. */
+    /**
+     * An owner class's own fields, those of them whose declared type is a collection, a map or an array of objects,
+     * and, copied on write, its fields per subject class.
+     */
     private static final class Owned {
         final FieldReader[] fields;
+        final FieldReader[] containers;
         final AtomicReference<ForSubject[]> bySubject = new AtomicReference<>(new ForSubject[0]);
 
-        Owned(FieldReader[] fields) {
+        Owned(FieldReader[] fields, FieldReader[] containers) {
             this.fields = fields;
+            this.containers = containers;
         }
 
         FieldReader[] fieldsFor(Class<?> subjectClass) {
@@ -101,6 +140,55 @@ public final class HeldSubjects {
         return own.toArray(NONE);
     }
 
+    /** The first {@value #CONTAINER_FIELDS} of {@code fields} whose declared type can hold subjects as elements. */
+    private static FieldReader[] containers(FieldReader[] fields) {
+        List<FieldReader> containers = new ArrayList<>(0);
+        for (FieldReader f : fields) {
+            Class<?> t = f.field().getType();
+            boolean container = Collection.class.isAssignableFrom(t)
+                    || Map.class.isAssignableFrom(t)
+                    || (t.isArray() && !t.getComponentType().isPrimitive());
+            if (container && containers.size() < CONTAINER_FIELDS) {
+                containers.add(f);
+            }
+        }
+        return containers.toArray(NONE);
+    }
+
+    /**
+     * The JDK's collections and maps whose iteration reads and nothing else: no wrapper (an unmodifiable or
+     * synchronized view iterates the application's collection inside), no lock taken ({@code Vector},
+     * {@code Hashtable}), nothing expunged on the way ({@code WeakHashMap}). In a class of its own, loaded at the first
+     * scan rather than on the launch path.
+     */
+    private static final class Plain {
+        static final Set<Class<?>> CLASSES = Set.of(
+                ArrayList.class,
+                LinkedList.class,
+                ArrayDeque.class,
+                HashSet.class,
+                LinkedHashSet.class,
+                TreeSet.class,
+                HashMap.class,
+                LinkedHashMap.class,
+                TreeMap.class,
+                IdentityHashMap.class,
+                EnumMap.class,
+                CopyOnWriteArrayList.class,
+                CopyOnWriteArraySet.class,
+                ConcurrentHashMap.class,
+                ConcurrentLinkedQueue.class,
+                ConcurrentLinkedDeque.class);
+    }
+
+    private static boolean iterable(Class<?> c) {
+        // List.of(…), Set.of(…), Map.of(…): the JDK's immutable collections, each a class of its own
+        return Plain.CLASSES.contains(c)
+                || (c.getClassLoader() == null && c.getName().startsWith(IMMUTABLE));
+    }
+
+    private static final String IMMUTABLE = "java.util.ImmutableCollections$";
+
     private HeldSubjects() {}
 
     /**
@@ -136,15 +224,67 @@ public final class HeldSubjects {
     }
 
     /**
-     * The owner's own field that holds {@code subject}, or {@code null}. Kept out of {@link #heldIn} so that the
+     * The owner's own field that holds {@code subject}, or that holds a container with it among its first elements
+     * (its name then ends with {@link #CONTAINER_MARK}), or {@code null}. Kept out of {@link #heldIn} so that the
      * test most registrations stop at stays small enough for the JIT to inline into the registration path.
      */
     private static String ownField(Object owner, Object subject) {
-        for (FieldReader f : OWNED.get(owner.getClass()).fieldsFor(subject.getClass())) {
+        Owned owned = OWNED.get(owner.getClass());
+        for (FieldReader f : owned.fieldsFor(subject.getClass())) {
             if (f.read(owner) == subject) {
                 return f.name();
             }
         }
+        for (FieldReader f : owned.containers) {
+            if (contains(f.read(owner), subject)) {
+                return f.name() + CONTAINER_MARK;
+            }
+        }
         return null;
+    }
+
+    /**
+     * Whether {@code subject} is, by identity, among the first {@value #CONTAINER_SCAN} elements of an array of
+     * objects, or of one of the JDK's plain collections and maps (its keys and values, {@link #iterable}): only the
+     * JDK's own iteration runs, never an application's {@code equals}, {@code hashCode} or iterator. A collection
+     * another thread changes meanwhile is taken as not holding it.
+     */
+    private static boolean contains(Object container, Object subject) {
+        if (container instanceof Object[] array) {
+            for (int i = 0, n = Math.min(array.length, CONTAINER_SCAN); i < n; i++) {
+                if (array[i] == subject) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (container == null || !iterable(container.getClass())) {
+            return false;
+        }
+        try {
+            int seen = 0;
+            if (container instanceof Collection<?> c) {
+                for (Object o : c) {
+                    if (o == subject) {
+                        return true;
+                    }
+                    if (++seen == CONTAINER_SCAN) {
+                        return false;
+                    }
+                }
+            } else if (container instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (e.getKey() == subject || e.getValue() == subject) {
+                        return true;
+                    }
+                    if (++seen == CONTAINER_SCAN) {
+                        return false;
+                    }
+                }
+            }
+        } catch (RuntimeException changedMeanwhile) {
+            // a ConcurrentModificationException, or what a broken JDK wrapper's view throws: not known to hold it
+        }
+        return false;
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Parents that listen to a child they hold, then let go of the child while it lives on elsewhere (in a pool): the
  * child keeps the parent alive. A parent that replaces its child without taking its listener off the old one, and
- * a dialog that clears its field. Not detached: a parent that still holds its child, one that moved it into an
- * object it still holds, a registration wired by other code, and a dropped child that nobody else holds.
+ * a dialog that clears its field, and a tree that listens to each child in its list and clears the list. Not detached:
+ * a parent that still holds its child, one that moved it into an object it still holds, a registration wired by other
+ * code, a dropped child that nobody else holds, and a board that takes its listener off each child it clears.
  */
 public final class DetachedSubject {
     /** Children live on here after their parents let go of them. */
@@ -124,6 +125,51 @@ public final class DetachedSubject {
         }
     }
 
+    /** Listens to each of its children, held in a list, and prunes them without taking its listener off. */
+    static final class Tree {
+        private final List<Model> children = new ArrayList<>();
+        private final ChangeListener listener = this::changed;
+        String last;
+
+        void add(Model child) {
+            children.add(child);
+            child.addChangeListener(listener);
+        }
+
+        void prune() {
+            children.clear();
+        }
+
+        void changed(String what) {
+            last = what;
+        }
+    }
+
+    /** Like {@link Tree}, but takes its listener off each child before it clears them: not detached. */
+    static final class Board {
+        private final Model[] slots = new Model[4];
+        private final ChangeListener listener = this::changed;
+        String last;
+
+        void put(int i, Model child) {
+            slots[i] = child;
+            child.addChangeListener(listener);
+        }
+
+        void clear() {
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] != null) {
+                    slots[i].removeChangeListener(listener);
+                    slots[i] = null;
+                }
+            }
+        }
+
+        void changed(String what) {
+            last = what;
+        }
+    }
+
     /** Its listener is registered by wiring code, not by itself. */
     static final class Wired {
         Model child;
@@ -164,5 +210,16 @@ public final class DetachedSubject {
         Loner loner = new Loner();
         loner.drop();
         IN_USE.add(loner);
+        Tree tree = new Tree();
+        for (int i = 0; i < 3; i++) {
+            tree.add(pooled());
+        }
+        tree.prune(); // its three children live on in the pool, each still holding the tree's listener
+        IN_USE.add(tree);
+        Board board = new Board();
+        board.put(0, pooled());
+        board.put(2, pooled());
+        board.clear();
+        IN_USE.add(board);
     }
 }
