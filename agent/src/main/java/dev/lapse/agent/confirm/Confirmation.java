@@ -1,6 +1,7 @@
 package dev.lapse.agent.confirm;
 
 import dev.lapse.agent.track.Registration;
+import dev.lapse.agent.track.Signal;
 import dev.lapse.agent.track.Step;
 import dev.lapse.agent.track.signal.AccumulationRule;
 import dev.lapse.agent.track.signal.LostListenerRule;
@@ -22,19 +23,26 @@ final class Confirmation {
     private final FindingBuilder findings;
     private final ReferenceWalker.Budget budget;
     private final RetainedEstimate retained;
+    private final RegistrationHold holds;
     private final List<Finding> found = new ArrayList<>();
     private final List<Registration> reported = new ArrayList<>();
     private int notHeld;
     private int undecided;
     private int awaitingGc;
 
-    Confirmation(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+    /** @param holds decides the scope ends' candidates the walks from their subjects confirmed */
+    Confirmation(
+            FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained, RegistrationHold holds) {
         this.findings = findings;
         this.budget = budget;
         this.retained = retained;
+        this.holds = holds;
     }
 
-    /** Walks from each candidate's subject, once per subject, to its candidates' listeners. */
+    /**
+     * Walks from each candidate's subject, once per subject, to its candidates' listeners. A scope end's candidate
+     * the walk confirms is a finding only when its registration is what holds its owner ({@link RegistrationHold}).
+     */
     void candidates(Candidates candidates) {
         for (Map.Entry<Object, Map<Object, Candidates.Candidate>> e :
                 candidates.bySubject().entrySet()) {
@@ -61,11 +69,17 @@ final class Confirmation {
                             ((Class<?>) subject).getName(),
                             "(static registry)",
                             listener.getClass().getName()));
-                    confirmed(subject, listener, c.getValue(), toListener, false);
+                    if (scopeEnd(c.getValue())) {
+                        holds.add(new RegistrationHold.Pending(subject, listener, c.getValue(), toListener, false));
+                    } else {
+                        confirmed(subject, listener, c.getValue(), toListener, false);
+                    }
                 } else if (toListener != null
                         && (keepsNothing(subject, c.getValue().owner())
                                 || partOf(subject, c.getValue().owner()))) {
                     notHeld++;
+                } else if (toListener != null && scopeEnd(c.getValue())) {
+                    holds.add(new RegistrationHold.Pending(subject, listener, c.getValue(), toListener, true));
                 } else if (toListener != null) {
                     confirmed(subject, listener, c.getValue(), toListener, true);
                 } else if (budget.exhausted()) {
@@ -75,6 +89,18 @@ final class Confirmation {
                 }
             }
         }
+        for (RegistrationHold.Judged j : holds.judge()) {
+            RegistrationHold.Pending p = j.pending();
+            switch (j.verdict()) {
+                case HOLDS -> confirmed(p.subject(), p.listener(), p.candidate(), p.path(), p.traced());
+                case ELSEWHERE -> notHeld++;
+                case UNDECIDED -> undecided++;
+            }
+        }
+    }
+
+    private static boolean scopeEnd(Candidates.Candidate c) {
+        return c.end().signal() == Signal.SCOPE_END;
     }
 
     /**

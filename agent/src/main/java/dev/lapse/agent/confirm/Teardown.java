@@ -31,12 +31,26 @@ final class Teardown {
         this.tracker = tracker;
     }
 
-    /** Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}. */
+    /**
+     * Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}; for a scope
+     * end, whether the subject's whole life ended too (it was closed, or it is an owner the scope left as well, as a
+     * builder and the result listening to each other are): what holds the pair is then not the subject's listener
+     * storage, and a subject that should be dead is no evidence.
+     */
     boolean endedWithSubject(Object owner, Object subject, EndOfLife end) {
-        if (end.signal() != Signal.LIFECYCLE_END || subject instanceof Class) {
+        if (subject instanceof Class) {
             return false;
         }
         EndOfLife subjects = tracker.endOf(subject);
+        if (end.signal() == Signal.SCOPE_END) {
+            return subjects != null
+                    && (subjects.signal() == Signal.SCOPE_END
+                            || subjects.signal() == Signal.LIFECYCLE_END
+                            || subjects.signal() == Signal.EXPLICIT);
+        }
+        if (end.signal() != Signal.LIFECYCLE_END) {
+            return false;
+        }
         if (subjects != null
                 && subjects.signal() == Signal.LIFECYCLE_END
                 && subjects.timeMillis() <= end.timeMillis()) {
