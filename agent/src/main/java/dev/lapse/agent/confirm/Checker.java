@@ -139,7 +139,7 @@ public final class Checker {
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
         RetainedEstimate retained = new RetainedEstimate(candidates.bySubject().keySet(), candidates.size());
         Confirmation confirmation =
-                new Confirmation(findings, budget, retained, new RegistrationHold(walkLimit, walkTimeout));
+                new Confirmation(findings, budget, retained, new RegistrationHold(walkLimit, walkTimeout, ended));
         confirmation.candidates(candidates);
         ClaimCheck claims = new ClaimCheck(findings, budget, retained, teardown);
         claims.check(tracker, which == ALL ? which : which.and(Checker::judgedInScope), fullGcs);

@@ -1,9 +1,7 @@
 package dev.lapse.agent.confirm;
 
-import dev.lapse.agent.bootstrap.LapseHook;
-import dev.lapse.agent.reflect.Access;
-import dev.lapse.agent.reflect.ClassInit;
 import dev.lapse.agent.reflect.ReferenceFields;
+import dev.lapse.agent.track.EndedOwner;
 import dev.lapse.agent.track.Step;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -11,29 +9,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Whether a scope-end candidate's registration is what holds its owner (DESIGN.md section 3, scope end). An owner
  * made during a test may be a JVM-wide object that merely happened to be made then (a logging context the static
- * loggers hold, a test context a static cache keeps, a builder and its results that something else keeps): the walk
- * from its subject reaches it, yet removing the listener would free nothing. So the candidates of one check are
- * decided together by one walk from the JVM's roots as far as fields can see them (the static fields of every
- * initialised class but the agent's, the fields of every live thread) that never enters the listener storage of any of them, the
- * object the chain's last hop leaves (a listener array, a registration entry):
+ * loggers hold, a test context a static cache keeps), or the subject may be one of the objects the test left, kept
+ * by something else (a builder and its results that a mocking library's records keep): the walk from the subject
+ * reaches the owner, yet removing the listener would free nothing. So the candidates of one check are decided
+ * together by walks from the JVM's roots as far as fields can see them ({@link RootsWalk}) that never enter the
+ * listener storage of any of them, the object the chain's last hop leaves (a listener array, a registration entry):
  *
  * <ul>
- *   <li>an owner the walk reaches is held other than through a registration: not a finding;
- *   <li>a subject it does not reach is reachable only through an owner, or from no root it can see (a thread's
- *       stack): no evidence either;
- *   <li>otherwise, the walk having seen everything, the registration holds the owner: a finding.
+ *   <li>an owner they reach is held other than through a registration: not a finding;
+ *   <li>a subject the roots do not reach other than through owners that should be dead (the check's ended owners,
+ *       and what weak maps keep for them) lives only through what the tests left, or from no root a walk can see (a
+ *       thread's stack): no evidence either;
+ *   <li>otherwise, the walks having seen everything, the registration holds the owner: a finding.
  * </ul>
  *
- * A walk that runs out of its budget (the walk limit and timeout, its own, so the check's other walks keep theirs)
- * before reaching an owner leaves that candidate undecided. The storage of several candidates is avoided at once: an
- * owner held only by two listeners of its own on two subjects is held by registrations either way. Walks only at a
- * check, and only when it has such a candidate.
+ * The walks have a budget of their own (the walk limit and timeout, so the check's other walks keep theirs); a
+ * candidate they ran out of it on before reaching its owner is undecided. The storage of several candidates is
+ * avoided at once: an owner held only by two listeners of its own on two subjects is held by registrations either
+ * way. Walks only at a check, and only when it has such a candidate.
  */
 final class RegistrationHold {
     /** What the walk decided for one candidate. */
@@ -56,27 +54,40 @@ final class RegistrationHold {
     /** A pending candidate and what was decided for it. */
     record Judged(Pending pending, Verdict verdict) {}
 
-    private static final String AGENT_PACKAGE = "dev.lapse.agent.";
-
     private final int walkLimit;
     private final Duration walkTimeout;
+    private final List<EndedOwner> ended;
     private final List<Pending> pending = new ArrayList<>();
 
-    RegistrationHold(int walkLimit, Duration walkTimeout) {
+    /** @param ended the check's ended owners, the candidates' among them */
+    RegistrationHold(int walkLimit, Duration walkTimeout, List<EndedOwner> ended) {
         this.walkLimit = walkLimit;
         this.walkTimeout = walkTimeout;
+        this.ended = ended;
     }
 
     void add(Pending p) {
         pending.add(p);
     }
 
-    /** Decides every candidate added, by one walk from the roots; none when none was added. */
+    /**
+     * Decides every candidate added; none when none was added. Two walks share one budget. The first, from the roots,
+     * stops at the storages and at every owner that should be dead ({@code ended}), and lets go of what weak maps
+     * keep for those: a candidate's owner it reaches is held elsewhere, and a subject it reaches is alive on its own,
+     * not through what the tests left. The second, from the ended owners the first reached (alive on their own too),
+     * stops at the storages only: an owner it reaches is held by one of them, so elsewhere.
+     */
     List<Judged> judge() {
         if (pending.isEmpty()) {
             return List.of();
         }
-        Set<Object> targets = identitySet();
+        Set<Object> dead = identitySet();
+        for (EndedOwner e : ended) {
+            Object owner = e.record().owner();
+            if (owner != null) {
+                dead.add(owner);
+            }
+        }
         Set<Object> storages = identitySet();
         List<Judged> judged = new ArrayList<>(pending.size());
         List<Pending> walked = new ArrayList<>(pending.size());
@@ -87,10 +98,6 @@ final class RegistrationHold {
                 continue;
             }
             storages.add(storage);
-            targets.add(p.candidate().owner());
-            if (!(p.subject() instanceof Class)) {
-                targets.add(p.subject());
-            }
             walked.add(p);
         }
         if (walked.isEmpty()) {
@@ -98,14 +105,26 @@ final class RegistrationHold {
         }
         ReferenceWalker.Budget budget =
                 new ReferenceWalker.Budget(walkLimit, System.nanoTime() + walkTimeout.toNanos());
-        Map<Object, List<Step>> reached = ReferenceWalker.walk(roots(storages), targets, budget, storages);
+        Set<Object> stopAt = identitySet();
+        stopAt.addAll(storages);
+        stopAt.addAll(dead);
+        Set<Object> alone = RootsWalk.fromRoots(stopAt, dead, budget);
+        List<Object> aliveEnded = new ArrayList<>();
+        for (Object o : dead) {
+            if (alone.contains(o)) {
+                aliveEnded.add(o);
+            }
+        }
+        Set<Object> throughEnded =
+                aliveEnded.isEmpty() || budget.exhausted() ? Set.of() : RootsWalk.from(aliveEnded, storages, budget);
         for (Pending p : walked) {
+            Object owner = p.candidate().owner();
             Verdict v;
-            if (reached.containsKey(p.candidate().owner())) {
+            if (alone.contains(owner) || throughEnded.contains(owner)) {
                 v = Verdict.ELSEWHERE;
             } else if (budget.exhausted()) {
                 v = Verdict.UNDECIDED;
-            } else if (p.subject() instanceof Class || reached.containsKey(p.subject())) {
+            } else if (p.subject() instanceof Class || alone.contains(p.subject())) {
                 v = Verdict.HOLDS;
             } else {
                 v = Verdict.ELSEWHERE;
@@ -113,60 +132,6 @@ final class RegistrationHold {
             judged.add(new Judged(p, v));
         }
         return judged;
-    }
-
-    /**
-     * What the roots hold, as one array for the walk to start from: the values of the static fields of every
-     * initialised class (a class whose initialiser has not run is never read, which would run it), every live
-     * platform thread and the values of its fields (its thread locals, its runnable, a timer thread's queue), but a
-     * thread that is itself a storage to avoid (a shutdown hook the JVM's exit started).
-     */
-    private static Object[] roots(Set<Object> avoid) {
-        List<Object> roots = new ArrayList<>();
-        for (Class<?> c : Access.loadedClasses()) {
-            if (c.isArray() || c.isPrimitive() || agents(c) || !ClassInit.initialized(c)) {
-                continue;
-            }
-            for (Field f : ReferenceFields.staticOf(c)) {
-                Object value = ReferenceFields.read(f, null);
-                if (value != null) {
-                    roots.add(value);
-                }
-            }
-        }
-        for (Thread t : liveThreads()) {
-            if (avoid.contains(t)) {
-                continue;
-            }
-            roots.add(t);
-            for (Field f : ReferenceFields.of(t.getClass())) {
-                Object value = ReferenceFields.read(f, t);
-                if (value != null) {
-                    roots.add(value);
-                }
-            }
-        }
-        return roots.toArray();
-    }
-
-    /**
-     * The agent's own classes (the hook's included, which the build renamed into a JDK package): what they hold is
-     * weak, or the check's own state, which no application object depends on.
-     */
-    private static boolean agents(Class<?> c) {
-        return c.getName().startsWith(AGENT_PACKAGE) || c == LapseHook.class;
-    }
-
-    private static Thread[] liveThreads() {
-        ThreadGroup top = Thread.currentThread().getThreadGroup();
-        while (top.getParent() != null) {
-            top = top.getParent();
-        }
-        Thread[] threads = new Thread[top.activeCount() * 2 + 16];
-        int n = top.enumerate(threads, true);
-        Thread[] live = new Thread[n];
-        System.arraycopy(threads, 0, live, 0, n);
-        return live;
     }
 
     /**
