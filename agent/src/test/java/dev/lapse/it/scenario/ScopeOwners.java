@@ -3,6 +3,7 @@ package dev.lapse.it.scenario;
 import dev.lapse.Lapse;
 import dev.lapse.it.scenario.Subjects.ChangeListener;
 import dev.lapse.it.scenario.Subjects.Model;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -18,9 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * which the log manager's loggers keep (a JVM-wide object that listens to its own configuration); a context a
  * static cache keeps, with its shutdown hook; a listener a class's static initialiser registered, first loaded by a
  * test; a builder and its result listening to each other, which a recorder keeps (as a mocking library keeps what
- * its mocks were called with); a periodic timer task cancelled and still queued until its next time, on a JVM-wide
+ * its mocks were called with); a controller a mock listens to, kept by what a mock maker keeps for the mock under a
+ * weak key (the event's source in its recorded call); a periodic timer task cancelled and still queued until its next time, on a JVM-wide
  * timer. Leaks: a panel left on a JVM-wide configuration, a context with a shutdown hook nothing else keeps, an
- * introspector a test registered, a builder left on the JVM-wide configuration, a periodic task never cancelled.
+ * introspector a test registered, a builder left on the JVM-wide configuration, a mock left on it, a periodic task
+ * never cancelled.
  * Each test is checked when it ends and prints what its check found; the cancelled task is left to the JVM's check.
  */
 public final class ScopeOwners {
@@ -191,6 +195,56 @@ public final class ScopeOwners {
         }
     }
 
+    /**
+     * What an inline mock maker keeps of each mock, for the run's life: its state in a concurrent map under a weak
+     * key, so that the state lives only as long as the mock.
+     */
+    public static final class MockMaker {
+        static final Map<WeakKey, MockState> MOCKS = new ConcurrentHashMap<>();
+
+        private MockMaker() {}
+
+        static <T> T mock(T instance) {
+            MOCKS.put(new WeakKey(instance), new MockState());
+            return instance;
+        }
+
+        static MockState stateOf(Object mock) {
+            return MOCKS.get(new WeakKey(mock));
+        }
+    }
+
+    /** A weak map key, by identity. */
+    static final class WeakKey extends WeakReference<Object> {
+        private final int hash;
+
+        WeakKey(Object referent) {
+            super(referent);
+            hash = System.identityHashCode(referent);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WeakKey && ((WeakKey) o).get() == get();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A mock's calls and their arguments. */
+    public static final class MockState {
+        final List<Object[]> invocations = new ArrayList<>();
+    }
+
+    /** A listener mocked inline: its calls go to its state in the mock maker. */
+    public static final class InlineMock implements ChangeListener {
+        @Override
+        public void changed(String what) {}
+    }
+
     /** Keeps a pool's idle objects topped up by a periodic task on the JVM-wide timer, cancelled when done. */
     public static final class MinIdleKeeper {
         private final TimerTask task = new TimerTask() {
@@ -252,6 +306,13 @@ public final class ScopeOwners {
             builder.build();
             SHARED.addChangeListener(builder);
         });
+        test("mocksAListener", () -> {
+            Model controller = new Model();
+            InlineMock mock = MockMaker.mock(new InlineMock());
+            controller.addChangeListener(mock);
+            MockMaker.stateOf(mock).invocations.add(new Object[] {"changed", controller}); // the event's source
+        });
+        test("leavesAMock", () -> SHARED.addChangeListener(MockMaker.mock(new InlineMock())));
         test("cancelsItsTask", () -> new MinIdleKeeper().done());
         test("leavesATask", Poller::new);
     }
