@@ -35,6 +35,17 @@ public final class ScopeOwners {
 
     private static final long HOUR = 3_600_000;
 
+    static {
+        // the timer's thread waits for this task, due first: a cancelled task behind it stays queued (a timer drops
+        // a cancelled task only when it comes first, and its thread may come first at any time while it starts)
+        TIMER.schedule(
+                new TimerTask() {
+                    @Override
+                    public void run() {}
+                },
+                HOUR / 2);
+    }
+
     private ScopeOwners() {}
 
     /** A logging context: listens to its own configuration, which only it holds. */
