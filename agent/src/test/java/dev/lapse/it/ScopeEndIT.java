@@ -29,15 +29,28 @@ class ScopeEndIT {
             assertTrue(r.stdout.contains(quiet + ": nothing"), quiet + "\n" + r.stdout);
         }
         for (String leak : new String[] {
-            "leavesAPanel", "leavesAContext", "registersAnIntrospector", "leavesABuilder", "leavesAMock", "leavesATask"
+            "leavesAPanel",
+            "leavesAContext",
+            "listensToTheCachedContext",
+            "registersAnIntrospector",
+            "leavesABuilder",
+            "leavesAMock",
+            "leavesATask"
         }) {
             assertTrue(r.stdout.contains(leak + ": found"), leak + "\n" + r.stdout);
         }
 
         FindingsByOwner groups = new FindingsByOwner(r, PREFIX);
-        for (String owner : new String[] {"Panel", "AppContext", "Introspector", "Builder", "InlineMock", "Poller"}) {
+        for (String owner : new String[] {
+            "Panel", "AppContext", "ContextListener", "Introspector", "Builder", "InlineMock", "Poller"
+        }) {
             assertEquals("scope-end", groups.of(owner).get("signal").string(), owner + "\n" + r.text());
         }
+        // a subject an earlier test left, yet JVM-wide: the context that test cached
+        assertEquals(
+                PREFIX + "AppContext",
+                groups.of("ContextListener").get("subject.class").string(),
+                r.text());
         for (String owner : new String[] {"Builder", "InlineMock"}) { // on the JVM-wide model, not what the test left
             assertTrue(groups.of(owner).get("subject.class").string().endsWith("Subjects$Model"), r.text());
         }
@@ -46,6 +59,6 @@ class ScopeEndIT {
         }
         JsonValue cancelled = groups.of("MinIdleKeeper");
         assertEquals("ineffective-removal", cancelled.get("signal").string(), r.text());
-        assertEquals(7, r.findings().size(), r.text());
+        assertEquals(8, r.findings().size(), r.text());
     }
 }

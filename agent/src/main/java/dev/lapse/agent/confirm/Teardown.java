@@ -33,9 +33,10 @@ final class Teardown {
 
     /**
      * Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}; for a scope
-     * end, whether the subject's whole life ended too (it was closed, or it is an owner the scope left as well, as a
-     * builder and the result listening to each other are): what holds the pair is then not the subject's listener
-     * storage, and a subject that should be dead is no evidence.
+     * end, whether the subject's life ended too: it was closed, or it is an owner that same scope end left as well (a
+     * builder and the result listening to each other), so what holds the pair is not the subject's listener storage.
+     * A subject an earlier scope left is not taken for ended: it may be what that test made JVM-wide (a cached
+     * context), and the walk from the roots tells ({@link RegistrationHold}).
      */
     boolean endedWithSubject(Object owner, Object subject, EndOfLife end) {
         if (subject instanceof Class) {
@@ -44,7 +45,7 @@ final class Teardown {
         EndOfLife subjects = tracker.endOf(subject);
         if (end.signal() == Signal.SCOPE_END) {
             return subjects != null
-                    && (subjects.signal() == Signal.SCOPE_END
+                    && (subjects == end
                             || subjects.signal() == Signal.LIFECYCLE_END
                             || subjects.signal() == Signal.EXPLICIT);
         }

@@ -23,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * its mocks were called with); a controller a mock listens to, kept by what a mock maker keeps for the mock under a
  * weak key (the event's source in its recorded call); a periodic timer task cancelled and still queued until its next time, on a JVM-wide
  * timer. Leaks: a panel left on a JVM-wide configuration, a context with a shutdown hook nothing else keeps, an
- * introspector a test registered, a builder left on the JVM-wide configuration, a mock left on it, a periodic task
- * never cancelled.
+ * introspector a test registered, a builder left on the JVM-wide configuration, a mock left on it, a listener left on
+ * the context an earlier test cached (a subject that test left, yet JVM-wide), a periodic task never cancelled.
  * Each test is checked when it ends and prints what its check found; the cancelled task is left to the JVM's check.
  */
 public final class ScopeOwners {
@@ -89,8 +89,18 @@ public final class ScopeOwners {
         public void changed(String what) {}
     }
 
-    /** An application context that closes itself at the JVM's exit. */
+    /** An application context that closes itself at the JVM's exit, and takes application listeners. */
     public static final class AppContext {
+        private final List<ChangeListener> listeners = new ArrayList<>();
+
+        public void addChangeListener(ChangeListener l) {
+            listeners.add(l);
+        }
+
+        public void removeChangeListener(ChangeListener l) {
+            listeners.remove(l);
+        }
+
         void registerShutdownHook() {
             Runtime.getRuntime().addShutdownHook(new Thread() {
                 @Override
@@ -101,6 +111,12 @@ public final class ScopeOwners {
         }
 
         void shutDown() {}
+    }
+
+    /** Listens to an application context. */
+    public static final class ContextListener implements ChangeListener {
+        @Override
+        public void changed(String what) {}
     }
 
     /** A test framework's cache of contexts, kept for the whole run. */
@@ -302,6 +318,9 @@ public final class ScopeOwners {
             ContextCache.CONTEXTS.put("cached", context);
         });
         test("leavesAContext", () -> new AppContext().registerShutdownHook());
+        test(
+                "listensToTheCachedContext",
+                () -> ContextCache.CONTEXTS.get("cached").addChangeListener(new ContextListener()));
         test("firstToIntrospect", () -> BeanHelper.INSTANCE.describe());
         test("registersAnIntrospector", () -> Introspectors.INSTANCE.addIntrospector(new Introspector()));
         test("recordedBuilder", () -> {
