@@ -14,9 +14,10 @@ import java.util.function.Supplier;
 /**
  * The candidates of a check: the registrations of ended owners that an end of life covers, grouped by subject (and
  * then by listener, all by identity) so that a subject with many listeners is walked once. A candidate whose subject
- * or listener is gone, whose subject is the scope's own, or whose owner ended inside its subject's own teardown
- * ({@link Teardown}), is none; one whose signal came after the last full collection awaits one, and one whose owner's
- * teardown is still running on another thread awaits its end ({@link Teardown#stillEnding}).
+ * or listener is gone, whose subject is the scope's own, whose owner ended inside its subject's own teardown
+ * ({@link Teardown}), or, for a scope end, whose subject ended too or that a static initialiser made, is none; one
+ * whose signal came after the last full collection awaits one, and one whose owner's teardown is still running on
+ * another thread awaits its end ({@link Teardown#stillEnding}).
  */
 final class Candidates {
     /** A registration of an ended owner, waiting for confirmation. */
@@ -53,6 +54,7 @@ final class Candidates {
                 Object subject = r.subject();
                 if (which.test(r)
                         && end.covers(r)
+                        && !(end.signal() == Signal.SCOPE_END && madeByStaticInitialiser(r))
                         && (subject == null || !teardown.endedWithSubject(owner, subject, end))) {
                     candidates.consider(
                             new Candidate(r, owner, refined(end, r, owner, reach)), fullGcs, scopeOwn, teardown);
@@ -60,6 +62,19 @@ final class Candidates {
             }
         }
         return candidates;
+    }
+
+    /**
+     * Whether a class's static initialiser made the registration (its site shows a {@code <clinit>} frame): it
+     * belongs to the class, which lives as long as its loader, not to the test that happened to load it first.
+     */
+    private static boolean madeByStaticInitialiser(Registration r) {
+        for (StackTraceElement f : r.site().frames()) {
+            if (f.getMethodName().equals("<clinit>")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** subject -> (listener -> candidate), all by identity. */

@@ -26,6 +26,7 @@ final class Confirmation {
     private final FindingBuilder findings;
     private final ReferenceWalker.Budget budget;
     private final RetainedEstimate retained;
+    private final RegistrationHold holds;
     private final List<Finding> found = new ArrayList<>();
     /**
      * The candidates' findings by shape: one finding per shape stands for all of its registrations. A report tells a
@@ -39,13 +40,19 @@ final class Confirmation {
     private int undecided;
     private int awaitingGc;
 
-    Confirmation(FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained) {
+    /** @param holds decides the scope ends' candidates the walks from their subjects confirmed */
+    Confirmation(
+            FindingBuilder findings, ReferenceWalker.Budget budget, RetainedEstimate retained, RegistrationHold holds) {
         this.findings = findings;
         this.budget = budget;
         this.retained = retained;
+        this.holds = holds;
     }
 
-    /** Walks from each candidate's subject, once per subject, to its candidates' listeners. */
+    /**
+     * Walks from each candidate's subject, once per subject, to its candidates' listeners. A scope end's candidate
+     * the walk confirms is a finding only when its registration is what holds its owner ({@link RegistrationHold}).
+     */
     void candidates(Candidates candidates) {
         for (Map.Entry<Object, Map<Object, Candidates.Candidate>> e :
                 candidates.bySubject().entrySet()) {
@@ -68,13 +75,22 @@ final class Confirmation {
                     // the evidence, and the chain says that its first hop was not traced. An application's or a
                     // library's static pair whose store no static field reaches is a store per thread (a toString
                     // recursion guard, which counts like a set), never confirmed without a chain
-                    confirmed(subject, listener, c.getValue(), null, false);
+                    if (scopeEnd(c.getValue())) {
+                        holds.add(new RegistrationHold.Pending(
+                                subject, listener, c.getValue(), staticRegistry(subject, listener), false));
+                    } else {
+                        confirmed(subject, listener, c.getValue(), null, null, false);
+                    }
                 } else if (reached
                         && (keepsNothing(subject, c.getValue().owner())
                                 || partOf(subject, c.getValue().owner()))) {
                     notHeld++;
+                } else if (reached && scopeEnd(c.getValue())) {
+                    // the hold is decided from the chain's last hop, so a scope end's chain is made now
+                    holds.add(new RegistrationHold.Pending(
+                            subject, listener, c.getValue(), paths.chainTo(listener), true));
                 } else if (reached) {
-                    confirmed(subject, listener, c.getValue(), paths, true);
+                    confirmed(subject, listener, c.getValue(), paths, null, true);
                 } else if (budget.exhausted()) {
                     undecided++;
                 } else {
@@ -82,6 +98,26 @@ final class Confirmation {
                 }
             }
         }
+        for (RegistrationHold.Judged j : holds.judge()) {
+            RegistrationHold.Pending p = j.pending();
+            switch (j.verdict()) {
+                case HOLDS -> confirmed(p.subject(), p.listener(), p.candidate(), null, p.path(), p.traced());
+                case ELSEWHERE -> notHeld++;
+                case UNDECIDED -> undecided++;
+            }
+        }
+    }
+
+    private static boolean scopeEnd(Candidates.Candidate c) {
+        return c.end().signal() == Signal.SCOPE_END;
+    }
+
+    /** The chain of a JDK static registry no static field reaches: one hop, said to be untraced. */
+    private static List<Step> staticRegistry(Object subject, Object listener) {
+        return List.of(new Step(
+                ((Class<?>) subject).getName(),
+                "(static registry)",
+                listener.getClass().getName()));
     }
 
     /**
@@ -128,10 +164,16 @@ final class Confirmation {
      * it) and counted in, without a chain or names of their own. The owners' retained sizes are walked for the
      * first {@link Checker#RETAINED_SAMPLE} of a shape, in the order the candidates come, and extrapolated to the rest.
      *
-     * @param paths the walk that reached the listener, or {@code null} for a static registry's untraced first hop
+     * @param paths the walk that reached the listener, or {@code null}: then {@code chain}
+     * @param chain the chain to the listener made already, or {@code null} for a static registry's untraced first hop
      */
     private void confirmed(
-            Object subject, Object listener, Candidates.Candidate c, ReferenceWalker.Reached paths, boolean traced) {
+            Object subject,
+            Object listener,
+            Candidates.Candidate c,
+            ReferenceWalker.Reached paths,
+            List<Step> chain,
+            boolean traced) {
         long registered = c.registration().timeMillis();
         Shape probe = new Shape(subject, listener, c, traced);
         Shape shape = shapes.get(probe);
@@ -150,12 +192,8 @@ final class Confirmation {
             shape.add(walk, bytes, registered);
         } else {
             long bytes = retained.of(c.owner());
-            List<Step> toListener = paths != null
-                    ? paths.chainTo(listener)
-                    : List.of(new Step(
-                            ((Class<?>) subject).getName(),
-                            "(static registry)",
-                            listener.getClass().getName()));
+            List<Step> toListener =
+                    paths != null ? paths.chainTo(listener) : chain != null ? chain : staticRegistry(subject, listener);
             Finding f = findings.finding(subject, listener, c, toListener, traced, bytes, 1, budget);
             if (f == null) {
                 notHeld++; // the listener does not reach the object that registered it

@@ -47,12 +47,27 @@ final class Teardown {
         this.tracker = tracker;
     }
 
-    /** Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}. */
+    /**
+     * Whether {@code owner}'s lifecycle end {@code end} came with or after the end of {@code subject}; for a scope
+     * end, whether the subject's life ended too: it was closed, or it is an owner that same scope end left as well (a
+     * builder and the result listening to each other), so what holds the pair is not the subject's listener storage.
+     * A subject an earlier scope left is not taken for ended: it may be what that test made JVM-wide (a cached
+     * context), and the walk from the roots tells ({@link RegistrationHold}).
+     */
     boolean endedWithSubject(Object owner, Object subject, EndOfLife end) {
-        if (end.signal() != Signal.LIFECYCLE_END || subject instanceof Class) {
+        if (subject instanceof Class) {
             return false;
         }
         EndOfLife subjects = tracker.endOf(subject);
+        if (end.signal() == Signal.SCOPE_END) {
+            return subjects != null
+                    && (subjects == end
+                            || subjects.signal() == Signal.LIFECYCLE_END
+                            || subjects.signal() == Signal.EXPLICIT);
+        }
+        if (end.signal() != Signal.LIFECYCLE_END) {
+            return false;
+        }
         if (subjects != null
                 && subjects.signal() == Signal.LIFECYCLE_END
                 && subjects.timeMillis() <= end.timeMillis()) {

@@ -22,6 +22,17 @@ public final class Access {
         FieldReader.init(inst);
     }
 
+    /** The agent's instrumentation, or {@code null} without the agent. */
+    static Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
+    /** The classes the JVM has loaded; none without the agent. */
+    public static Class<?>[] loadedClasses() {
+        Instrumentation inst = instrumentation;
+        return inst == null ? new Class<?>[0] : inst.getAllLoadedClasses();
+    }
+
     /** The shallow size of {@code o} in bytes, as the JVM reports it; an estimate of 16 without the agent. */
     public static long sizeOf(Object o) {
         Instrumentation inst = instrumentation;
