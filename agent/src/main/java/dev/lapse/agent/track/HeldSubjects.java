@@ -245,14 +245,21 @@ public final class HeldSubjects {
 
     /**
      * Whether {@code subject} is, by identity, among the first {@value #CONTAINER_SCAN} elements of an array of
-     * objects, or of one of the JDK's plain collections and maps (its keys and values, {@link #iterable}): only the
-     * JDK's own iteration runs, never an application's {@code equals}, {@code hashCode} or iterator. A collection
-     * another thread changes meanwhile is taken as not holding it.
+     * objects, or of one of the JDK's plain collections and maps (its keys and values, {@link #iterable}), or of such
+     * a container one of those elements is (a map of lists, as a plot keeps its markers by layer): only the JDK's own
+     * iteration runs, never an application's {@code equals}, {@code hashCode} or iterator. A collection another
+     * thread changes meanwhile is taken as not holding it.
      */
     private static boolean contains(Object container, Object subject) {
+        int[] left = {CONTAINER_SCAN};
+        return contains(container, subject, true, left);
+    }
+
+    /** {@link #contains}, with {@code left} the elements still to look at and {@code nested} whether to go one deeper. */
+    private static boolean contains(Object container, Object subject, boolean nested, int[] left) {
         if (container instanceof Object[] array) {
-            for (int i = 0, n = Math.min(array.length, CONTAINER_SCAN); i < n; i++) {
-                if (array[i] == subject) {
+            for (int i = 0; i < array.length && left[0] > 0; i++) {
+                if (element(array[i], subject, nested, left)) {
                     return true;
                 }
             }
@@ -262,23 +269,22 @@ public final class HeldSubjects {
             return false;
         }
         try {
-            int seen = 0;
             if (container instanceof Collection<?> c) {
                 for (Object o : c) {
-                    if (o == subject) {
-                        return true;
-                    }
-                    if (++seen == CONTAINER_SCAN) {
+                    if (left[0] <= 0) {
                         return false;
+                    }
+                    if (element(o, subject, nested, left)) {
+                        return true;
                     }
                 }
             } else if (container instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (e.getKey() == subject || e.getValue() == subject) {
-                        return true;
-                    }
-                    if (++seen == CONTAINER_SCAN) {
+                    if (left[0] <= 0) {
                         return false;
+                    }
+                    if (e.getKey() == subject || element(e.getValue(), subject, nested, left)) {
+                        return true;
                     }
                 }
             }
@@ -286,5 +292,14 @@ public final class HeldSubjects {
             // a ConcurrentModificationException, or what a broken JDK wrapper's view throws: not known to hold it
         }
         return false;
+    }
+
+    private static boolean element(Object o, Object subject, boolean nested, int[] left) {
+        left[0]--;
+        return o == subject
+                || (nested
+                        && o != null
+                        && (o instanceof Object[] || iterable(o.getClass()))
+                        && contains(o, subject, false, left));
     }
 }
