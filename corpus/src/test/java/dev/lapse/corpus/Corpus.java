@@ -5,6 +5,7 @@ import static dev.lapse.corpus.Status.FOUND;
 
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.Signal;
+import dev.lapse.corpus.configuration.CombinedClearDriver;
 import dev.lapse.corpus.curator.PersistentWatcherDriver;
 import dev.lapse.corpus.curator.SharedCountDriver;
 import dev.lapse.corpus.hikari.HouseKeeperDriver;
@@ -192,6 +193,21 @@ final class Corpus {
                     PENDING_FUTURE,
                     "dev.lapse.corpus.netty.ResolverGroupDriver$ClientResolverGroup",
                     Signal.LIFECYCLE_END,
+                    Fix.Kind.REMOVE_CALL,
+                    FOUND,
+                    null),
+            new CorpusCase(
+                    "configuration-combined-clear",
+                    "Apache Commons Configuration",
+                    "https://issues.apache.org/jira/browse/CONFIGURATION-572",
+                    "1.10",
+                    // fixed in 2.0 only, a rewrite in another artifact and package: the control does what it does
+                    null,
+                    true,
+                    CombinedClearDriver.class,
+                    CLEARED_COLLECTION,
+                    "org.apache.commons.configuration.CombinedConfiguration",
+                    Signal.DETACHED_SUBJECT,
                     Fix.Kind.REMOVE_CALL,
                     FOUND,
                     null));

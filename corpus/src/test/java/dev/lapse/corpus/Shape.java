@@ -8,6 +8,11 @@ enum Shape {
     DISPOSE_LEAVES_SUBSCRIBER("a handle's dispose that leaves the subscriber"),
     /** The owner took a subject out of its collection and left its listener on it. */
     DETACHED_FROM_COLLECTION("an owner that took a subject out of its collection and left its listener on it"),
+    /**
+     * The owner registered itself on each child of a collection it manages, and a method that empties the
+     * collection (not named like an end of life) removed none of those registrations.
+     */
+    CLEARED_COLLECTION("an owner that emptied its collection of children and left its listener on each"),
     /** A library's close or stop removes some of the listeners it added, not all. */
     CLOSE_LEAVES_LISTENER("a close that removes one of its listeners and leaves another"),
     /** A close or stop that undoes none of the registrations its start made. */
