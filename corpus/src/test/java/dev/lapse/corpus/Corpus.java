@@ -2,6 +2,7 @@ package dev.lapse.corpus;
 
 import static dev.lapse.corpus.Shape.*;
 import static dev.lapse.corpus.Status.FOUND;
+import static dev.lapse.corpus.Status.MISSED;
 
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.Signal;
@@ -210,5 +211,21 @@ final class Corpus {
                     Signal.DETACHED_SUBJECT,
                     Fix.Kind.REMOVE_CALL,
                     FOUND,
-                    null));
+                    null),
+            new CorpusCase(
+                    "configuration-combined-clear-unnamed",
+                    "Apache Commons Configuration",
+                    "https://issues.apache.org/jira/browse/CONFIGURATION-572",
+                    "1.10",
+                    null,
+                    true,
+                    CombinedClearDriver.Unnamed.class,
+                    CLEARED_COLLECTION,
+                    "org.apache.commons.configuration.CombinedConfiguration",
+                    Signal.DETACHED_SUBJECT,
+                    Fix.Kind.REMOVE_CALL,
+                    MISSED,
+                    "an owner that emptied its collection of children and left its listener on each, where each child"
+                            + " is held only by a wrapper of the library's own (a ConfigData in the list), not as an"
+                            + " element of a JDK collection, so the registration is not watched for detachment"));
 }

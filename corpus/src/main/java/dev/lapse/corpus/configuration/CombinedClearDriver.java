@@ -13,7 +13,8 @@ import org.apache.commons.configuration.CombinedConfiguration;
  * shipped only in 2.0, a rewrite in another artifact and package ({@code commons-configuration2}), so the control
  * does by hand what its {@code clear()} does: it takes the combined configuration's listener off each child first.
  * The driver adds the child with a name, as {@code DefaultConfigurationBuilder} does for a source with
- * {@code config-name}.
+ * {@code config-name}; {@link Unnamed} adds it without one, when only a {@code ConfigData} wrapper in the list holds
+ * it.
  */
 public final class CombinedClearDriver {
     /** The long-lived subject: defaults the application shares between the configurations it combines. */
@@ -22,13 +23,30 @@ public final class CombinedClearDriver {
     private CombinedClearDriver() {}
 
     public static void main(String[] args) {
-        DEFAULTS.addProperty("colour", "blue");
-        Verdict.report(combineAndClear(Verdict.control(args)));
+        run(true, args);
     }
 
-    private static WeakReference<Object> combineAndClear(boolean control) {
+    /** The same leak with the child added without a name: the combined configuration holds it only in a wrapper. */
+    public static final class Unnamed {
+        private Unnamed() {}
+
+        public static void main(String[] args) {
+            run(false, args);
+        }
+    }
+
+    private static void run(boolean named, String[] args) {
+        DEFAULTS.addProperty("colour", "blue");
+        Verdict.report(combineAndClear(named, Verdict.control(args)));
+    }
+
+    private static WeakReference<Object> combineAndClear(boolean named, boolean control) {
         CombinedConfiguration combined = new CombinedConfiguration();
-        combined.addConfiguration(DEFAULTS, "defaults");
+        if (named) {
+            combined.addConfiguration(DEFAULTS, "defaults");
+        } else {
+            combined.addConfiguration(DEFAULTS);
+        }
         combined.getString("colour");
         if (control) {
             DEFAULTS.removeConfigurationListener(combined);
