@@ -2,7 +2,6 @@ package dev.lapse.corpus;
 
 import static dev.lapse.corpus.Shape.*;
 import static dev.lapse.corpus.Status.FOUND;
-import static dev.lapse.corpus.Status.MISSED;
 
 import dev.lapse.agent.report.model.Fix;
 import dev.lapse.agent.track.Signal;
@@ -224,8 +223,6 @@ final class Corpus {
                     "org.apache.commons.configuration.CombinedConfiguration",
                     Signal.DETACHED_SUBJECT,
                     Fix.Kind.REMOVE_CALL,
-                    MISSED,
-                    "an owner that emptied its collection of children and left its listener on each, where each child"
-                            + " is held only by a wrapper of the library's own (a ConfigData in the list), not as an"
-                            + " element of a JDK collection, so the registration is not watched for detachment"));
+                    FOUND,
+                    null));
 }

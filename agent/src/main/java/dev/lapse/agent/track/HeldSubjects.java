@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Decides, at registration, whether to watch a registration for a detached subject: the owner registered from its
  * own code on a subject it holds in a field of its own (a parent listening to its child), or among the first
- * {@value #CONTAINER_SCAN} elements of a JDK collection, map or array one of its own fields holds (a parent
- * listening to each of its children, {@value #CONTAINER_MARK}). The test runs on every
+ * {@value #CONTAINER_SCAN} elements of a JDK collection, map or array one of its own fields holds, or one hop further
+ * (in a container such an element is, or in a field of an element of the application's or a library's: an entry
+ * wrapping each child), as a parent listening to each of its children does ({@value #CONTAINER_MARK}). The test runs on every
  * registration: a comparison of the caller's class name with the owner's class and its application superclasses
  * (which ends it for registrations made by other code), then, for a registration by the owner's code, a read of the
  * fields application classes declare (a Swing component inherits about a hundred from the JDK, none of which is
@@ -294,12 +295,31 @@ public final class HeldSubjects {
         return false;
     }
 
+    /**
+     * Whether the element {@code o} is the subject, or holds it: as a container one level down ({@code nested}), or
+     * in a field of its own when it is an object of the application's or a library's (an entry the owner wraps each
+     * child in, as {@code CombinedConfiguration} keeps a {@code ConfigData} per configuration). Those fields are read
+     * at their offsets, as the owner's are: no code of the element's runs.
+     */
     private static boolean element(Object o, Object subject, boolean nested, int[] left) {
         left[0]--;
-        return o == subject
-                || (nested
-                        && o != null
-                        && (o instanceof Object[] || iterable(o.getClass()))
-                        && contains(o, subject, false, left));
+        if (o == subject) {
+            return true;
+        }
+        if (!nested || o == null) {
+            return false;
+        }
+        if (o instanceof Object[] || iterable(o.getClass())) {
+            return contains(o, subject, false, left);
+        }
+        if (isJdk(o.getClass())) {
+            return false;
+        }
+        for (FieldReader f : OWNED.get(o.getClass()).fieldsFor(subject.getClass())) {
+            if (f.read(o) == subject) {
+                return true;
+            }
+        }
+        return false;
     }
 }
