@@ -69,8 +69,22 @@ final class Fixes {
                                 owner,
                                 owner + ", when the " + Names.source(f.end().reason())
                                         + " it was bound to closes (it has no close() of its own),")
-                        : FixNotes.inLibrary(
-                                fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]));
+                        : detached
+                                ? FixNotes.inLibrary(
+                                        fix,
+                                        owner,
+                                        site,
+                                        call,
+                                        owner,
+                                        "the code of " + owner + " that "
+                                                + (Names.heldAmong(f.end().reason())
+                                                        ? "takes a " + Names.source(f.subjectClass()) + " out of "
+                                                                + Names.heldField(
+                                                                        f.end().reason())
+                                                        : "replaces or clears "
+                                                                + f.end().reason()))
+                                : FixNotes.inLibrary(
+                                        fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]));
     }
 
     /** Whether the owner ended with what it was bound to, having no end of its own ({@code CandidateEnds}). */

@@ -166,8 +166,11 @@ final class Story {
             case EXPLICIT -> "Lapse.expectCollected(" + (reason == null ? "" : '"' + reason + '"') + ")";
             case DETACHED_SUBJECT ->
                 method == null
-                        ? "not ended: the owner let go of its " + (reason == null ? "subject" : reason)
-                                + ", which still holds the owner's listener"
+                        ? Names.heldAmong(reason)
+                                ? "not ended: the owner no longer holds the subject among its "
+                                        + Names.heldField(reason) + ", and the subject still holds the owner's listener"
+                                : "not ended: the owner let go of its " + (reason == null ? "subject" : reason)
+                                        + ", which still holds the owner's listener"
                         : returned(method);
             case PARTIAL_DETACHMENT -> "not ended, partly detached: " + returned(method);
             case LIFECYCLE_END, INEFFECTIVE_REMOVAL -> returned(method);

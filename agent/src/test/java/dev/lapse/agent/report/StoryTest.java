@@ -31,6 +31,10 @@ class StoryTest {
         assertEquals(
                 "not ended: the owner let go of its child, which still holds the owner's listener",
                 Story.ended(Signal.DETACHED_SUBJECT, null, "child"));
+        assertEquals(
+                "not ended: the owner no longer holds the subject among its children, and the subject still holds the"
+                        + " owner's listener",
+                Story.ended(Signal.DETACHED_SUBJECT, null, "children[]"));
         assertEquals("Panel.close() returned", Story.ended(Signal.DETACHED_SUBJECT, "com.acme.Panel#close", "model"));
     }
 }
