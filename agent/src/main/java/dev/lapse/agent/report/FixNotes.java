@@ -33,9 +33,16 @@ final class FixNotes {
      * @param call   the application's call into the library
      * @param undoer the library's method (or class) that should have undone the registration, in words
      * @param when   the same, with when it should have, for the summary
+     * @param until  what the application can do until the library is fixed, a sentence
      */
     static Fix inLibrary(
-            Fix fix, String owner, StackTraceElement site, StackTraceElement call, String undoer, String when) {
+            Fix fix,
+            String owner,
+            StackTraceElement site,
+            StackTraceElement call,
+            String undoer,
+            String when,
+            String until) {
         return new Fix(
                 fix.kind(),
                 owner + " is left registered by library code: "
@@ -43,8 +50,7 @@ final class FixNotes {
                         + " registers it (" + Names.location(site) + "), called from "
                         + Fixes.method(call.getClassName(), call.getMethodName()) + " at " + Names.location(call)
                         + ", and " + when + " should undo it. Upgrade to a version of the library that does, or"
-                        + " report it; until then, keep one " + owner + " for the application's life instead of"
-                        + " ending it and making new ones.",
+                        + " report it; until then, " + until,
                 fix.where(),
                 "// library code: what " + undoer + " is missing (upgrade to a version that has it, or report it)\n"
                         + fix.code());

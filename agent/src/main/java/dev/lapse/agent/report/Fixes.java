@@ -58,33 +58,38 @@ final class Fixes {
             fix = FixNotes.unheld(fix, f, owner, subject);
         }
         StackTraceElement call = Names.libraryCall(f.site());
-        return call == null || site == null
-                ? fix
-                : bound(f)
-                        ? FixNotes.inLibrary(
-                                fix,
-                                owner,
-                                site,
-                                call,
-                                owner,
-                                owner + ", when the " + Names.source(f.end().reason())
-                                        + " it was bound to closes (it has no close() of its own),")
-                        : detached
-                                ? FixNotes.inLibrary(
-                                        fix,
-                                        owner,
-                                        site,
-                                        call,
-                                        owner,
-                                        "the code of " + owner + " that "
-                                                + (Names.heldAmong(f.end().reason())
-                                                        ? "takes a " + Names.source(f.subjectClass()) + " out of "
-                                                                + Names.heldField(
-                                                                        f.end().reason())
-                                                        : "replaces or clears "
-                                                                + f.end().reason()))
-                                : FixNotes.inLibrary(
-                                        fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]));
+        if (call == null || site == null) {
+            return fix;
+        }
+        String keepOne = "keep one " + owner + " for the application's life instead of ending it and making new ones.";
+        if (bound(f)) {
+            return FixNotes.inLibrary(
+                    fix,
+                    owner,
+                    site,
+                    call,
+                    owner,
+                    owner + ", when the " + Names.source(f.end().reason())
+                            + " it was bound to closes (it has no close() of its own),",
+                    keepOne);
+        }
+        if (detached) {
+            String reason = f.end().reason();
+            String subjectClass = Names.source(f.subjectClass());
+            return FixNotes.inLibrary(
+                    fix,
+                    owner,
+                    site,
+                    call,
+                    owner,
+                    "the code of " + owner + " that "
+                            + (Names.heldAmong(reason)
+                                    ? "takes a " + subjectClass + " out of " + Names.heldField(reason)
+                                    : "replaces or clears " + reason),
+                    "take the listener off each " + subjectClass + " yourself before " + owner + " lets go of it.");
+        }
+        return FixNotes.inLibrary(
+                fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]), keepOne);
     }
 
     /** Whether the owner ended with what it was bound to, having no end of its own ({@code CandidateEnds}). */
