@@ -31,7 +31,13 @@ public final class PairCpuProbe {
         String[] shapes = args.length > 0
                 ? args[0].split(",")
                 : new String[] {
-                    "lambda", "anonymous", "manyPaths", "deepStack", "namedFromManyLines", "manyOwnerClasses"
+                    "lambda",
+                    "anonymous",
+                    "manyPaths",
+                    "deepStack",
+                    "namedFromManyLines",
+                    "manyOwnerClasses",
+                    "ownerWithRows"
                 };
         for (String subject : new String[] {"app", "beans"}) {
             ShapesBench bench = new ShapesBench();
@@ -80,6 +86,8 @@ public final class PairCpuProbe {
                 return bench::namedFromManyLines;
             case "manyOwnerClasses":
                 return bench::manyOwnerClasses;
+            case "ownerWithRows":
+                return bench::ownerWithRows;
             case "fallbackManyPaths":
                 return bench::fallbackManyPaths;
             default:

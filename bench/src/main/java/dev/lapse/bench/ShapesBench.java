@@ -7,6 +7,8 @@ import dev.lapse.bench.app.Owner;
 import java.beans.PropertyChangeEvent;
 import java.beans.PropertyChangeListener;
 import java.beans.PropertyChangeSupport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -84,12 +86,53 @@ public class ShapesBench {
         }
     }
 
+    /**
+     * An owner that keeps rows in a list and cells in an array (a table panel) and registers, from its own code, on a
+     * shared subject it does not hold: the registration path looks for the subject among its containers' elements (a
+     * detached subject's watch) only until that has found nothing a few times for this owner and subject class.
+     */
+    static final class Grid {
+        private final List<Object> rows = new ArrayList<>();
+        private final Object[] cells = new Object[64];
+        private final ChangeListener listener = this::changed;
+        private final PropertyChangeListener beansListener = this::propertyChange;
+        private int seen;
+
+        Grid() {
+            for (int i = 0; i < 64; i++) {
+                rows.add(new Object());
+                cells[i] = new Object();
+            }
+        }
+
+        void changed(int value) {
+            seen += value;
+        }
+
+        void propertyChange(PropertyChangeEvent evt) {
+            seen++;
+        }
+
+        void pairOn(Model model) {
+            model.addChangeListener(listener);
+            model.removeChangeListener(listener);
+        }
+
+        void pairOn(PropertyChangeSupport support) {
+            support.addPropertyChangeListener(beansListener);
+            support.removePropertyChangeListener(beansListener);
+        }
+    }
+
+    private Grid grid;
+
     @Setup
     public void setUp() {
         beans = subject.equals("beans");
         owners = GeneratedOwners.create(OWNER_CLASSES);
         addByReference = model::addChangeListener;
         addByReferenceBeans = support::addPropertyChangeListener;
+        grid = new Grid();
     }
 
     @Benchmark
@@ -188,6 +231,16 @@ public class ShapesBench {
                 default -> model.addChangeListener(named);
             }
             model.removeChangeListener(named);
+        }
+    }
+
+    /** A {@link Grid}, with 64 rows in a list and 64 cells in an array, registering from its own code. */
+    @Benchmark
+    public void ownerWithRows() {
+        if (beans) {
+            grid.pairOn(support);
+        } else {
+            grid.pairOn(model);
         }
     }
 

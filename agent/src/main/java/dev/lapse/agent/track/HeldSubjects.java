@@ -51,6 +51,14 @@ public final class HeldSubjects {
     private static final int CONTAINER_FIELDS = 4;
 
     /**
+     * Scans of an owner class's containers for one subject class that find nothing before they are no longer made
+     * for that pair, unless one found the subject: a panel with a list of rows that registers on a shared model from
+     * its own code would otherwise pay the scan (hundreds of nanoseconds) on every registration, for a watch that
+     * never starts. An owner class that keeps such subjects in a collection finds one at its first registration.
+     */
+    static final int CONTAINER_TRIES = 16;
+
+    /**
      * What {@link #heldIn} appends to a field's name when the subject was an element of the collection, map or array
      * in that field, not the field's value: the report's fix then says to take the listener off each subject the owner
      * takes out of it.
@@ -85,10 +93,14 @@ public final class HeldSubjects {
         }
 
         FieldReader[] fieldsFor(Class<?> subjectClass) {
+            return forSubject(subjectClass).fields;
+        }
+
+        ForSubject forSubject(Class<?> subjectClass) {
             ForSubject[] known = bySubject.get();
             for (ForSubject k : known) {
                 if (k.get() == subjectClass) {
-                    return k.fields;
+                    return k;
                 }
             }
             List<FieldReader> fit = new ArrayList<>(1);
@@ -97,9 +109,9 @@ public final class HeldSubjects {
                     fit.add(f);
                 }
             }
-            FieldReader[] result = fit.toArray(NONE);
+            ForSubject result = new ForSubject(subjectClass, fit.toArray(NONE));
             ForSubject[] grown = new ForSubject[Math.min(known.length + 1, SUBJECT_CLASSES)];
-            grown[0] = new ForSubject(subjectClass, result);
+            grown[0] = result;
             System.arraycopy(known, 0, grown, 1, grown.length - 1); // the oldest falls off
             bySubject.set(grown); // racy on purpose: a lost update costs one more computation
             return result;
@@ -113,6 +125,13 @@ public final class HeldSubjects {
      */
     private static final class ForSubject extends WeakReference<Class<?>> {
         final FieldReader[] fields;
+        /**
+         * Container scans of this owner class for this subject class that found nothing, and whether one ever found
+         * the subject. Racy on purpose: a lost update costs a scan more or less.
+         */
+        int containerMisses;
+
+        boolean containerHit;
 
         ForSubject(Class<?> subjectClass, FieldReader[] fields) {
             super(subjectClass);
@@ -231,16 +250,22 @@ public final class HeldSubjects {
      */
     private static String ownField(Object owner, Object subject) {
         Owned owned = OWNED.get(owner.getClass());
-        for (FieldReader f : owned.fieldsFor(subject.getClass())) {
+        ForSubject known = owned.forSubject(subject.getClass());
+        for (FieldReader f : known.fields) {
             if (f.read(owner) == subject) {
                 return f.name();
             }
         }
+        if (owned.containers.length == 0 || (!known.containerHit && known.containerMisses >= CONTAINER_TRIES)) {
+            return null;
+        }
         for (FieldReader f : owned.containers) {
             if (contains(f.read(owner), subject)) {
+                known.containerHit = true;
                 return f.name() + CONTAINER_MARK;
             }
         }
+        known.containerMisses++;
         return null;
     }
 
