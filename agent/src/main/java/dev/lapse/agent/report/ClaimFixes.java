@@ -21,23 +21,62 @@ final class ClaimFixes {
     static Fix left(Finding f, String owner, String[] place, String where) {
         String method = f.end().method() == null ? "?#?" : f.end().method();
         if (undoneByHandle(f, method)) {
-            return handleLeft(f, owner, place, where);
+            // the owner did close its handle; the handle must let go
+            String close = Names.source(f.api().handleType()) + "." + f.api().handleClose() + "()";
+            return undoLeft(
+                    f,
+                    owner,
+                    place,
+                    where,
+                    Fix.Kind.CLOSE_HANDLE,
+                    close,
+                    "The handle's " + close,
+                    close + " must let go of it there",
+                    "one subscription for its whole life instead of disposing it");
         }
         String remove =
                 Names.source(method.substring(0, Math.max(0, method.indexOf('#')))) + "." + Names.methodOf(method);
+        return undoLeft(
+                f,
+                owner,
+                place,
+                where,
+                Fix.Kind.REMOVE_CALL,
+                remove + "(…)",
+                "The removal " + remove + "(…)",
+                remove + " must take it out of there",
+                "one listener for its whole life instead of removing it");
+    }
+
+    /**
+     * An undo ({@code undo}: the remove call, or the handle's closing method) that returned and left the listener in
+     * the structure the finding's reason names: that undo must change, and the owner, until it does, keeps what it
+     * registered for its whole life ({@code keep}).
+     *
+     * @param told  the undo as the summary tells it
+     * @param must  the undo and what it must do with the listener there too
+     */
+    private static Fix undoLeft(
+            Finding f,
+            String owner,
+            String[] place,
+            String where,
+            Fix.Kind kind,
+            String undo,
+            String told,
+            String must,
+            String keep) {
+        String subject = Names.source(f.subjectClass());
         String structure = f.end().reason();
         List<String> code = new ArrayList<>();
-        code.add("// " + remove + "(…) returned, yet " + Names.source(f.subjectClass())
-                + " still holds the listener in:");
+        code.add("// " + undo + " returned, yet " + subject + " still holds the listener in:");
         code.add("//   " + structure);
-        code.add("// " + remove + " must take it out of there too (a library's: upgrade to a version that does, or"
-                + " report it);");
-        code.add("// until then, " + owner + " can keep one listener for its whole life instead of removing it.");
+        code.add("// " + must + " too (a library's: upgrade to a version that does, or report it);");
+        code.add("// until then, " + owner + " can keep " + keep + ".");
         return new Fix(
-                Fix.Kind.REMOVE_CALL,
-                "The removal " + remove + "(…) in " + Fixes.method(place[0], place[1]) + " left the listener in "
-                        + structure + ", which keeps " + owner + " reachable from " + Names.source(f.subjectClass())
-                        + ".",
+                kind,
+                told + " in " + Fixes.method(place[0], place[1]) + " left the listener in " + structure
+                        + ", which keeps " + owner + " reachable from " + subject + ".",
                 where,
                 String.join("\n", code));
     }
@@ -48,27 +87,5 @@ final class ClaimFixes {
         return close != null
                 && close.equals(Names.methodOf(method))
                 && !close.equals(f.api().removeName());
-    }
-
-    /**
-     * A handle's undo that returned and left the listener in the subject (a chain's inner subscription its
-     * {@code dispose()} did not reach): the owner did close its handle; the handle must let go.
-     */
-    private static Fix handleLeft(Finding f, String owner, String[] place, String where) {
-        String close = Names.source(f.api().handleType()) + "." + f.api().handleClose() + "()";
-        String subject = Names.source(f.subjectClass());
-        String structure = f.end().reason();
-        List<String> code = new ArrayList<>();
-        code.add("// " + close + " returned, yet " + subject + " still holds the listener in:");
-        code.add("//   " + structure);
-        code.add("// " + close + " must let go of it there too (a library's: upgrade to a version that does, or"
-                + " report it);");
-        code.add("// until then, " + owner + " can keep one subscription for its whole life instead of disposing it.");
-        return new Fix(
-                Fix.Kind.CLOSE_HANDLE,
-                "The handle's " + close + " in " + Fixes.method(place[0], place[1]) + " left the listener in "
-                        + structure + ", which keeps " + owner + " reachable from " + subject + ".",
-                where,
-                String.join("\n", code));
     }
 }
