@@ -47,9 +47,14 @@ class TeardownIT {
                 ForkedJvm.main(TeardownAtExit.class).args("closing").run().assertSuccess();
         assertEquals(0, closing.findings().size(), closing.text());
         assertEquals(3, closing.json().get("stats").get("registrationsSeen").number(), closing.text());
-        assertTrue(
-                closing.text().contains("the teardown that ended them was still running (thread closer)"),
-                closing.text());
+        assertTrue(closing.text().contains("was still running (thread closer)"), closing.text());
+
+        ForkedJvm.Result removed = ForkedJvm.main(TeardownAtExit.class)
+                .args("removed-while-closing")
+                .run()
+                .assertSuccess();
+        assertEquals(0, removed.findings().size(), removed.text());
+        assertTrue(removed.text().contains("was still running (thread closer)"), removed.text());
 
         ForkedJvm.Result second =
                 ForkedJvm.main(TeardownAtExit.class).args("second-close").run().assertSuccess();

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * @param candidates         ended owners with registrations left, before confirmation
  * @param awaitingGc         registrations of ended owners not confirmed because no full collection happened since the
  *                           signal
- * @param stillEnding        registrations of ended owners not judged because the teardown that ended them was still
+ * @param stillEnding        registrations of ended owners, and removal claims, not judged because the teardown that
+ *                           ended them, or made the removal, was still
  *                           running on another thread ({@code endingThreads} names those threads, sorted)
  * @param notHeld            registrations of ended owners that the subject no longer holds (nothing leaks through them)
  * @param undecided          registrations the walk could not decide within its budget

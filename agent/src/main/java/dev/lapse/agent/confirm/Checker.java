@@ -171,7 +171,7 @@ public final class Checker {
                 counts && gc.explicitGcDisabled(),
                 ended.size(),
                 candidates.awaitingGc() + confirmation.awaitingGc(),
-                candidates.stillEnding(),
+                candidates.stillEnding() + claims.stillEnding(),
                 teardown.runningThreads(),
                 confirmation.notHeld(),
                 confirmation.undecided(),

@@ -140,15 +140,29 @@ final class Teardown {
      * instances, as for the stacks above.
      */
     boolean stillEnding(EndOfLife end) {
-        if (end.signal() != Signal.LIFECYCLE_END || end.site() == null) {
-            return false;
-        }
+        return end.signal() == Signal.LIFECYCLE_END
+                && end.site() != null
+                && runningWithin(end.site().frames());
+    }
+
+    /**
+     * Whether a removal was made inside a teardown still running on another thread: a lifecycle method on its stack
+     * is on another live thread's stack now (a container's {@code stop()} that has taken a part's listener off a child
+     * and has yet to let go of the part). What still reaches the listener then may be the half-done teardown's, so the
+     * claim is left to a later check, as {@link #stillEnding} leaves an end.
+     */
+    boolean removedWithinRunningTeardown(EndOfLife removal) {
+        return removal.site() != null && runningWithin(removal.site().frames());
+    }
+
+    /** Whether one of these frames' lifecycle methods runs on another thread now; its thread is kept for the note. */
+    private boolean runningWithin(List<StackTraceElement> stack) {
         Map<String, String> now = running();
         if (now.isEmpty()) {
             return false;
         }
         // many owners ended at one place share its frames: each list is looked at once
-        String thread = runningAt.computeIfAbsent(end.site().frames(), frames -> {
+        String thread = runningAt.computeIfAbsent(stack, frames -> {
             for (StackTraceElement f : frames) {
                 String t = now.get(f.getClassName() + "#" + f.getMethodName());
                 if (t != null) {
@@ -164,7 +178,10 @@ final class Teardown {
         return true;
     }
 
-    /** The threads whose teardowns kept owners from this check ({@link #stillEnding}), by name. */
+    /**
+     * The threads whose teardowns kept owners or removals from this check ({@link #stillEnding},
+     * {@link #removedWithinRunningTeardown}), by name.
+     */
     List<String> runningThreads() {
         return List.copyOf(runningThreads);
     }

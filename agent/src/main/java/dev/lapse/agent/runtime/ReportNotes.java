@@ -43,8 +43,9 @@ final class ReportNotes {
                     + (options.gc() ? "" : " (gc=false: Lapse does not force one)") + ".");
         }
         if (check.stillEnding() > 0) {
-            notes.add(check.stillEnding() + " registration(s) of ended owners were not judged at this check: the"
-                    + " teardown that ended them was still running (thread " + String.join(", ", check.endingThreads())
+            notes.add(check.stillEnding() + " registration(s) were not judged at this check: the teardown that ended"
+                    + " their owners, or removed them, was still running (thread "
+                    + String.join(", ", check.endingThreads())
                     + ").");
         }
         if (check.undecided() > 0) {

@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  *       their listeners off the JVM-wide {@link #EVENTS}; the JVM exits between the two, and the closing thread waits
  *       for Lapse's exit check to be over before that step, so Lapse always checks in the middle of the teardown.
  *       Nothing is to be reported.
+ *   <li>{@code removed-while-closing}: a thread is closing a host, whose mapper has taken its listener off the host's
+ *       child and is still the host's part, which the child reaches through its host; the JVM exits before the host
+ *       lets go of its parts. The removal did its work: nothing is reported.
  *   <li>{@code second-close}: one thread is closing a service and is still at it; {@code main} closes it too, a second
  *       {@code close()} that returns at once, then exits. The service has not finished ending: nothing is reported.
  *   <li>{@code done}: the same server closed by {@code main} before it exits, its close leaving the connectors'
@@ -81,6 +84,58 @@ public final class TeardownAtExit {
         }
     }
 
+    /** A host's child, with listeners of its own, that knows its host (as a servlet wrapper knows its context). */
+    public static final class Child {
+        private final List<Runnable> listeners = new ArrayList<>();
+        Host host;
+
+        public synchronized void addListener(Runnable l) {
+            listeners.add(l);
+        }
+
+        public synchronized void removeListener(Runnable l) {
+            listeners.remove(l);
+        }
+    }
+
+    /** Listens, itself, to its host's child from its start to its stop (as Tomcat's mapper listener does). */
+    public static final class Mapper implements Runnable {
+        private Child child;
+
+        void start(Child c) {
+            child = c;
+            c.addListener(this);
+        }
+
+        @Override
+        public void run() {}
+
+        public void stop() {
+            child.removeListener(this);
+        }
+    }
+
+    /** Holds its child and its mapper; its close stops the mapper, then (after {@code between}) lets go of both. */
+    public static final class Host {
+        private final Runnable listener = () -> {};
+        private Child child = new Child();
+        private Mapper mapper = new Mapper();
+
+        Host() {
+            child.host = this;
+            mapper.start(child);
+            EVENTS.addListener(listener);
+        }
+
+        public void close(Runnable between) {
+            mapper.stop();
+            between.run();
+            mapper = null;
+            child = null;
+            EVENTS.removeListener(listener);
+        }
+    }
+
     /** Listens to {@link #EVENTS}; a second close while the first runs returns at once. */
     public static final class Service {
         private final Runnable listener = this::onEvent;
@@ -119,6 +174,19 @@ public final class TeardownAtExit {
                         "closer");
                 closer.start();
                 stopped.await(); // its connectors have ended; the listeners come off once Lapse has checked
+                System.exit(0);
+            }
+            case "removed-while-closing" -> {
+                Host host = new Host();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Thread closer = new Thread(
+                        () -> host.close(() -> {
+                            stopped.countDown();
+                            awaitLapseCheck();
+                        }),
+                        "closer");
+                closer.start();
+                stopped.await(); // the mapper has taken its listener off; the host still holds it and its child
                 System.exit(0);
             }
             case "second-close" -> {
