@@ -61,35 +61,40 @@ final class Fixes {
         if (call == null || site == null) {
             return fix;
         }
-        String keepOne = "keep one " + owner + " for the application's life instead of ending it and making new ones.";
+        return inLibrary(f, fix, owner, site, call, place, detached);
+    }
+
+    /**
+     * A registration a library made inside its own code: the fix names the library's code that should have undone it
+     * (upgrade or report), and what the application can do until then.
+     */
+    private static Fix inLibrary(
+            Finding f,
+            Fix fix,
+            String owner,
+            StackTraceElement site,
+            StackTraceElement call,
+            String[] place,
+            boolean detached) {
+        String undoer = owner;
+        String when;
+        String until = "keep one " + owner + " for the application's life instead of ending it and making new ones.";
+        String reason = f.end().reason();
         if (bound(f)) {
-            return FixNotes.inLibrary(
-                    fix,
-                    owner,
-                    site,
-                    call,
-                    owner,
-                    owner + ", when the " + Names.source(f.end().reason())
-                            + " it was bound to closes (it has no close() of its own),",
-                    keepOne);
-        }
-        if (detached) {
-            String reason = f.end().reason();
+            when = owner + ", when the " + Names.source(reason)
+                    + " it was bound to closes (it has no close() of its own),";
+        } else if (detached) {
             String subjectClass = Names.source(f.subjectClass());
-            return FixNotes.inLibrary(
-                    fix,
-                    owner,
-                    site,
-                    call,
-                    owner,
-                    "the code of " + owner + " that "
-                            + (Names.heldAmong(reason)
-                                    ? "takes a " + subjectClass + " out of " + Names.heldField(reason)
-                                    : "replaces or clears " + reason),
-                    "take the listener off each " + subjectClass + " yourself before " + owner + " lets go of it.");
+            when = "the code of " + owner + " that "
+                    + (Names.heldAmong(reason)
+                            ? "takes a " + subjectClass + " out of " + Names.heldField(reason)
+                            : "replaces or clears " + reason);
+            until = "take the listener off each " + subjectClass + " yourself before " + owner + " lets go of it.";
+        } else {
+            undoer = method(place[0], place[1]);
+            when = undoer;
         }
-        return FixNotes.inLibrary(
-                fix, owner, site, call, method(place[0], place[1]), method(place[0], place[1]), keepOne);
+        return FixNotes.inLibrary(fix, owner, site, call, undoer, when, until);
     }
 
     /** Whether the owner ended with what it was bound to, having no end of its own ({@code CandidateEnds}). */
