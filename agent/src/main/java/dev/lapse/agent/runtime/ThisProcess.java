@@ -19,16 +19,24 @@ final class ThisProcess {
     /** {@code /proc}'s clock ticks per second (USER_HZ), fixed at 100 for user space on Linux. */
     private static final long TICKS_PER_SECOND = 100;
 
+    /** Read at the first question: a process keeps its id. */
+    private static volatile String pid;
+
     private ThisProcess() {}
 
     /** This process's id, in decimal. */
     static String pid() {
-        try {
-            String stat = read("/proc/self/stat");
-            return Long.toString(Long.parseLong(stat.substring(0, stat.indexOf(' '))));
-        } catch (IOException | RuntimeException notLinux) {
-            return Long.toString(ProcessHandle.current().pid());
+        String known = pid;
+        if (known == null) {
+            try {
+                String stat = read("/proc/self/stat");
+                known = Long.toString(Long.parseLong(stat.substring(0, stat.indexOf(' '))));
+            } catch (IOException | RuntimeException notLinux) {
+                known = Long.toString(ProcessHandle.current().pid());
+            }
+            pid = known;
         }
+        return known;
     }
 
     /** Milliseconds since this process started. */
