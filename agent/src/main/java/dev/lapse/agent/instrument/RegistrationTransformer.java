@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Weaves the hook calls into registration APIs, removals and lifecycle ends, at class load and by
- * retransformation. Each class is judged as cheaply as can be, in order: its name ({@link TypeScope}), its constant
- * pool ({@link ConstantPoolScan}), its declarations (read with ASM, skipping code) and the planner's questions
- * about its supertypes; only a class with a planned method is rewritten. Errors are counted and the first one
+ * retransformation. Each class is judged as cheaply as can be, in order: its name ({@link TypeScope}), the names of
+ * the methods it declares, read from its bytes ({@link ConstantPoolScan}), its declarations (read with ASM, skipping
+ * code) and the planner's questions about its supertypes; only a class with a planned method is rewritten. Errors are counted and the first one
  * logged, since the JVM swallows what a transformer throws.
  */
 final class RegistrationTransformer implements ClassFileTransformer {
@@ -35,6 +35,7 @@ final class RegistrationTransformer implements ClassFileTransformer {
         this.scope = scope;
         Set<String> names = new HashSet<>(lifecycleNames);
         names.addAll(NameRules.HANDLE_CLOSE);
+        names.add(NameRules.SWING_TEARDOWN);
         names.addAll(JdkSingletons.methodNames());
         this.poolScan = new ConstantPoolScan(Set.copyOf(names));
     }

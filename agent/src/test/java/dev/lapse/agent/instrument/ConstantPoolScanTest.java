@@ -30,10 +30,56 @@ class ConstantPoolScanTest {
         void bye() {}
     }
 
+    /** Calls a lifecycle end and an add method of other objects, and declares neither. */
+    static final class CallsOnly {
+        void use(java.io.Closeable stream, PlannerSubjects.Subject subject) throws IOException {
+            subject.addFooListener("topic", null);
+            stream.close();
+        }
+    }
+
+    /** Declares an add and its remove, but as an interface: the planner plans the classes that implement it. */
+    interface Declares {
+        void addChangeListener(Runnable listener);
+
+        void removeChangeListener(Runnable listener);
+
+        void close();
+    }
+
+    /** Declares them abstract: nothing to weave into. */
+    abstract static class Abstract {
+        abstract void addChangeListener(Runnable listener);
+
+        abstract void close();
+    }
+
+    /** A Swing component's own teardown, a name of no family. */
+    static final class Notified {
+        public void removeNotify() {}
+    }
+
     @Test
     void a_class_whose_pool_names_nothing_of_interest_is_rejected() throws IOException {
         assertFalse(scan.mayMatter(bytesOf(Plain.class)));
         assertFalse(scan.mayMatter(bytesOf(Integer.class)));
+    }
+
+    @Test
+    void a_class_that_only_calls_such_methods_is_rejected() throws IOException {
+        assertFalse(scan.mayMatter(bytesOf(CallsOnly.class)));
+    }
+
+    @Test
+    void interfaces_and_abstract_methods_are_rejected_as_the_planner_rejects_them() throws IOException {
+        assertFalse(scan.mayMatter(bytesOf(Declares.class)));
+        assertFalse(scan.mayMatter(bytesOf(Abstract.class)));
+    }
+
+    @Test
+    void a_name_given_to_the_scan_is_kept_whatever_its_family() throws IOException {
+        assertFalse(scan.mayMatter(bytesOf(Notified.class)));
+        assertTrue(new ConstantPoolScan(Set.of("removeNotify")).mayMatter(bytesOf(Notified.class)));
     }
 
     @Test

@@ -37,16 +37,22 @@ final class CallSiteRewriter extends ClassVisitor {
 
     private final CallTargets targets;
     private final CallSiteTable table;
+    private final CallingMethods calling;
     private String callerClass;
     private String internalName;
     private boolean frames;
     private String file;
     private int rewritten;
 
-    CallSiteRewriter(ClassVisitor next, CallTargets targets, CallSiteTable table) {
+    /**
+     * @param calling the methods to read; every other one is handed to {@code next} unvisited, which a class writer
+     *     made from the same reader copies without decoding its code
+     */
+    CallSiteRewriter(ClassVisitor next, CallTargets targets, CallSiteTable table, CallingMethods calling) {
         super(Opcodes.ASM9, next);
         this.targets = targets;
         this.table = table;
+        this.calling = calling;
     }
 
     /** How many call instructions were given a site id. */
@@ -72,7 +78,7 @@ final class CallSiteRewriter extends ClassVisitor {
     public MethodVisitor visitMethod(
             int access, String name, String descriptor, String signature, String[] exceptions) {
         MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        if ((access & Opcodes.ACC_BRIDGE) != 0) {
+        if ((access & Opcodes.ACC_BRIDGE) != 0 || !calling.includes(name, descriptor)) {
             // a bridge forwards the call its caller made (Netty's ChannelFuture#addListener to its covariant
             // override): an id of its own would replace the caller's, whose line is the registering one
             return next;

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rewrites the callers of registration APIs as their classes load (see {@link CallSiteRewriter}). Most classes
  * are rejected from their constant pool ({@link ConstantPoolFilter}); the rest are read and written once with
- * ASM, without computing frames (nothing is loaded to do it). Classes loaded before an attach are not rewritten:
+ * ASM, without computing frames (nothing is loaded to do it), and of those only the methods whose code makes such a
+ * call are decoded: the others are copied as they are. Classes loaded before an attach are not rewritten:
  * their registrations walk the stack, as every registration did before call sites had ids.
  */
 public final class CallSiteTransformer implements ClassFileTransformer {
@@ -85,13 +86,16 @@ public final class CallSiteTransformer implements ClassFileTransformer {
         }
         try {
             String binaryName = className.replace('/', '.');
-            if (!targets.rewritesCallsFrom(binaryName)
-                    || !ConstantPoolFilter.mayCallRegistration(bytes, targets, prefixes)) {
+            if (!targets.rewritesCallsFrom(binaryName)) {
+                return null;
+            }
+            CallingMethods calling = ConstantPoolFilter.methodsCalling(bytes, targets, prefixes);
+            if (calling.isEmpty()) {
                 return null;
             }
             ClassReader reader = new ClassReader(bytes);
             ClassWriter writer = new ClassWriter(reader, 0);
-            CallSiteRewriter rewriter = new CallSiteRewriter(writer, targets, table);
+            CallSiteRewriter rewriter = new CallSiteRewriter(writer, targets, table, calling);
             reader.accept(rewriter, 0);
             if (rewriter.rewritten() == 0) {
                 return null;

@@ -112,18 +112,52 @@ class CallSiteRewriterTest {
     }
 
     @Test
-    void the_constant_pool_filter_passes_a_class_that_calls_a_registration_method_and_rejects_one_that_does_not()
+    void the_filter_names_the_methods_that_call_a_registration_method_and_rejects_a_class_that_calls_none()
             throws IOException {
-        byte[][] prefixes = ConstantPoolFilter.prefixBytes(TARGETS);
-        assertTrue(ConstantPoolFilter.mayCallRegistration(bytesOf(Caller.class), TARGETS, prefixes));
-        assertFalse(ConstantPoolFilter.mayCallRegistration(bytesOf(CallSite.class), TARGETS, prefixes));
+        CallingMethods calling = calling(bytesOf(Caller.class));
+        assertTrue(calling.includes("run", "()V"));
+        assertFalse(calling.includes("<init>", "()V"), "the constructor adds to a list, and registers nothing");
+        assertTrue(calling(bytesOf(CallSite.class)).isEmpty());
+    }
+
+    /** One method registers; the other, larger, only adds to collections and must reach the new class file as it was. */
+    public static final class TwoMethods implements Runnable {
+        final Bus bus = new Bus();
+        final List<Object> plain = new ArrayList<>();
+
+        @Override
+        public void run() {
+            bus.addChangeListener(o -> {});
+        }
+
+        public int fill(int n) {
+            for (int i = 0; i < n; i++) {
+                plain.add(i % 3 == 0 ? "x" : Integer.valueOf(i));
+            }
+            return plain.size();
+        }
+    }
+
+    @Test
+    void a_method_that_calls_no_registration_method_is_copied_byte_for_byte() throws Exception {
+        byte[] original = bytesOf(TwoMethods.class);
+        byte[] rewritten = rewrite(original, new CallSiteTable());
+        assertTrue(codeOf(rewritten, "fill").length > 0);
+        assertTrue(java.util.Arrays.equals(codeOf(original, "fill"), codeOf(rewritten, "fill")));
+        assertFalse(java.util.Arrays.equals(codeOf(original, "run"), codeOf(rewritten, "run")));
+        Runnable r = (Runnable) new Loader(TwoMethods.class.getName(), rewritten)
+                .loadClass(TwoMethods.class.getName())
+                .getDeclaredConstructor()
+                .newInstance();
+        r.run(); // verified and ran
     }
 
     @Test
     void a_class_with_no_registration_call_is_not_rewritten() throws IOException {
         CallSiteTable table = new CallSiteTable();
         ClassReader reader = new ClassReader(bytesOf(CallSiteTable.class));
-        CallSiteRewriter rewriter = new CallSiteRewriter(new ClassWriter(reader, 0), TARGETS, table);
+        CallSiteRewriter rewriter =
+                new CallSiteRewriter(new ClassWriter(reader, 0), TARGETS, table, CallingMethods.ALL);
         reader.accept(rewriter, 0);
         assertEquals(0, rewriter.rewritten());
         assertEquals(0, table.size());
@@ -230,11 +264,43 @@ class CallSiteRewriterTest {
         assertNull(Bus.callers.get(1), "after it, nothing is handed over");
     }
 
+    /** What the transformer does: the filter picks the methods, the rewriter rewrites them. */
     private static byte[] rewrite(byte[] bytes, CallSiteTable table) {
         ClassReader reader = new ClassReader(bytes);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new CallSiteRewriter(writer, TARGETS, table), 0);
+        reader.accept(new CallSiteRewriter(writer, TARGETS, table, calling(bytes)), 0);
         return writer.toByteArray();
+    }
+
+    private static CallingMethods calling(byte[] bytes) {
+        return ConstantPoolFilter.methodsCalling(bytes, TARGETS, ConstantPoolFilter.prefixBytes(TARGETS));
+    }
+
+    /** The bytes of the Code attribute of the method {@code name}, as the class file holds them. */
+    private static byte[] codeOf(byte[] classFile, String name) {
+        ClassReader r = new ClassReader(classFile);
+        char[] buffer = new char[r.getMaxStringLength()];
+        int at = r.header + 6;
+        at += 2 + 2 * r.readUnsignedShort(at); // interfaces
+        for (int table = 0; table < 2; table++) { // fields, then methods
+            int members = r.readUnsignedShort(at);
+            at += 2;
+            for (int m = 0; m < members; m++) {
+                String member = r.readUTF8(at + 2, buffer);
+                int attributes = r.readUnsignedShort(at + 6);
+                at += 8;
+                for (int a = 0; a < attributes; a++) {
+                    int length = r.readInt(at + 2);
+                    if (table == 1
+                            && member.equals(name)
+                            && r.readUTF8(at, buffer).equals("Code")) {
+                        return java.util.Arrays.copyOfRange(classFile, at + 6, at + 6 + length);
+                    }
+                    at += 6 + length;
+                }
+            }
+        }
+        throw new AssertionError("no method " + name);
     }
 
     /** The method calls of {@code run()}, from the hand-over to the call after it. */
