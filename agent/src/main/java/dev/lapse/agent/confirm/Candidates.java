@@ -167,11 +167,16 @@ final class Candidates {
     private void consider(Candidate c, long fullGcs, ScopeGraph scopeOwn, Teardown teardown) {
         Object subject = c.registration().subject();
         Object listener = c.registration().listener();
-        if (subject == null || listener == null || scopeOwn.contains(subject)) {
+        if (subject == null || listener == null) {
             return;
         }
         if (fullGcs <= c.end().majorGcsBefore()) {
+            // before the scope's own graph is asked: a test's check that asked for no collection has most of its
+            // candidates here, and a scope check's report is its findings only, not this count
             awaitingGc++;
+            return;
+        }
+        if (scopeOwn.contains(subject)) {
             return;
         }
         // last: it reads the other threads' stacks, which only a candidate that would be judged now is worth
@@ -183,8 +188,9 @@ final class Candidates {
     }
 
     /**
-     * The graph of a scope's root (the test instance's fields, and what they hold), walked at the first question
-     * only: most scopes (tests) leave no candidate.
+     * The graph of a scope's root (the test instance's fields, and what they hold), walked from the first question
+     * on, and only as far as each question needs: most scopes (tests) leave no candidate, and a subject the test
+     * made is most often one of its fields.
      */
     private static final class ScopeGraph {
         private final Object root;
@@ -202,9 +208,9 @@ final class Candidates {
             }
             if (walk == null) {
                 walk = new GraphWalk();
-                walk.walk(root, walkLimit, x -> {});
+                walk.begin(root, walkLimit);
             }
-            return walk.seen(o);
+            return walk.reaches(o);
         }
     }
 }

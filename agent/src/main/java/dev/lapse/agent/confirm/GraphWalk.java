@@ -35,6 +35,8 @@ final class GraphWalk {
 
     private int queueLimit;
     private boolean truncated;
+    /** How many more objects the walk {@link #begin begun} may visit. */
+    private int unvisited;
 
     GraphWalk() {
         this(32);
@@ -78,22 +80,51 @@ final class GraphWalk {
             Object o = queue.poll();
             visited++;
             visitor.accept(o);
-            Class<?> type = o.getClass();
-            if (type.isArray()) {
-                if (!type.getComponentType().isPrimitive()) {
-                    for (int i = 0, n = Array.getLength(o); i < n; i++) {
-                        offer(Array.get(o, i));
-                    }
-                }
-            } else {
-                for (Field f : ReferenceFields.of(type)) {
-                    offer(ReferenceFields.read(f, o));
-                }
-            }
+            offerFieldsOf(o);
         }
         truncated |= !queue.isEmpty();
         queue.clear();
         return visited;
+    }
+
+    /**
+     * Begins a walk from {@code start}, of at most {@code limit} objects, that {@link #reaches} advances only as far
+     * as each question needs: a scope's own graph may be large, and most questions are answered near its root.
+     */
+    void begin(Object start, int limit) {
+        queueLimit = limit;
+        unvisited = limit;
+        offer(start);
+    }
+
+    /**
+     * Whether the walk {@link #begin begun} meets {@code o}: it goes on, in the same order, until it does or it ends,
+     * so the answer is the one the whole walk would have given.
+     */
+    boolean reaches(Object o) {
+        while (!seen.contains(o) && !queue.isEmpty() && unvisited > 0) {
+            unvisited--;
+            offerFieldsOf(queue.poll());
+        }
+        if (unvisited == 0) {
+            queue.clear(); // ended: what it queued counts as met, as at the end of a whole walk
+        }
+        return seen.contains(o);
+    }
+
+    private void offerFieldsOf(Object o) {
+        Class<?> type = o.getClass();
+        if (type.isArray()) {
+            if (!type.getComponentType().isPrimitive()) {
+                for (int i = 0, n = Array.getLength(o); i < n; i++) {
+                    offer(Array.get(o, i));
+                }
+            }
+        } else {
+            for (Field f : ReferenceFields.of(type)) {
+                offer(ReferenceFields.read(f, o));
+            }
+        }
     }
 
     /**

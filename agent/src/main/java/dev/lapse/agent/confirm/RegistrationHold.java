@@ -108,15 +108,21 @@ final class RegistrationHold {
         Set<Object> stopAt = identitySet();
         stopAt.addAll(storages);
         stopAt.addAll(dead);
-        Set<Object> alone = RootsWalk.fromRoots(stopAt, dead, budget);
+        Set<Object> owners = identitySet();
+        for (Pending p : walked) {
+            owners.add(p.candidate().owner());
+        }
+        Set<Object> alone = RootsWalk.fromRoots(stopAt, dead, owners, budget);
         List<Object> aliveEnded = new ArrayList<>();
         for (Object o : dead) {
             if (alone.contains(o)) {
                 aliveEnded.add(o);
             }
         }
-        Set<Object> throughEnded =
-                aliveEnded.isEmpty() || budget.exhausted() ? Set.of() : RootsWalk.from(aliveEnded, storages, budget);
+        owners.removeAll(alone);
+        Set<Object> throughEnded = aliveEnded.isEmpty() || owners.isEmpty() || budget.exhausted()
+                ? Set.of()
+                : RootsWalk.from(aliveEnded, storages, owners, budget);
         for (Pending p : walked) {
             Object owner = p.candidate().owner();
             Verdict v;

@@ -42,19 +42,30 @@ final class RootsWalk {
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private final Set<Object> stopAt;
     private final Set<Object> dead;
+    private final Set<Object> wanted;
+    /** How many of {@link #wanted} are not reached yet: at none, what is left to walk cannot change an answer. */
+    private int unreached;
 
     /**
      * @param stopAt objects reached but never entered (an identity set)
      * @param dead   objects whose weak entries are entered only along their links (an identity set); may be empty
+     * @param wanted the objects the caller asks about (an identity set, not empty): the walk ends once it reached
+     *     them all
      */
-    private RootsWalk(Set<Object> stopAt, Set<Object> dead) {
+    private RootsWalk(Set<Object> stopAt, Set<Object> dead, Set<Object> wanted) {
         this.stopAt = stopAt;
         this.dead = dead;
+        this.wanted = wanted;
+        this.unreached = wanted.size();
     }
 
-    /** Walks from the JVM's roots, but a live thread in {@code stopAt}; returns what it reached. */
-    static Set<Object> fromRoots(Set<Object> stopAt, Set<Object> dead, ReferenceWalker.Budget budget) {
-        RootsWalk w = new RootsWalk(stopAt, dead);
+    /**
+     * Walks from the JVM's roots, but a live thread in {@code stopAt}; returns what it reached, all of it unless it
+     * reached every one of {@code wanted} first (then only that is certain).
+     */
+    static Set<Object> fromRoots(
+            Set<Object> stopAt, Set<Object> dead, Set<Object> wanted, ReferenceWalker.Budget budget) {
+        RootsWalk w = new RootsWalk(stopAt, dead, wanted);
         for (Class<?> c : Access.loadedClasses()) {
             if (c.isArray() || c.isPrimitive() || agents(c) || !ClassInit.initialized(c)) {
                 continue; // reading a static field of a class not initialised would initialise it
@@ -67,7 +78,7 @@ final class RootsWalk {
             if (stopAt.contains(t)) {
                 continue; // a listener that is a thread the JVM's exit started: its fields are its own
             }
-            w.reached.add(t);
+            w.reached(t);
             for (Field f : ReferenceFields.of(t.getClass())) {
                 w.reach(ReferenceFields.read(f, t));
             }
@@ -76,11 +87,12 @@ final class RootsWalk {
         return w.reached;
     }
 
-    /** Walks from {@code starts}, entering them; returns what it reached. */
-    static Set<Object> from(List<Object> starts, Set<Object> stopAt, ReferenceWalker.Budget budget) {
-        RootsWalk w = new RootsWalk(stopAt, Set.of());
+    /** Walks from {@code starts}, entering them; returns what it reached, as {@link #fromRoots} does. */
+    static Set<Object> from(
+            List<Object> starts, Set<Object> stopAt, Set<Object> wanted, ReferenceWalker.Budget budget) {
+        RootsWalk w = new RootsWalk(stopAt, Set.of(), wanted);
         for (Object o : starts) {
-            w.reached.add(o);
+            w.reached(o);
             w.queue.add(o);
         }
         w.run(budget);
@@ -88,7 +100,7 @@ final class RootsWalk {
     }
 
     private void run(ReferenceWalker.Budget budget) {
-        while (!queue.isEmpty() && budget.spend()) {
+        while (!queue.isEmpty() && unreached > 0 && budget.spend()) {
             Object o = queue.poll();
             Class<?> type = o.getClass();
             if (type.isArray()) {
@@ -110,12 +122,23 @@ final class RootsWalk {
     }
 
     private void reach(Object value) {
-        if (value == null || !reached.add(value)) {
+        if (value == null || !reached(value)) {
             return;
         }
         if (GraphWalk.entered(value) && !stopAt.contains(value)) {
             queue.add(value);
         }
+    }
+
+    /** Adds {@code value} to what was reached; whether it was new. */
+    private boolean reached(Object value) {
+        if (!reached.add(value)) {
+            return false;
+        }
+        if (wanted.contains(value)) {
+            unreached--;
+        }
+        return true;
     }
 
     /** Whether {@code o} is a weak entry of a dead object, or a map entry whose key is one. */
