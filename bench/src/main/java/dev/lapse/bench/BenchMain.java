@@ -310,6 +310,17 @@ public final class BenchMain {
                 "+" + fmt(added, "ms"),
                 "≤ JaCoCo's +" + fmt(jacocoAdded, "ms"),
                 added <= jacocoAdded));
+        if (!Double.isNaN(lapse.cpuMillis())) {
+            double cpuAdded = lapse.cpuMillis() - none.cpuMillis();
+            double jacocoCpuAdded = jacoco.cpuMillis() - none.cpuMillis();
+            rows.add(new Row(
+                    "CPU time of that JVM, start to exit, all its threads",
+                    fmt(none.cpuMillis(), "ms"),
+                    fmt(lapse.cpuMillis(), "ms"),
+                    "+" + fmt(cpuAdded, "ms"),
+                    "≤ JaCoCo's +" + fmt(jacocoCpuAdded, "ms"),
+                    cpuAdded <= jacocoCpuAdded));
+        }
         double mainAdded = lapse.mainMillis() - none.mainMillis();
         double jacocoMainAdded = jacoco.mainMillis() - none.mainMillis();
         rows.add(new Row(

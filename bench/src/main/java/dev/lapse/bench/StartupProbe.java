@@ -9,14 +9,21 @@ import java.nio.file.Path;
  * Start-up and exit: prints the wall-clock time at which {@code main} is entered (an agent's {@code premain} runs
  * before it), then runs the main class named as the first argument with the remaining arguments, or, without
  * arguments, only prints a line. At exit it prints the JVM's peak resident memory ({@code VmHWM}), read after the
- * other shutdown hooks (an agent's exit report or data file) have finished.
+ * other shutdown hooks (an agent's exit report or data file) have finished, unless {@value #PEAK_MEASURED_OUTSIDE}
+ * says the caller reads it from outside: the probe's shutdown hook is a registration Lapse tracks, which would make
+ * it instrument {@code Runtime} and check at exit in a program that is meant to register nothing.
  */
 public final class StartupProbe {
+    /** The system property, {@code true} when the caller takes the peak from the operating system's accounting. */
+    static final String PEAK_MEASURED_OUTSIDE = "startupProbe.peakMeasuredOutside";
+
     private StartupProbe() {}
 
     public static void main(String[] args) throws ReflectiveOperationException {
         System.err.println("mainEnteredMillis=" + System.currentTimeMillis());
-        Runtime.getRuntime().addShutdownHook(new Thread(StartupProbe::printPeakMemory, "startup-probe"));
+        if (!Boolean.getBoolean(PEAK_MEASURED_OUTSIDE)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(StartupProbe::printPeakMemory, "startup-probe"));
+        }
         if (args.length == 0) {
             System.out.println("hello");
             return;

@@ -3,6 +3,7 @@ package dev.lapse.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * the JDK's leak profiler), alternating run by run in one session (so the machine's drift touches all alike), each
  * figure the median of the runs. Per run: wall time from spawning the JVM to its exit, wall time to {@code main},
  * wall time to ready (for a program that prints {@code readyMillis=}, such as a Spring Boot application; else NaN),
- * and peak RSS.
+ * peak RSS, and the CPU time of the whole process from start to exit, all its threads. Peak RSS and CPU time are the
+ * operating system's accounting once the JVM has exited, read through {@code /usr/bin/time} (then the probe
+ * registers no shutdown hook of its own); where there is none, the probe reads the peak in a shutdown hook and the
+ * CPU time is NaN.
  */
 final class StartupRuns {
 
@@ -32,7 +36,13 @@ final class StartupRuns {
     static final List<Agent> STARTUP = List.of(Agent.NONE, Agent.JACOCO, Agent.LAPSE);
 
     /** Medians of one program's runs under one agent. */
-    record Figures(double exitMillis, double mainMillis, double peakMb, double readyMillis) {}
+    record Figures(double exitMillis, double mainMillis, double peakMb, double readyMillis, double cpuMillis) {}
+
+    /**
+     * GNU time, which reports the user and system time of the process it waited for: a JVM's own reading of its CPU
+     * time would miss what its last shutdown hooks do, and the exit report is written there.
+     */
+    private static final Path TIME = Path.of("/usr/bin/time");
 
     private final String java;
     private final Path lapseJar;
@@ -65,13 +75,21 @@ final class StartupRuns {
         Map<Agent, Figures> figures = new EnumMap<>(Agent.class);
         for (Agent a : agents) {
             List<double[]> s = samples.get(a);
-            figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2), median(s, 3)));
+            figures.put(a, new Figures(median(s, 0), median(s, 1), median(s, 2), median(s, 3), median(s, 4)));
         }
         return figures;
     }
 
     private double[] runOnce(Agent agent, List<String> program, int run) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true"));
+        boolean timed = Files.isExecutable(TIME);
+        List<String> cmd = new ArrayList<>();
+        if (timed) {
+            cmd.addAll(List.of(TIME.toString(), "-f", "cpuUserSeconds=%U cpuSystemSeconds=%S peakRssKb=%M"));
+        }
+        cmd.addAll(List.of(java, "-Djava.awt.headless=true"));
+        if (timed) {
+            cmd.add("-D" + StartupProbe.PEAK_MEASURED_OUTSIDE + "=true");
+        }
         switch (agent) {
             case NONE -> {}
             case JACOCO ->
@@ -100,7 +118,12 @@ final class StartupRuns {
         double peakMb = Long.parseLong(value(stderr, "peakRssKb")) / 1024.0;
         double readyMillis =
                 stderr.contains("readyMillis=") ? Long.parseLong(value(stderr, "readyMillis")) - spawned : Double.NaN;
-        return new double[] {exitMillis, mainMillis, peakMb, readyMillis};
+        double cpuMillis = timed
+                ? (Double.parseDouble(value(stderr, "cpuUserSeconds"))
+                                + Double.parseDouble(value(stderr, "cpuSystemSeconds")))
+                        * 1000
+                : Double.NaN;
+        return new double[] {exitMillis, mainMillis, peakMb, readyMillis, cpuMillis};
     }
 
     private static String readAll(InputStream in) throws IOException {

@@ -34,11 +34,6 @@ final class TypePool {
         return known.orElse(null);
     }
 
-    /** Remembers a class being transformed, whose bytes are at hand, for the planning of its subclasses. */
-    void remember(ClassLoader loader, TypeInfo type) {
-        cacheFor(loader, type.name()).put(type.name(), Optional.of(type));
-    }
-
     private Map<String, Optional<TypeInfo>> cacheFor(ClassLoader loader, String name) {
         if (loader == null || name.startsWith("java.")) {
             return jdk;
