@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lapse.agent.report.JsonValue;
+import dev.lapse.it.scenario.FixExpressions;
 import dev.lapse.it.scenario.PrintsALine;
 import dev.lapse.it.scenario.QuickLeak;
 import dev.lapse.it.support.ForkedJvm;
@@ -58,5 +59,22 @@ class SmokeIT {
         assertEquals(0, r.findings().size(), r.text());
         assertEquals(0, r.json().get("stats").get("registrationsSeen").number(), r.text());
         assertTrue(r.text().contains("Lapse saw no registration"), r.text());
+    }
+
+    @Test
+    void the_self_test_runs_where_the_program_loaded_its_probe_class_and_only_there() {
+        // the check at exit registers a probe on PropertyChangeSupport when the program loaded it: whether it did is
+        // what the transformer saw go by, not a walk of the JVM's loaded classes
+        ForkedJvm.Result used = ForkedJvm.main(FixExpressions.class)
+                .agentOptions("log=debug")
+                .run()
+                .assertSuccess();
+        assertFalse(used.stderr.contains("self-test skipped"), used.stderr);
+        assertFalse(used.stderr.contains("self-test failed"), used.stderr);
+        ForkedJvm.Result unused = ForkedJvm.main(PrintsALine.class)
+                .agentOptions("log=debug")
+                .run()
+                .assertSuccess();
+        assertTrue(unused.stderr.contains("self-test skipped"), unused.stderr);
     }
 }

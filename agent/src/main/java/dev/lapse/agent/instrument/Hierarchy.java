@@ -3,7 +3,9 @@ package dev.lapse.agent.instrument;
 import dev.lapse.agent.instrument.TypeInfo.MethodInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -31,25 +33,58 @@ final class Hierarchy {
         return pool.find(loader, name);
     }
 
-    /** {@code type} and its supertypes that can be read, breadth first, each once. */
-    List<TypeInfo> upFrom(TypeInfo type) {
-        List<TypeInfo> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        List<String> queue = new ArrayList<>();
-        found.add(type);
-        seen.add(type.name());
-        queue.addAll(type.supertypes());
-        for (int i = 0; i < queue.size() && found.size() < MAX_TYPES; i++) {
-            String name = queue.get(i);
-            if (seen.add(name)) {
-                TypeInfo t = find(name);
-                if (t != null) {
-                    found.add(t);
-                    queue.addAll(t.supertypes());
+    /**
+     * {@code type} and its supertypes that can be read, breadth first, each once, each read only when the iteration
+     * reaches it: most questions are answered by the type itself or its first supertypes, and reading a class file
+     * costs a look-up in the loader's jars and a parse.
+     */
+    Iterable<TypeInfo> upFrom(TypeInfo type) {
+        return new Iterable<>() { // a class, not a lambda: no class is spun on the way to the first planned class
+            @Override
+            public Iterator<TypeInfo> iterator() {
+                return new Ancestors(type);
+            }
+        };
+    }
+
+    /** The iteration of {@link #upFrom}. */
+    private final class Ancestors implements Iterator<TypeInfo> {
+        private final Set<String> seen = new HashSet<>();
+        private final List<String> queue;
+        private int queued;
+        private int found = 1;
+        private TypeInfo next;
+
+        Ancestors(TypeInfo type) {
+            seen.add(type.name());
+            queue = new ArrayList<>(type.supertypes());
+            next = type;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && queued < queue.size() && found < MAX_TYPES) {
+                String name = queue.get(queued++);
+                if (seen.add(name)) {
+                    next = find(name);
+                    if (next != null) {
+                        found++;
+                        queue.addAll(next.supertypes());
+                    }
                 }
             }
+            return next != null;
         }
-        return found;
+
+        @Override
+        public TypeInfo next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            TypeInfo t = next;
+            next = null;
+            return t;
+        }
     }
 
     /** Whether {@code type} is {@code target} or one of its supertypes is. */
@@ -111,7 +146,7 @@ final class Hierarchy {
         if (isAssignable(subject, handle.name()) || isAssignable(handle, subject.name())) {
             return null;
         }
-        List<TypeInfo> hierarchy = upFrom(handle);
+        Iterable<TypeInfo> hierarchy = upFrom(handle); // read once: the second pass takes the pool's cache
         for (TypeInfo t : hierarchy) {
             if (t.name().equals("java.lang.AutoCloseable")) {
                 return "close";

@@ -29,15 +29,22 @@ public final class Installer {
     /** Set by {@link #install}, cleared by {@link #uninstall}: what late classes are retransformed with. */
     private volatile Instrumentation inst;
 
+    private final String watched;
+
+    /** Whether {@link #watched} was loaded when the agent attached. */
+    private volatile boolean watchedAtAttach;
+
     /**
      * @param lifecycleNames extra lifecycle-ending method names, beyond the built-in ones
      * @param excludes       class name patterns never to instrument
+     * @param watched        the binary name of a class whose loading {@link #watchedLoaded} tells (the self-test's)
      */
-    public Installer(ApiCatalog catalog, List<String> lifecycleNames, List<String> excludes) {
+    public Installer(ApiCatalog catalog, List<String> lifecycleNames, List<String> excludes, String watched) {
         Set<String> names = new HashSet<>(NameRules.LIFECYCLE);
         names.addAll(lifecycleNames);
         this.scope = new TypeScope(excludes);
-        this.transformer = new RegistrationTransformer(new MethodPlanner(catalog, scope, names), scope, names);
+        this.watched = watched;
+        this.transformer = new RegistrationTransformer(new MethodPlanner(catalog, scope, names), scope, names, watched);
         this.callers = new CallSiteTransformer(new RegistrationCalls(scope), CallSiteTable.jvm());
     }
 
@@ -59,6 +66,9 @@ public final class Installer {
                 late.add(c.getName()); // among the loaded classes retransformed below
             }
             for (Class<?> c : inst.getAllLoadedClasses()) {
+                if (c.getName().equals(watched)) {
+                    watchedAtAttach = true;
+                }
                 if (inst.isModifiableClass(c) && wouldInstrument(c)) {
                     retransform(inst, c);
                 }
@@ -86,6 +96,15 @@ public final class Installer {
             }
             late.add(className);
         }
+    }
+
+    /**
+     * Whether the watched class is loaded: it loaded since the agent started, or was loaded when it attached. Asked
+     * of the transformer, which sees every class that loads, rather than of the JVM's list of loaded classes, which
+     * costs a JVM exit some milliseconds to walk.
+     */
+    public boolean watchedLoaded() {
+        return watchedAtAttach || transformer.watchedSeen();
     }
 
     /** Gives the instrumented classes their original code back. */

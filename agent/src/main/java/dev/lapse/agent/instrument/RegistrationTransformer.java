@@ -30,9 +30,16 @@ final class RegistrationTransformer implements ClassFileTransformer {
     /** Binary names of the classes rewritten, for the uninstall to give back their code; no class is held. */
     private final Set<String> rewritten = ConcurrentHashMap.newKeySet();
 
-    RegistrationTransformer(MethodPlanner planner, TypeScope scope, Set<String> lifecycleNames) {
+    /** The internal name of the class {@link #watchedSeen} tells about. */
+    private final String watched;
+
+    private volatile boolean watchedSeen;
+
+    /** @param watchedClass a class whose loading {@link #watchedSeen} tells, by its binary name */
+    RegistrationTransformer(MethodPlanner planner, TypeScope scope, Set<String> lifecycleNames, String watchedClass) {
         this.planner = planner;
         this.scope = scope;
+        this.watched = watchedClass.replace('.', '/');
         Set<String> names = new HashSet<>(lifecycleNames);
         names.addAll(NameRules.HANDLE_CLOSE);
         names.add(NameRules.SWING_TEARDOWN);
@@ -45,6 +52,9 @@ final class RegistrationTransformer implements ClassFileTransformer {
             ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain, byte[] classFile) {
         if (internalName == null) {
             return null; // a hidden class (a lambda's): never a registration API
+        }
+        if (!watchedSeen && internalName.equals(watched)) {
+            watchedSeen = true;
         }
         String name = internalName.replace('/', '.');
         try {
@@ -71,6 +81,11 @@ final class RegistrationTransformer implements ClassFileTransformer {
             return List.of();
         }
         return planner.plan(TypeInfo.read(classFile), new Hierarchy(pool, loader), classFile);
+    }
+
+    /** Whether the watched class went through this transformer: it loaded, or was retransformed, since install. */
+    boolean watchedSeen() {
+        return watchedSeen;
     }
 
     int instrumentedMethods() {

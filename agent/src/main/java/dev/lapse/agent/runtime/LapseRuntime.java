@@ -112,7 +112,7 @@ public final class LapseRuntime implements Controlled {
         // rewritten, so they never instrument it): it is never tracked
         runtime.exitHook = new Thread(runtime.callbacks, "lapse-exit-report");
         Runtime.getRuntime().addShutdownHook(runtime.exitHook);
-        runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes());
+        runtime.installer = new Installer(runtime.catalog, options.lifecycle(), options.excludes(), SelfTest.PROBED);
         runtime.installer.install(inst, attached);
         LapseControl.registerSoon(runtime);
         System.setProperty(VERSION_PROPERTY, runtime.version);
@@ -166,7 +166,7 @@ public final class LapseRuntime implements Controlled {
         if (selfTestPassed == null) {
             // once, at the first check rather than at start-up: the probe loads and instruments
             // PropertyChangeSupport, which would add its cost to every JVM's start
-            selfTestPassed = SelfTest.run(sink, inst);
+            selfTestPassed = SelfTest.run(sink, installer.watchedLoaded());
         }
     }
 

@@ -2,7 +2,6 @@ package dev.lapse.agent.runtime;
 
 import java.beans.PropertyChangeListener;
 import java.beans.PropertyChangeSupport;
-import java.lang.instrument.Instrumentation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,22 +15,18 @@ import org.slf4j.LoggerFactory;
 final class SelfTest {
     private static final Logger LOG = LoggerFactory.getLogger(SelfTest.class);
 
-    private static final String PROBED = "java.beans.PropertyChangeSupport";
+    /** The class the probe registers on, which the installer watches for ({@code Installer#watchedLoaded}). */
+    static final String PROBED = "java.beans.PropertyChangeSupport";
 
     private SelfTest() {}
 
-    private static boolean loaded(Instrumentation inst, String className) {
-        for (Class<?> c : inst.getInitiatedClasses(null)) {
-            if (c.getName().equals(className)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Returns whether the probe registration was seen, or the probe was skipped. */
-    static boolean run(TrackingSink sink, Instrumentation inst) {
-        if (!loaded(inst, PROBED)) {
+    /**
+     * Returns whether the probe registration was seen, or the probe was skipped.
+     *
+     * @param probedLoaded whether {@link #PROBED} is loaded
+     */
+    static boolean run(TrackingSink sink, boolean probedLoaded) {
+        if (!probedLoaded) {
             LOG.debug("self-test skipped: {} was never loaded", PROBED);
             return true;
         }
