@@ -1,5 +1,8 @@
 package dev.lapse.agent.instrument;
 
+import static dev.lapse.agent.instrument.classfile.ClassBytes.u2;
+
+import dev.lapse.agent.instrument.classfile.ClassBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +21,6 @@ import org.objectweb.asm.Opcodes;
  * could begin one that matters.
  */
 final class ConstantPoolScan {
-    private static final int UTF8 = 1;
-
     /** The first letters of the name families' verbs ({@link NameRules#isAdd}, {@link NameRules#isRemove}). */
     private static final String FAMILY_INITIALS = "ardsu";
 
@@ -58,39 +59,26 @@ final class ConstantPoolScan {
     /** Whether the class may declare an instrumented method; {@code true} for a class file it cannot read. */
     boolean mayMatter(byte[] b) {
         try {
-            int count = u2(b, 8);
-            int at = 10;
-            int[] utf8 = new int[count]; // where each UTF8 entry starts, for the declared methods' names
-            boolean preDestroy = false;
-            boolean removes = false;
-            for (int i = 1; i < count; i++) {
-                int tag = b[at] & 0xff;
-                int size;
-                switch (tag) {
-                    case UTF8 -> {
-                        int length = u2(b, at + 1);
-                        utf8[i] = at;
-                        preDestroy |= length > 0 && b[at + 3] == 'L' && isPreDestroy(b, at + 3, length);
-                        removes |= startsWith(b, at + 3, length, REMOVE);
-                        size = 3 + length;
-                    }
-                    case 3, 4, 9, 10, 11, 12, 17, 18 -> size = 5; // int, float, refs, name and type, dynamic
-                    case 5, 6 -> { // long, double: two entries
-                        size = 9;
-                        i++;
-                    }
-                    case 7, 8, 16, 19, 20 -> size = 3; // class, string, method type, module, package
-                    case 15 -> size = 4; // method handle
-                    default -> {
-                        return true; // a pool this reader does not know: let the class reader judge it
-                    }
-                }
-                at += size;
+            ClassBytes.Pool pool = ClassBytes.pool(b);
+            if (pool == null) {
+                return true; // a pool this reader does not know: let the class reader judge it
             }
-            if ((u2(b, at) & SKIPPED_CLASS) != 0) {
+            if ((u2(b, pool.end()) & SKIPPED_CLASS) != 0) {
                 return false;
             }
-            return preDestroy || declaresInstrumented(b, at, utf8, removes);
+            boolean removes = false;
+            int[] entries = pool.entries();
+            for (int i = 1; i < entries.length; i++) {
+                if (pool.tag(b, i) == ClassBytes.UTF8) {
+                    int at = entries[i];
+                    int length = u2(b, at + 1);
+                    if (length > 0 && b[at + 3] == 'L' && isPreDestroy(b, at + 3, length)) {
+                        return true;
+                    }
+                    removes |= startsWith(b, at + 3, length, REMOVE);
+                }
+            }
+            return declaresInstrumented(b, pool, removes);
         } catch (ArrayIndexOutOfBoundsException malformed) {
             return true;
         }
@@ -102,26 +90,24 @@ final class ConstantPoolScan {
      * which may be a handle ({@link UnnamedPairs}). Read from the methods table, skipping the fields and every
      * attribute by its length, so only the declared methods' names are decoded.
      *
-     * @param at where the access flags follow the constant pool
      * @param poolRemoves whether the pool has a name beginning {@code remove}: without one, only a handle can undo an add
      */
-    private boolean declaresInstrumented(byte[] b, int at, int[] utf8, boolean poolRemoves) {
-        at += 6; // access, this, super
-        at += 2 + 2 * u2(b, at); // interfaces
-        at = skipMembers(b, at); // fields
+    private boolean declaresInstrumented(byte[] b, ClassBytes.Pool pool, boolean poolRemoves) {
+        int[] entries = pool.entries();
+        int at = ClassBytes.skipMembers(b, ClassBytes.skipHeader(b, pool.end())); // past the fields
         int count = u2(b, at);
         at += 2;
         List<String> adds = null;
         List<String> removes = null;
         for (int i = 0; i < count; i++) {
-            int name = utf8[u2(b, at + 2)];
+            int name = entries[u2(b, at + 2)];
             int first = b[name + 3];
             if ((u2(b, at) & SKIPPED_METHOD) == 0 && first > 0 && initials[first]) {
-                String n = utf8(b, name);
+                String n = ClassBytes.utf8(b, name);
                 if (names.contains(n) || NameRules.isAdd(n) || NameRules.isRemove(n)) {
                     return true;
                 }
-                String descriptor = utf8(b, utf8[u2(b, at + 4)]);
+                String descriptor = ClassBytes.utf8(b, entries[u2(b, at + 4)]);
                 if (UnnamedPairs.mayBeAdd(n, descriptor)) {
                     if (UnnamedPairs.mayReturnHandle(descriptor)) {
                         return true;
@@ -133,7 +119,7 @@ final class ConstantPoolScan {
                     removes.add(n + paramsOf(descriptor));
                 }
             }
-            at = skipAttributes(b, at + 6);
+            at = ClassBytes.skipAttributes(b, at + 6);
         }
         if (adds != null && removes != null) {
             for (String wanted : adds) {
@@ -145,26 +131,6 @@ final class ConstantPoolScan {
         return false;
     }
 
-    /** Past a fields or methods table that starts at {@code at}. */
-    private static int skipMembers(byte[] b, int at) {
-        int count = u2(b, at);
-        at += 2;
-        for (int i = 0; i < count; i++) {
-            at = skipAttributes(b, at + 6); // access, name, descriptor
-        }
-        return at;
-    }
-
-    /** Past an attributes table that starts at {@code at}. */
-    private static int skipAttributes(byte[] b, int at) {
-        int attributes = u2(b, at);
-        at += 2;
-        for (int a = 0; a < attributes; a++) {
-            at += 6 + u4(b, at + 2);
-        }
-        return at;
-    }
-
     private static boolean isPreDestroy(byte[] b, int start, int length) {
         return (length == PRE_DESTROY_SHORTEST || length == PRE_DESTROY_LONGEST)
                 && PRE_DESTROY_DESCRIPTORS.contains(new String(b, start, length, StandardCharsets.ISO_8859_1));
@@ -172,11 +138,6 @@ final class ConstantPoolScan {
 
     private static String paramsOf(String descriptor) {
         return descriptor.substring(0, descriptor.indexOf(')') + 1);
-    }
-
-    /** Names are ASCII; a non-ASCII one decodes to something no rule accepts, which is the right answer for it. */
-    private static String utf8(byte[] b, int entry) {
-        return new String(b, entry + 3, u2(b, entry + 1), StandardCharsets.ISO_8859_1);
     }
 
     private static boolean startsWith(byte[] b, int start, int length, byte[] prefix) {
@@ -189,13 +150,5 @@ final class ConstantPoolScan {
             }
         }
         return true;
-    }
-
-    private static int u4(byte[] b, int at) {
-        return (u2(b, at) << 16) | u2(b, at + 2);
-    }
-
-    private static int u2(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 }

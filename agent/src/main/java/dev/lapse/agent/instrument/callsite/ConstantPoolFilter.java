@@ -1,5 +1,10 @@
 package dev.lapse.agent.instrument.callsite;
 
+import static dev.lapse.agent.instrument.classfile.ClassBytes.u2;
+import static dev.lapse.agent.instrument.classfile.ClassBytes.u4;
+import static dev.lapse.agent.instrument.classfile.ClassBytes.utf8;
+
+import dev.lapse.agent.instrument.classfile.ClassBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,23 +20,10 @@ import java.util.Set;
  * (it is then read and left as it was), but it never leaves out one that makes the call.
  */
 final class ConstantPoolFilter {
-    private static final int UTF8 = 1;
-    private static final int INTEGER = 3;
-    private static final int FLOAT = 4;
-    private static final int LONG = 5;
-    private static final int DOUBLE = 6;
-    private static final int CLASS = 7;
-    private static final int STRING = 8;
-    private static final int FIELD_REF = 9;
     private static final int METHOD_REF = 10;
     private static final int INTERFACE_METHOD_REF = 11;
-    private static final int NAME_AND_TYPE = 12;
     private static final int METHOD_HANDLE = 15;
-    private static final int METHOD_TYPE = 16;
-    private static final int DYNAMIC = 17;
     private static final int INVOKE_DYNAMIC = 18;
-    private static final int MODULE = 19;
-    private static final int PACKAGE = 20;
 
     /** The call instructions the rewriter gives an id ({@code invokespecial} never calls a registration API). */
     private static final int INVOKEVIRTUAL = 0xb6;
@@ -59,43 +51,15 @@ final class ConstantPoolFilter {
      */
     static CallingMethods methodsCalling(byte[] b, CallTargets targets, byte[][] prefixes) {
         try {
-            int count = u2(b, 8);
-            int[] entry = new int[count]; // where each entry starts
-            int at = 10;
-            boolean refs = false;
-            for (int i = 1; i < count; i++) {
-                entry[i] = at;
-                int tag = b[at] & 0xff;
-                switch (tag) {
-                    case UTF8:
-                        at += 3 + u2(b, at + 1);
-                        break;
-                    case METHOD_REF, INTERFACE_METHOD_REF:
-                        refs = true;
-                        at += 5;
-                        break;
-                    case INTEGER, FLOAT, FIELD_REF, NAME_AND_TYPE, DYNAMIC, INVOKE_DYNAMIC:
-                        at += 5;
-                        break;
-                    case LONG, DOUBLE:
-                        at += 9;
-                        i++; // takes two entries
-                        break;
-                    case CLASS, STRING, METHOD_TYPE, MODULE, PACKAGE:
-                        at += 3;
-                        break;
-                    case METHOD_HANDLE:
-                        at += 4;
-                        break;
-                    default:
-                        return CallingMethods.ALL;
-                }
+            ClassBytes.Pool pool = ClassBytes.pool(b);
+            if (pool == null) {
+                return CallingMethods.ALL;
             }
-            boolean[] called = refs ? calledTargets(b, entry, targets, prefixes) : null;
+            boolean[] called = calledTargets(b, pool, targets, prefixes);
             if (called == null) {
                 return CallingMethods.NONE;
             }
-            return CallingMethods.of(methodsUsing(b, at, entry, called));
+            return CallingMethods.of(methodsUsing(b, pool, called));
         } catch (ArrayIndexOutOfBoundsException malformed) {
             return CallingMethods.ALL;
         }
@@ -106,15 +70,15 @@ final class ConstantPoolFilter {
      * and, when a method handle points at one of a late class, every invokedynamic entry (a method reference made
      * there is rewritten too). {@code null} when there is none.
      */
-    private static boolean[] calledTargets(byte[] b, int[] entry, CallTargets targets, byte[][] prefixes) {
-        int count = entry.length;
+    private static boolean[] calledTargets(byte[] b, ClassBytes.Pool pool, CallTargets targets, byte[][] prefixes) {
+        int[] entry = pool.entries();
         boolean[] called = null;
-        for (int i = 1; i < count; i++) {
-            int at = entry[i];
-            int tag = at == 0 ? 0 : b[at] & 0xff;
+        for (int i = 1; i < entry.length; i++) {
+            int tag = pool.tag(b, i);
             if (tag != METHOD_REF && tag != INTERFACE_METHOD_REF) {
                 continue;
             }
+            int at = entry[i];
             int nameAndType = entry[u2(b, at + 3)];
             int name = entry[u2(b, nameAndType + 1)];
             if (!startsWithAny(b, name, prefixes)) {
@@ -122,46 +86,39 @@ final class ConstantPoolFilter {
             }
             String owner = utf8(b, entry[u2(b, entry[u2(b, at + 1)] + 1)]);
             if (targets.mayRegister(owner, utf8(b, name), utf8(b, entry[u2(b, nameAndType + 3)]))) {
-                called = called == null ? new boolean[count] : called;
+                called = called == null ? new boolean[entry.length] : called;
                 called[i] = true;
             }
         }
         if (called != null) {
-            markInvokeDynamicIfLateHandle(b, entry, targets, called);
+            markInvokeDynamicIfLateHandle(b, pool, targets, called);
         }
         return called;
     }
 
-    private static void markInvokeDynamicIfLateHandle(byte[] b, int[] entry, CallTargets targets, boolean[] called) {
+    private static void markInvokeDynamicIfLateHandle(
+            byte[] b, ClassBytes.Pool pool, CallTargets targets, boolean[] called) {
+        int[] entry = pool.entries();
         for (int i = 1; i < entry.length; i++) {
-            int at = entry[i];
-            if (at != 0 && (b[at] & 0xff) == METHOD_HANDLE) {
-                int ref = u2(b, at + 2);
-                if (called[ref] && targets.instrumentedLate(utf8(b, entry[u2(b, entry[u2(b, entry[ref] + 1)] + 1)]))) {
-                    for (int k = 1; k < entry.length; k++) {
-                        if (entry[k] != 0 && (b[entry[k]] & 0xff) == INVOKE_DYNAMIC) {
-                            called[k] = true;
-                        }
+            if (pool.tag(b, i) != METHOD_HANDLE) {
+                continue;
+            }
+            int ref = u2(b, entry[i] + 2);
+            if (called[ref] && targets.instrumentedLate(utf8(b, entry[u2(b, entry[u2(b, entry[ref] + 1)] + 1)]))) {
+                for (int k = 1; k < entry.length; k++) {
+                    if (pool.tag(b, k) == INVOKE_DYNAMIC) {
+                        called[k] = true;
                     }
-                    return;
                 }
+                return;
             }
         }
     }
 
-    /**
-     * The name and descriptor of each method whose code holds a call instruction naming a {@code called} entry.
-     *
-     * @param at where the access flags follow the constant pool
-     */
-    private static Set<String> methodsUsing(byte[] b, int at, int[] entry, boolean[] called) {
-        at += 6; // access, this, super
-        at += 2 + 2 * u2(b, at); // interfaces
-        int fields = u2(b, at);
-        at += 2;
-        for (int i = 0; i < fields; i++) {
-            at = skipAttributes(b, at + 6);
-        }
+    /** The name and descriptor of each method whose code holds a call instruction naming a {@code called} entry. */
+    private static Set<String> methodsUsing(byte[] b, ClassBytes.Pool pool, boolean[] called) {
+        int[] entry = pool.entries();
+        int at = ClassBytes.skipMembers(b, ClassBytes.skipHeader(b, pool.end())); // past the fields
         int methods = u2(b, at);
         at += 2;
         Set<String> using = new HashSet<>();
@@ -199,15 +156,6 @@ final class ConstantPoolFilter {
                 && Arrays.equals(b, utf8 + 3, utf8 + 3 + CODE.length, CODE, 0, CODE.length);
     }
 
-    private static int skipAttributes(byte[] b, int at) {
-        int attributes = u2(b, at);
-        at += 2;
-        for (int a = 0; a < attributes; a++) {
-            at += 6 + u4(b, at + 2);
-        }
-        return at;
-    }
-
     /** Whether the name at {@code utf8} starts with one of {@code prefixes}, compared byte by byte. */
     private static boolean startsWithAny(byte[] b, int utf8, byte[][] prefixes) {
         int length = u2(b, utf8 + 1);
@@ -217,19 +165,5 @@ final class ConstantPoolFilter {
             }
         }
         return false;
-    }
-
-    private static String utf8(byte[] b, int at) {
-        // names of registration methods are ASCII; a modified-UTF-8 name that is not decodes to something no rule
-        // accepts, which is the right answer for it
-        return new String(b, at + 3, u2(b, at + 1), StandardCharsets.UTF_8);
-    }
-
-    private static int u4(byte[] b, int at) {
-        return (u2(b, at) << 16) | u2(b, at + 2);
-    }
-
-    private static int u2(byte[] b, int at) {
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 }
